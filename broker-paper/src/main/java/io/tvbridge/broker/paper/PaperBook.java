@@ -1,0 +1,369 @@
+package io.tvbridge.broker.paper;
+
+import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.OrderRequest;
+import io.tvbridge.broker.spi.model.OrderState;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Position;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The simulated venue's state, and its rules. Every change goes through {@link #record}: the
+ * event is handed to the journal first, then applied, so the journal and the book never
+ * disagree. Not thread-safe: {@link PaperBroker} holds a lock around it.
+ */
+final class PaperBook {
+    private static final BigDecimal BASIS_POINTS = new BigDecimal("10000");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    /** One order's life at the venue. */
+    private static final class Order {
+        final PaperEvent.Placed placed;
+        final List<Fill> fills = new ArrayList<>();
+        OrderStatus status = OrderStatus.ACCEPTED;
+        Optional<String> reason = Optional.empty();
+        Instant updatedAt;
+        boolean triggered;
+
+        Order(PaperEvent.Placed placed) {
+            this.placed = placed;
+            this.updatedAt = placed.time();
+        }
+
+        BigDecimal filled() {
+            return fills.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        Optional<BigDecimal> averagePrice() {
+            BigDecimal filled = filled();
+            if (filled.signum() == 0) {
+                return Optional.empty();
+            }
+            BigDecimal value = fills.stream().map(f -> f.price().multiply(f.quantity()))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return Optional.of(value.divide(filled, 10, RoundingMode.HALF_EVEN).stripTrailingZeros());
+        }
+    }
+
+    private final PaperConfig config;
+    private final Consumer<PaperEvent> journal;
+    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<String, Holding> holdings = new TreeMap<>();
+    private final Map<String, BigDecimal> multipliers = new TreeMap<>();
+    private final Map<String, AssetClass> assetClasses = new TreeMap<>();
+    private final Map<String, BigDecimal> lastPrices = new TreeMap<>();
+    private BigDecimal cash;
+    private BigDecimal commissions = BigDecimal.ZERO;
+    private int executions;
+
+    PaperBook(PaperConfig config, Consumer<PaperEvent> journal) {
+        this.config = config;
+        this.journal = journal;
+        this.cash = config.startingCash();
+    }
+
+    // --- decisions: each records the events it causes and returns them ---
+
+    List<PaperEvent> place(OrderRequest request, Instant now) {
+        List<PaperEvent> events = new ArrayList<>();
+        String symbol = request.instrument().symbol();
+        request.referencePrice().ifPresent(price -> events.addAll(price(symbol, price, now)));
+        PaperEvent.Placed placed = new PaperEvent.Placed(request.clientOrderId(), "P" + (orders.size() + 1), symbol,
+                request.instrument().assetClass(), request.instrument().multiplier(), request.side(),
+                request.quantity(), request.type(), request.limitPrice(), request.stopPrice(), request.timeInForce(),
+                now);
+        events.add(record(placed));
+        Order order = orders.get(request.clientOrderId());
+        Optional<String> invalid = invalid(request);
+        if (invalid.isPresent()) {
+            events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, invalid.get(), now)));
+            return events;
+        }
+        if (request.type() == OrderType.MARKET && !lastPrices.containsKey(symbol)) {
+            events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, "no price is known for "
+                    + symbol + ": send the alert's price (\"price\": \"{{close}}\") so the paper broker can fill"
+                    + " market orders", now)));
+            return events;
+        }
+        events.addAll(tryFill(order, now));
+        if (!order.status.isTerminal() && (request.timeInForce() == TimeInForce.IOC
+                || request.timeInForce() == TimeInForce.FOK)) {
+            events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.CANCELLED,
+                    "not fillable at once at " + priceText(lastPrices.get(symbol)) + " (" + request.timeInForce()
+                            + ")", now)));
+        }
+        return events;
+    }
+
+    /** A new price for {@code symbol}: resting orders that it reaches are filled. */
+    List<PaperEvent> price(String symbol, BigDecimal price, Instant now) {
+        List<PaperEvent> events = new ArrayList<>();
+        events.add(record(new PaperEvent.Priced(symbol, price, now)));
+        for (Order order : List.copyOf(orders.values())) {
+            if (!order.status.isTerminal() && order.placed.symbol().equals(symbol)) {
+                events.addAll(tryFill(order, now));
+            }
+        }
+        return events;
+    }
+
+    List<PaperEvent> cancel(ClientOrderId id, Instant now) {
+        Order order = orders.get(id);
+        if (order.status.isTerminal()) {
+            return List.of();
+        }
+        return List.of(record(new PaperEvent.Ended(id, OrderStatus.CANCELLED, "cancelled on request", now)));
+    }
+
+    private List<PaperEvent> tryFill(Order order, Instant now) {
+        PaperEvent.Placed placed = order.placed;
+        BigDecimal last = lastPrices.get(placed.symbol());
+        if (last == null) {
+            return List.of();
+        }
+        Optional<BigDecimal> fillPrice = fillPrice(order, last);
+        if (fillPrice.isEmpty()) {
+            return List.of();
+        }
+        BigDecimal quantity = placed.quantity().subtract(order.filled());
+        BigDecimal price = fillPrice.get();
+        Optional<String> shortOfMoney = shortOfBuyingPower(placed, quantity, price);
+        if (shortOfMoney.isPresent()) {
+            return List.of(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, shortOfMoney.get(), now)));
+        }
+        BigDecimal notional = price.multiply(quantity).multiply(placed.multiplier());
+        BigDecimal commission = config.commissionPerOrder()
+                .add(config.commissionPerUnit().multiply(quantity))
+                .add(notional.multiply(config.commissionPercent()).divide(HUNDRED))
+                .setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+        String executionId = "PX" + (executions + 1);
+        return List.of(record(new PaperEvent.Executed(placed.id(), executionId, quantity, price,
+                commission.signum() == 0 ? BigDecimal.ZERO : commission, now)));
+    }
+
+    /** The price an order fills at now, or empty while it rests. */
+    private Optional<BigDecimal> fillPrice(Order order, BigDecimal last) {
+        PaperEvent.Placed p = order.placed;
+        boolean buy = p.side() == Side.BUY;
+        boolean stopReached = p.stopPrice().map(stop -> buy ? last.compareTo(stop) >= 0 : last.compareTo(stop) <= 0)
+                .orElse(false);
+        return switch (p.type()) {
+            case MARKET -> Optional.of(slipped(last, p.side()));
+            case LIMIT -> limitFill(p, last);
+            case STOP -> stopReached ? Optional.of(slipped(last, p.side())) : Optional.empty();
+            case STOP_LIMIT -> {
+                order.triggered = order.triggered || stopReached;
+                yield order.triggered ? limitFill(p, last) : Optional.empty();
+            }
+            case TRAILING_STOP -> Optional.empty();
+        };
+    }
+
+    private static Optional<BigDecimal> limitFill(PaperEvent.Placed p, BigDecimal last) {
+        BigDecimal limit = p.limitPrice().orElseThrow();
+        boolean marketable = p.side() == Side.BUY ? last.compareTo(limit) <= 0 : last.compareTo(limit) >= 0;
+        return marketable ? Optional.of(last) : Optional.empty();
+    }
+
+    private BigDecimal slipped(BigDecimal price, Side side) {
+        if (config.slippageBps().signum() == 0) {
+            return price;
+        }
+        BigDecimal factor = config.slippageBps().divide(BASIS_POINTS);
+        BigDecimal moved = side == Side.BUY ? price.multiply(BigDecimal.ONE.add(factor))
+                : price.multiply(BigDecimal.ONE.subtract(factor));
+        return moved.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    private Optional<String> invalid(OrderRequest request) {
+        boolean fractionalAllowed = config.fractional() || request.instrument().assetClass().fractionalByNature();
+        if (!fractionalAllowed && request.quantity().stripTrailingZeros().scale() > 0) {
+            return Optional.of("the paper account trades " + request.instrument().symbol()
+                    + " in whole units; set PAPER_FRACTIONAL=true to allow " + request.quantity().toPlainString());
+        }
+        if (request.type() == OrderType.TRAILING_STOP) {
+            return Optional.of("the paper broker does not simulate trailing stops");
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a fill that would take gross exposure past equity × leverage. */
+    private Optional<String> shortOfBuyingPower(PaperEvent.Placed placed, BigDecimal quantity, BigDecimal price) {
+        BigDecimal held = holding(placed.symbol()).quantity();
+        BigDecimal after = held.add(placed.side() == Side.BUY ? quantity : quantity.negate());
+        BigDecimal added = after.abs().subtract(held.abs());
+        if (added.signum() <= 0) {
+            return Optional.empty();   // reduces or closes: always allowed
+        }
+        BigDecimal needed = added.multiply(price).multiply(placed.multiplier());
+        BigDecimal available = buyingPower();
+        if (needed.compareTo(available) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("insufficient buying power: the order needs " + money(needed) + " " + config.currency()
+                + ", " + money(available.max(BigDecimal.ZERO)) + " " + config.currency() + " available");
+    }
+
+    // --- applying events ---
+
+    private PaperEvent record(PaperEvent event) {
+        journal.accept(event);
+        apply(event);
+        return event;
+    }
+
+    void apply(PaperEvent event) {
+        if (event instanceof PaperEvent.Placed placed) {
+            orders.put(placed.id(), new Order(placed));
+            multipliers.putIfAbsent(placed.symbol(), placed.multiplier());
+            assetClasses.putIfAbsent(placed.symbol(), placed.assetClass());
+        } else if (event instanceof PaperEvent.Executed executed) {
+            applyExecution(executed);
+        } else if (event instanceof PaperEvent.Ended ended) {
+            Order order = orders.get(ended.id());
+            order.status = ended.status();
+            order.reason = Optional.of(ended.reason());
+            order.updatedAt = ended.time();
+        } else if (event instanceof PaperEvent.Priced priced) {
+            lastPrices.put(priced.symbol(), priced.price());
+        }
+    }
+
+    private void applyExecution(PaperEvent.Executed executed) {
+        Order order = orders.get(executed.id());
+        PaperEvent.Placed placed = order.placed;
+        executions++;
+        order.fills.add(new Fill(placed.id(), executed.executionId(), placed.symbol(), placed.side(),
+                executed.quantity(), executed.price(), executed.commission(), config.currency(), executed.time()));
+        order.status = order.filled().compareTo(placed.quantity()) >= 0 ? OrderStatus.FILLED
+                : OrderStatus.PARTIALLY_FILLED;
+        order.updatedAt = executed.time();
+        BigDecimal value = executed.price().multiply(executed.quantity()).multiply(placed.multiplier());
+        cash = cash.subtract(placed.side() == Side.BUY ? value : value.negate()).subtract(executed.commission());
+        commissions = commissions.add(executed.commission());
+        holdings.put(placed.symbol(), holding(placed.symbol())
+                .apply(placed.side(), executed.quantity(), executed.price(), placed.multiplier()));
+    }
+
+    // --- queries ---
+
+    boolean knows(ClientOrderId id) {
+        return orders.containsKey(id);
+    }
+
+    Optional<OrderState> state(ClientOrderId id) {
+        Order order = orders.get(id);
+        if (order == null) {
+            return Optional.empty();
+        }
+        PaperEvent.Placed p = order.placed;
+        return Optional.of(new OrderState(p.id(), p.brokerOrderId(), p.symbol(), p.side(), p.quantity(), p.type(),
+                p.limitPrice(), p.stopPrice(), order.status, order.filled(), order.averagePrice(), order.reason,
+                order.updatedAt));
+    }
+
+    List<OrderState> openOrders() {
+        return orders.keySet().stream().map(id -> state(id).orElseThrow())
+                .filter(state -> !state.status().isTerminal()).toList();
+    }
+
+    List<Fill> fills(ClientOrderId id) {
+        Order order = orders.get(id);
+        return order == null ? List.of() : List.copyOf(order.fills);
+    }
+
+    List<Position> positions() {
+        List<Position> positions = new ArrayList<>();
+        holdings.forEach((symbol, holding) -> {
+            if (!holding.isFlat()) {
+                BigDecimal mark = mark(symbol, holding);
+                BigDecimal multiplier = multipliers.getOrDefault(symbol, BigDecimal.ONE);
+                positions.add(new Position(symbol, assetClasses.getOrDefault(symbol, AssetClass.STOCK),
+                        holding.quantity(), holding.averageCost(), config.currency(), Optional.of(mark),
+                        Optional.of(holding.unrealizedPnl(mark, multiplier)), Optional.of(holding.realizedPnl())));
+            }
+        });
+        return positions;
+    }
+
+    AccountSnapshot account(String accountId, Instant now) {
+        BigDecimal unrealized = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
+            Holding holding = entry.getValue();
+            BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
+            BigDecimal mark = mark(entry.getKey(), holding);
+            unrealized = unrealized.add(holding.unrealizedPnl(mark, multiplier));
+            realized = realized.add(holding.realizedPnl());
+            gross = gross.add(holding.quantity().abs().multiply(mark).multiply(multiplier));
+        }
+        BigDecimal equity = equity();
+        return new AccountSnapshot(accountId, config.currency(), cash, equity, buyingPower(), unrealized,
+                realized.subtract(commissions), gross, now);
+    }
+
+    Optional<BigDecimal> lastPrice(String symbol) {
+        return Optional.ofNullable(lastPrices.get(symbol));
+    }
+
+    int orderCount() {
+        return orders.size();
+    }
+
+    private BigDecimal equity() {
+        BigDecimal equity = cash;
+        for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
+            BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
+            equity = equity.add(entry.getValue().quantity().multiply(mark(entry.getKey(), entry.getValue()))
+                    .multiply(multiplier));
+        }
+        return equity;
+    }
+
+    private BigDecimal buyingPower() {
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
+            BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
+            gross = gross.add(entry.getValue().quantity().abs().multiply(mark(entry.getKey(), entry.getValue()))
+                    .multiply(multiplier));
+        }
+        return equity().multiply(config.leverage()).subtract(gross);
+    }
+
+    private BigDecimal mark(String symbol, Holding holding) {
+        return lastPrices.getOrDefault(symbol, holding.averageCost());
+    }
+
+    private Holding holding(String symbol) {
+        return holdings.getOrDefault(symbol, Holding.FLAT);
+    }
+
+    private static String money(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(amount);
+    }
+
+    private static String priceText(BigDecimal price) {
+        return price == null ? "an unknown price" : price.toPlainString();
+    }
+}

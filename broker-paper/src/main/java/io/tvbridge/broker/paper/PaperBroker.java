@@ -1,0 +1,252 @@
+package io.tvbridge.broker.paper;
+
+import io.tvbridge.broker.spi.Broker;
+import io.tvbridge.broker.spi.BrokerCapability;
+import io.tvbridge.broker.spi.BrokerContext;
+import io.tvbridge.broker.spi.BrokerException;
+import io.tvbridge.broker.spi.BrokerListener;
+import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.BrokerHealth;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Instrument;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderAck;
+import io.tvbridge.broker.spi.model.OrderRequest;
+import io.tvbridge.broker.spi.model.OrderState;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.broker.spi.model.Position;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A simulated broker with a persistent book. Orders fill at once at the last price seen for
+ * the symbol (the alert's price travels with the order), moved by the configured slippage
+ * and charged the configured commission; limit and stop orders rest until a later price
+ * reaches them. Events reach the listener from one thread of the broker's own, in order.
+ */
+public final class PaperBroker implements Broker {
+    static final String ACCOUNT = "PAPER";
+    private static final BigDecimal FRACTIONAL_STEP = new BigDecimal("0.0001");
+    private static final BigDecimal CRYPTO_STEP = new BigDecimal("0.00000001");
+    private static final BigDecimal PRICE_STEP = new BigDecimal("0.00001");
+
+    private final PaperConfig config;
+    private final BrokerContext context;
+    private final PaperJournal journal;
+    private final PaperBook book;
+    private final ExecutorService events;
+    private volatile boolean reachable = true;
+    private volatile Instant connectedSince;
+    private volatile boolean closed;
+
+    PaperBroker(PaperConfig config, BrokerContext context) {
+        this.config = config;
+        this.context = context;
+        Path file = context.stateDirectory().resolve("paper-journal.log");
+        List<PaperEvent> history = PaperJournal.read(file);
+        this.journal = new PaperJournal(file);
+        this.book = new PaperBook(config, journal::append);
+        history.forEach(book::apply);
+        this.events = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "paper-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public Set<BrokerCapability> capabilities() {
+        EnumSet<BrokerCapability> capabilities = EnumSet.of(BrokerCapability.LIMIT_ORDERS,
+                BrokerCapability.STOP_ORDERS, BrokerCapability.STOP_LIMIT_ORDERS, BrokerCapability.SHORT_SELLING);
+        if (config.fractional()) {
+            capabilities.add(BrokerCapability.FRACTIONAL_QUANTITIES);
+        }
+        return capabilities;
+    }
+
+    @Override
+    public void connect() throws BrokerException {
+        requireReachable();
+        if (connectedSince == null) {
+            connectedSince = context.clock().instant();
+            emit(listener -> listener.onConnection(ConnectionEvent.up("paper account ready", connectedSince)));
+        }
+    }
+
+    @Override
+    public BrokerHealth health() {
+        Map<String, String> details = new LinkedHashMap<>();
+        synchronized (this) {
+            details.put("cash", book.account(ACCOUNT, context.clock().instant()).cash().toPlainString());
+            details.put("currency", config.currency());
+            details.put("orders", Integer.toString(book.orderCount()));
+        }
+        details.put("journal", journal.file().toString());
+        boolean connected = reachable && connectedSince != null && !closed;
+        return new BrokerHealth(connected, Optional.of(ACCOUNT), Optional.ofNullable(connectedSince),
+                connected ? "simulated account, ready" : "simulated account, not connected", details);
+    }
+
+    @Override
+    public Instrument resolve(InstrumentRef ref) throws BrokerException {
+        requireReachable();
+        AssetClass assetClass = ref.assetClass().orElse(AssetClass.STOCK);
+        BigDecimal step = switch (assetClass) {
+            case CRYPTO -> CRYPTO_STEP;
+            case STOCK -> config.fractional() ? FRACTIONAL_STEP : BigDecimal.ONE;
+            case FUTURE, FOREX, CFD -> BigDecimal.ONE;
+        };
+        return new Instrument(ref.symbol(), assetClass, ref.exchange().orElse("PAPER"), config.currency(),
+                Optional.empty(), BigDecimal.ONE, PRICE_STEP, step, step, ref.symbol());
+    }
+
+    @Override
+    public OrderAck submit(OrderRequest request) throws BrokerException {
+        requireReachable();
+        Instant now = context.clock().instant();
+        synchronized (this) {
+            if (book.knows(request.clientOrderId())) {
+                OrderState earlier = book.state(request.clientOrderId()).orElseThrow();
+                return new OrderAck(request.clientOrderId(), earlier.brokerOrderId(), earlier.status(), true, now);
+            }
+            List<PaperEvent> happened = book.place(request, now);
+            OrderState state = book.state(request.clientOrderId()).orElseThrow();
+            publish(happened);
+            return new OrderAck(request.clientOrderId(), state.brokerOrderId(), state.status(), false, now);
+        }
+    }
+
+    @Override
+    public void cancel(ClientOrderId clientOrderId) throws BrokerException {
+        requireReachable();
+        synchronized (this) {
+            if (!book.knows(clientOrderId)) {
+                throw new BrokerException(BrokerException.Kind.INVALID_REQUEST,
+                        "the paper broker has no order " + clientOrderId);
+            }
+            publish(book.cancel(clientOrderId, context.clock().instant()));
+        }
+    }
+
+    @Override
+    public synchronized List<OrderState> openOrders() throws BrokerException {
+        requireReachable();
+        return book.openOrders();
+    }
+
+    @Override
+    public synchronized Optional<OrderState> lookup(ClientOrderId clientOrderId) throws BrokerException {
+        requireReachable();
+        return book.state(clientOrderId);
+    }
+
+    @Override
+    public synchronized List<Fill> executions(ClientOrderId clientOrderId) throws BrokerException {
+        requireReachable();
+        return book.fills(clientOrderId);
+    }
+
+    @Override
+    public synchronized List<Position> positions() throws BrokerException {
+        requireReachable();
+        return book.positions();
+    }
+
+    @Override
+    public synchronized AccountSnapshot account() throws BrokerException {
+        requireReachable();
+        return book.account(ACCOUNT, context.clock().instant());
+    }
+
+    /**
+     * Makes the simulated venue unreachable (calls fail as {@link BrokerException.Kind#UNAVAILABLE}
+     * and a disconnect is reported) or reachable again. For tests of connection loss.
+     */
+    public void setReachable(boolean reachable) {
+        if (this.reachable == reachable) {
+            return;
+        }
+        this.reachable = reachable;
+        Instant now = context.clock().instant();
+        if (reachable) {
+            connectedSince = now;
+            emit(listener -> listener.onConnection(ConnectionEvent.up("paper account reachable again", now)));
+        } else {
+            emit(listener -> listener.onConnection(ConnectionEvent.down("paper account made unreachable", now)));
+        }
+    }
+
+    /** Tells the listener what happened, from the event thread, in order. Called holding the lock. */
+    private void publish(List<PaperEvent> happened) {
+        for (PaperEvent event : happened) {
+            if (event instanceof PaperEvent.Placed placed) {
+                OrderUpdate accepted = OrderUpdate.of(placed.id(), placed.brokerOrderId(),
+                        OrderStatus.ACCEPTED, placed.time());
+                emit(listener -> listener.onOrderUpdate(accepted));
+            } else if (event instanceof PaperEvent.Executed executed) {
+                Fill fill = book.fills(executed.id()).stream()
+                        .filter(f -> f.executionId().equals(executed.executionId())).findFirst().orElseThrow();
+                OrderUpdate update = update(executed.id(), Optional.empty());
+                emit(listener -> {
+                    listener.onFill(fill);
+                    listener.onOrderUpdate(update);
+                });
+            } else if (event instanceof PaperEvent.Ended ended) {
+                OrderUpdate update = update(ended.id(), Optional.of(ended.reason()));
+                emit(listener -> listener.onOrderUpdate(update));
+            }
+        }
+    }
+
+    private OrderUpdate update(ClientOrderId id, Optional<String> reason) {
+        OrderState state = book.state(id).orElseThrow();
+        return new OrderUpdate(id, Optional.of(state.brokerOrderId()), state.status(), state.filledQuantity(),
+                state.averageFillPrice(), reason, state.updatedAt());
+    }
+
+    private void emit(Consumer<BrokerListener> call) {
+        BrokerListener listener = context.listener();
+        events.execute(() -> call.accept(listener));
+    }
+
+    private void requireReachable() throws BrokerException {
+        if (closed) {
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "the paper broker is closed");
+        }
+        if (!reachable) {
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "the paper account is unreachable");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        events.shutdown();
+        try {
+            events.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            journal.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.tvbridge.broker.paper;
+
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What happened at the simulated venue. The journal stores these, and replaying them in
+ * order rebuilds the book exactly, whatever the settings are at the time of the replay.
+ */
+sealed interface PaperEvent {
+
+    /** An order was taken. */
+    record Placed(ClientOrderId id, String brokerOrderId, String symbol, AssetClass assetClass,
+                  BigDecimal multiplier, Side side, BigDecimal quantity, OrderType type,
+                  Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice, TimeInForce timeInForce,
+                  Instant time) implements PaperEvent {
+    }
+
+    /** An order was filled (in full: the simulator does not split fills). */
+    record Executed(ClientOrderId id, String executionId, BigDecimal quantity, BigDecimal price,
+                    BigDecimal commission, Instant time) implements PaperEvent {
+    }
+
+    /** An order ended without (further) fills: cancelled, rejected or expired, with the reason. */
+    record Ended(ClientOrderId id, OrderStatus status, String reason, Instant time) implements PaperEvent {
+    }
+
+    /** A price was seen for a symbol (an alert's price). */
+    record Priced(String symbol, BigDecimal price, Instant time) implements PaperEvent {
+    }
+}

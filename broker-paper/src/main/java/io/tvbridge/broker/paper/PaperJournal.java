@@ -1,0 +1,184 @@
+package io.tvbridge.broker.paper;
+
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The paper venue's memory: one line per {@link PaperEvent}, appended and flushed before
+ * the event takes effect, so the book survives a restart (and a killed process). Lines are
+ * tab-separated {@code key=value} fields with URL-encoded values, readable with any editor.
+ */
+final class PaperJournal implements AutoCloseable {
+    private static final System.Logger log = System.getLogger(PaperJournal.class.getName());
+
+    private final Path file;
+    private final BufferedWriter writer;
+
+    PaperJournal(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.getParent());
+            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the paper journal " + file, e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Reads every event of the journal at {@code file}; a torn last line (a crash mid-write) is skipped. */
+    static List<PaperEvent> read(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the paper journal " + file, e);
+        }
+        List<PaperEvent> events = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                events.add(decode(line));
+            } catch (RuntimeException e) {
+                if (i == lines.size() - 1) {
+                    log.log(System.Logger.Level.WARNING, "skipping the torn last line of " + file);
+                } else {
+                    throw new IllegalStateException(file + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
+                }
+            }
+        }
+        return events;
+    }
+
+    void append(PaperEvent event) {
+        try {
+            writer.write(encode(event));
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the paper journal " + file, e);
+        }
+    }
+
+    static String encode(PaperEvent event) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (event instanceof PaperEvent.Placed p) {
+            fields.put("event", "placed");
+            fields.put("id", p.id().value());
+            fields.put("broker-id", p.brokerOrderId());
+            fields.put("symbol", p.symbol());
+            fields.put("asset", p.assetClass().name());
+            fields.put("multiplier", p.multiplier().toPlainString());
+            fields.put("side", p.side().name());
+            fields.put("quantity", p.quantity().toPlainString());
+            fields.put("type", p.type().name());
+            p.limitPrice().ifPresent(v -> fields.put("limit", v.toPlainString()));
+            p.stopPrice().ifPresent(v -> fields.put("stop", v.toPlainString()));
+            fields.put("tif", p.timeInForce().name());
+            fields.put("time", p.time().toString());
+        } else if (event instanceof PaperEvent.Executed x) {
+            fields.put("event", "executed");
+            fields.put("id", x.id().value());
+            fields.put("execution", x.executionId());
+            fields.put("quantity", x.quantity().toPlainString());
+            fields.put("price", x.price().toPlainString());
+            fields.put("commission", x.commission().toPlainString());
+            fields.put("time", x.time().toString());
+        } else if (event instanceof PaperEvent.Ended e) {
+            fields.put("event", "ended");
+            fields.put("id", e.id().value());
+            fields.put("status", e.status().name());
+            fields.put("reason", e.reason());
+            fields.put("time", e.time().toString());
+        } else if (event instanceof PaperEvent.Priced p) {
+            fields.put("event", "priced");
+            fields.put("symbol", p.symbol());
+            fields.put("price", p.price().toPlainString());
+            fields.put("time", p.time().toString());
+        }
+        StringBuilder line = new StringBuilder();
+        fields.forEach((key, value) -> {
+            if (line.length() > 0) {
+                line.append('\t');
+            }
+            line.append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return line.toString();
+    }
+
+    static PaperEvent decode(String line) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String field : line.split("\t")) {
+            int equals = field.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("field without '=': " + field);
+            }
+            f.put(field.substring(0, equals), URLDecoder.decode(field.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        String kind = required(f, "event");
+        return switch (kind) {
+            case "placed" -> new PaperEvent.Placed(ClientOrderId.of(required(f, "id")), required(f, "broker-id"),
+                    required(f, "symbol"), AssetClass.valueOf(required(f, "asset")),
+                    new BigDecimal(required(f, "multiplier")), Side.valueOf(required(f, "side")),
+                    new BigDecimal(required(f, "quantity")), OrderType.valueOf(required(f, "type")),
+                    Optional.ofNullable(f.get("limit")).map(BigDecimal::new),
+                    Optional.ofNullable(f.get("stop")).map(BigDecimal::new),
+                    TimeInForce.valueOf(required(f, "tif")), Instant.parse(required(f, "time")));
+            case "executed" -> new PaperEvent.Executed(ClientOrderId.of(required(f, "id")), required(f, "execution"),
+                    new BigDecimal(required(f, "quantity")), new BigDecimal(required(f, "price")),
+                    new BigDecimal(required(f, "commission")), Instant.parse(required(f, "time")));
+            case "ended" -> new PaperEvent.Ended(ClientOrderId.of(required(f, "id")),
+                    OrderStatus.valueOf(required(f, "status")), required(f, "reason"),
+                    Instant.parse(required(f, "time")));
+            case "priced" -> new PaperEvent.Priced(required(f, "symbol"), new BigDecimal(required(f, "price")),
+                    Instant.parse(required(f, "time")));
+            default -> throw new IllegalArgumentException("unknown event '" + kind + "'");
+        };
+    }
+
+    private static String required(Map<String, String> fields, String key) {
+        String value = fields.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + key);
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "closing the paper journal failed: " + e.getMessage());
+        }
+    }
+}

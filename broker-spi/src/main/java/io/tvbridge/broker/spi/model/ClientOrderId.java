@@ -1,0 +1,38 @@
+package io.tvbridge.broker.spi.model;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * tvbridge's own identifier of one order, unique and stable for the life of the installation.
+ *
+ * <p>Every broker carries it to the venue (Interactive Brokers {@code orderRef}, OANDA
+ * {@code clientExtensions.id}, the paper broker's journal) so that after a crash, a restart
+ * or a reconnect the order can be found with {@link io.tvbridge.broker.spi.Broker#lookup}
+ * instead of being sent twice. It is 1 to 64 characters of letters, digits and {@code . _ : -}.
+ */
+public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    public ClientOrderId {
+        Objects.requireNonNull(value, "value");
+        if (!ALLOWED.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    "client order id must be 1-64 letters, digits or . _ : - but was: " + value);
+        }
+    }
+
+    public static ClientOrderId of(String value) {
+        return new ClientOrderId(value);
+    }
+
+    @Override
+    public int compareTo(ClientOrderId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

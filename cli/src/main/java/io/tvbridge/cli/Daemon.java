@@ -1,0 +1,187 @@
+package io.tvbridge.cli;
+
+import io.tvbridge.broker.spi.Broker;
+import io.tvbridge.broker.spi.BrokerConfig;
+import io.tvbridge.broker.spi.BrokerException;
+import io.tvbridge.broker.spi.BrokerFactory;
+import io.tvbridge.core.alert.WebhookAuthenticator;
+import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.core.config.ConfigValues;
+import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.config.TvBridgeConfig;
+import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.order.OrderIds;
+import io.tvbridge.core.order.OrderSubmitter;
+import io.tvbridge.core.plugin.BrokerCatalog;
+import io.tvbridge.core.routing.BrokerHandle;
+import io.tvbridge.core.routing.HostBrokerContext;
+import io.tvbridge.core.signal.DecisionStage;
+import io.tvbridge.core.signal.OrderPlanner;
+import io.tvbridge.core.signal.SignalService;
+import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.mybatis.MyBatisStore;
+import io.tvbridge.server.HealthResource;
+import io.tvbridge.server.WebhookResource;
+import io.tvbridge.server.WebhookServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon, wired by hand, one method per component. {@link #close()} stops in the
+ * reverse order: no new requests, then the decision queue drained, orders in flight sent,
+ * broker events recorded, and the database closed last.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final String INSTALLATION_ID = "installation.id";
+
+    private final TvBridgeConfig config;
+    private final ConfigValues values;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private Store store;
+    private BrokerHandle broker;
+    private WebhookServer server;
+
+    private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
+        this.config = config;
+        this.values = values;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    /** Starts everything, or stops what was started and throws. */
+    public static Daemon start(TvBridgeConfig config, ConfigValues values, Clock clock) {
+        Daemon daemon = new Daemon(config, values, clock);
+        try {
+            daemon.startAll();
+            return daemon;
+        } catch (RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        createDataDirectory();
+        BrokerCatalog.Provider provider = findBroker();
+        store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
+        OrderIds ids = new OrderIds(installationId());
+        Ledger ledger = remember(new Ledger(provider.name(), "", store, clock));
+        broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
+        remember(broker.broker());
+        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, clock));
+        DecisionStage decisions = remember(new DecisionStage(store, broker,
+                new OrderPlanner(broker.name(), broker.capabilities()), ids, config.duplicateWindow(), clock,
+                submitter::submit));
+        ledger.addListener(decisions);
+        connectBroker();
+        submitter.recover();
+        SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
+                redactor());
+        HealthService health = new HealthService(broker, store, clock, startedAt);
+        server = remember(new WebhookServer(config.host(), config.port(),
+                List.of(new WebhookResource(signals, clock), new HealthResource(health))).start());
+        log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
+    }
+
+    private void createDataDirectory() {
+        try {
+            Files.createDirectories(config.dataDirectory());
+        } catch (IOException e) {
+            throw new ConfigException("cannot create the data directory " + config.dataDirectory() + " ("
+                    + TvBridgeConfig.DATA_DIR + "): " + e.getMessage());
+        }
+    }
+
+    private BrokerCatalog.Provider findBroker() {
+        BrokerCatalog catalog = BrokerCatalog.discover(config.pluginDirectory());
+        return catalog.find(config.broker()).orElseThrow(() -> new ConfigException("unknown broker '"
+                + config.broker() + "' (" + TvBridgeConfig.BROKER + "); brokers found: "
+                + String.join(", ", catalog.names())));
+    }
+
+    private String installationId() {
+        return store.inTransaction(session -> session.property(INSTALLATION_ID).orElseGet(() -> {
+            String id = OrderIds.newInstallationId();
+            session.putProperty(INSTALLATION_ID, id);
+            return id;
+        }));
+    }
+
+    private Broker createBroker(BrokerCatalog.Provider provider, Ledger ledger) {
+        BrokerFactory factory = provider.factory();
+        Path state = config.dataDirectory().resolve("brokers").resolve(factory.name());
+        try {
+            Files.createDirectories(state);
+            BrokerConfig brokerConfig = new BrokerConfig(factory.name(),
+                    values.withPrefix(factory.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_"),
+                    factory.configKeys());
+            log.info("starting broker {} {} ({})", factory.name(), factory.version(), brokerConfig);
+            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state));
+        } catch (BrokerException e) {
+            throw new ConfigException("broker " + factory.name() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + state, e);
+        }
+    }
+
+    private void connectBroker() {
+        try {
+            broker.broker().connect();
+        } catch (BrokerException e) {
+            switch (e.kind()) {
+                case AUTHENTICATION, CONFIGURATION ->
+                        throw new ConfigException("broker " + broker.name() + ": " + e.getMessage());
+                default -> log.warn("broker {} is not connected yet ({}); signals are stored and orders wait",
+                        broker.name(), e.getMessage());
+            }
+        }
+    }
+
+    private Redactor redactor() {
+        return new Redactor(List.of(config.webhookSecret(), config.adminApiKey()));
+    }
+
+    private <T extends AutoCloseable> T remember(T component) {
+        started.push(component);
+        return component;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public TvBridgeConfig config() {
+        return config;
+    }
+
+    public Duration uptime() {
+        return Duration.between(startedAt, clock.instant());
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable component = started.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

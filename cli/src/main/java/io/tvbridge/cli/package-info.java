@@ -1,0 +1,2 @@
+/** The tvbridge command (picocli) and the hand-written wiring of the daemon. */
+package io.tvbridge.cli;

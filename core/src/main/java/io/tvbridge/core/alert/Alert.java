@@ -1,0 +1,58 @@
+package io.tvbridge.core.alert;
+
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated alert: what the trader's TradingView alert asked for. The secret is not part
+ * of it. {@code instrument} is absent only for {@link AlertAction#CLOSE_ALL}; the prices an
+ * {@link #orderType()} needs are present.
+ */
+public record Alert(
+        AlertAction action,
+        Optional<InstrumentRef> instrument,
+        Optional<BigDecimal> quantity,
+        OrderType orderType,
+        Optional<BigDecimal> price,
+        Optional<BigDecimal> limitPrice,
+        Optional<BigDecimal> stopPrice,
+        Optional<BigDecimal> stopLoss,
+        Optional<BigDecimal> takeProfit,
+        Optional<String> strategy,
+        Optional<String> alertId,
+        Optional<Instant> time,
+        Optional<String> comment) {
+
+    public Alert {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(orderType, "orderType");
+        Objects.requireNonNull(price, "price");
+        Objects.requireNonNull(limitPrice, "limitPrice");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(stopLoss, "stopLoss");
+        Objects.requireNonNull(takeProfit, "takeProfit");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(comment, "comment");
+        if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
+            throw new IllegalArgumentException(action + " needs a symbol");
+        }
+    }
+
+    /** The symbol without exchange prefix, or empty for close_all. */
+    public Optional<String> symbol() {
+        return instrument.map(InstrumentRef::symbol);
+    }
+
+    /** The best price the alert gives for valuing an order: limit, then the alert's price, then stop. */
+    public Optional<BigDecimal> referencePrice() {
+        return limitPrice.or(() -> price).or(() -> stopPrice);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tvbridge.core.alert;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The fields tvbridge reads from an alert, each with the names it goes by. Names match
+ * without regard to case, {@code _}, {@code -}, spaces or dots, so {@code order_type},
+ * {@code orderType} and {@code Order-Type} are one field.
+ */
+public enum AlertField {
+    SECRET("secret", "passphrase"),
+    SYMBOL("symbol", "ticker"),
+    EXCHANGE("exchange"),
+    ACTION("action", "side"),
+    QUANTITY("quantity", "qty", "contracts"),
+    ORDER_TYPE("order_type", "type"),
+    PRICE("price"),
+    LIMIT_PRICE("limit_price"),
+    STOP_PRICE("stop_price"),
+    STOP_LOSS("stop_loss", "sl"),
+    TAKE_PROFIT("take_profit", "tp"),
+    STRATEGY("strategy"),
+    ALERT_ID("alert_id", "id"),
+    TIME("timestamp", "time"),
+    COMMENT("comment");
+
+    private static final Map<String, AlertField> BY_NAME = Stream.of(values())
+            .flatMap(field -> field.names.stream().map(name -> Map.entry(normalize(name), field)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    private final List<String> names;
+
+    AlertField(String... names) {
+        this.names = List.of(names);
+    }
+
+    /** The name used in messages and documentation. */
+    public String displayName() {
+        return names.get(0);
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public static Optional<AlertField> byName(String key) {
+        return Optional.ofNullable(BY_NAME.get(normalize(key)));
+    }
+
+    static String normalize(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_' && c != '-' && c != ' ' && c != '.') {
+                out.append(c);
+            }
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,207 @@
+package io.tvbridge.core.alert;
+
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an {@link AlertBody} into a validated {@link Alert}. Every refusal names the field
+ * and says what was expected. Pure: no I/O, no clock.
+ */
+public final class AlertReader {
+    /** Integer digits allowed in a number: more is a typo or an attack, never a real order. */
+    private static final int MAX_INTEGER_DIGITS = 15;
+    private static final int MAX_DECIMALS = 12;
+    private static final int MAX_TEXT = 200;
+    private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
+
+    private AlertReader() {
+    }
+
+    public static Alert read(AlertBody body) throws AlertProblem {
+        AlertAction action = action(body);
+        Optional<InstrumentRef> instrument = instrument(body);
+        if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
+            throw AlertProblem.invalid("symbol", "the symbol is missing: add \"symbol\": \"{{ticker}}\" to the alert");
+        }
+        Optional<BigDecimal> quantity = positive(body, AlertField.QUANTITY);
+        OrderType type = orderType(body);
+        Optional<BigDecimal> price = positive(body, AlertField.PRICE);
+        Optional<BigDecimal> limit = positive(body, AlertField.LIMIT_PRICE);
+        Optional<BigDecimal> stop = positive(body, AlertField.STOP_PRICE);
+        if (type.needsLimitPrice() && limit.isEmpty()) {
+            limit = price;
+            if (limit.isEmpty()) {
+                throw AlertProblem.invalid("limit_price", "a " + describe(type) + " order needs a limit price: "
+                        + "add \"limit_price\" (or \"price\")");
+            }
+        }
+        if (type.needsStopPrice() && stop.isEmpty()) {
+            stop = type == OrderType.STOP ? price : Optional.empty();
+            if (stop.isEmpty()) {
+                throw AlertProblem.invalid("stop_price", "a " + describe(type) + " order needs a stop price: "
+                        + "add \"stop_price\"");
+            }
+        }
+        return new Alert(action, instrument, quantity, type, price, limit, stop,
+                positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
+                text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
+                text(body, AlertField.COMMENT));
+    }
+
+    /** The secret the body carries, if any. */
+    public static Optional<String> secret(AlertBody body) {
+        return body.get(AlertField.SECRET).map(AlertBody.Value::text);
+    }
+
+    private static AlertAction action(AlertBody body) throws AlertProblem {
+        AlertBody.Value value = body.get(AlertField.ACTION).orElseThrow(() -> AlertProblem.invalid("action",
+                "the action is missing: use one of " + AlertAction.ACCEPTED_WORDS));
+        return AlertAction.parse(scalar(value, AlertField.ACTION)).orElseThrow(() -> AlertProblem.invalid("action",
+                "unknown action '" + shorten(value.text()) + "': use one of " + AlertAction.ACCEPTED_WORDS));
+    }
+
+    private static Optional<InstrumentRef> instrument(AlertBody body) throws AlertProblem {
+        Optional<AlertBody.Value> symbol = body.get(AlertField.SYMBOL);
+        if (symbol.isEmpty() || scalar(symbol.get(), AlertField.SYMBOL).isBlank()) {
+            return Optional.empty();
+        }
+        String text = symbol.get().text().strip();
+        refuseUnfilledPlaceholder(text, AlertField.SYMBOL);
+        Optional<String> exchange = text(body, AlertField.EXCHANGE);
+        try {
+            InstrumentRef ref = InstrumentRef.parse(text);
+            if (ref.exchange().isEmpty() && exchange.isPresent()) {
+                ref = new InstrumentRef(ref.symbol(), exchange, Optional.empty());
+            }
+            return Optional.of(ref);
+        } catch (IllegalArgumentException e) {
+            throw AlertProblem.invalid("symbol", e.getMessage());
+        }
+    }
+
+    private static OrderType orderType(AlertBody body) throws AlertProblem {
+        Optional<AlertBody.Value> value = body.get(AlertField.ORDER_TYPE);
+        if (value.isEmpty()) {
+            return OrderType.MARKET;
+        }
+        String word = scalar(value.get(), AlertField.ORDER_TYPE).strip().toLowerCase(Locale.ROOT)
+                .replace('-', '_').replace(' ', '_');
+        return switch (word) {
+            case "market", "mkt" -> OrderType.MARKET;
+            case "limit", "lmt" -> OrderType.LIMIT;
+            case "stop", "stp" -> OrderType.STOP;
+            case "stop_limit", "stoplimit", "stp_lmt" -> OrderType.STOP_LIMIT;
+            default -> throw AlertProblem.invalid("order_type", "unknown order type '" + shorten(value.get().text())
+                    + "': use market, limit, stop or stop_limit");
+        };
+    }
+
+    private static Optional<BigDecimal> positive(AlertBody body, AlertField field) throws AlertProblem {
+        Optional<BigDecimal> number = number(body, field);
+        if (number.isPresent() && number.get().signum() <= 0) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName().replace('_', ' ')
+                    + " must be greater than zero, but is " + number.get().toPlainString());
+        }
+        return number;
+    }
+
+    private static Optional<BigDecimal> number(AlertBody body, AlertField field) throws AlertProblem {
+        Optional<AlertBody.Value> value = body.get(field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = scalar(value.get(), field).strip().replace("_", "");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        refuseUnfilledPlaceholder(text, field);
+        if (text.length() > 64) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is not a number: '"
+                    + shorten(text) + "'");
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " must be a number, but is '"
+                    + shorten(text) + "'");
+        }
+        number = number.stripTrailingZeros();
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is too large: "
+                    + shorten(text));
+        }
+        if (number.scale() > MAX_DECIMALS) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " has more than "
+                    + MAX_DECIMALS + " decimals: " + shorten(text));
+        }
+        return Optional.of(number.scale() < 0 ? number.setScale(0) : number);
+    }
+
+    private static Optional<String> text(AlertBody body, AlertField field) throws AlertProblem {
+        Optional<AlertBody.Value> value = body.get(field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = scalar(value.get(), field).strip();
+        if (text.length() > MAX_TEXT) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is longer than "
+                    + MAX_TEXT + " characters");
+        }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName()
+                    + " contains control characters");
+        }
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static Optional<Instant> time(AlertBody body) throws AlertProblem {
+        Optional<String> text = text(body, AlertField.TIME);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get();
+        refuseUnfilledPlaceholder(value, AlertField.TIME);
+        try {
+            if (EPOCH.matcher(value).matches()) {
+                long epoch = Long.parseLong(value);
+                return Optional.of(value.length() > 10 ? Instant.ofEpochMilli(epoch) : Instant.ofEpochSecond(epoch));
+            }
+            return Optional.of(OffsetDateTime.parse(value).toInstant());
+        } catch (DateTimeException e) {
+            throw AlertProblem.invalid("timestamp", "the time '" + shorten(value)
+                    + "' is not an ISO-8601 time (2024-05-01T14:30:00Z) or epoch seconds or milliseconds");
+        }
+    }
+
+    private static String scalar(AlertBody.Value value, AlertField field) throws AlertProblem {
+        if (!value.scalar()) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName()
+                    + " must be a single value, not an object or a list");
+        }
+        return value.text();
+    }
+
+    private static void refuseUnfilledPlaceholder(String text, AlertField field) throws AlertProblem {
+        if (text.contains("{{")) {
+            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is '" + shorten(text)
+                    + "': TradingView did not fill in the placeholder (check its spelling, and that strategy "
+                    + "placeholders are used in a strategy alert)");
+        }
+    }
+
+    private static String describe(OrderType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}

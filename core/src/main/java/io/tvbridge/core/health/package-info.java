@@ -1,0 +1,2 @@
+/** How the daemon is doing: the broker's health, the database, readiness. */
+package io.tvbridge.core.health;

@@ -1,0 +1,203 @@
+package io.tvbridge.core.order;
+
+import io.tvbridge.broker.spi.BrokerListener;
+import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.core.concurrent.BatchWorker;
+import io.tvbridge.core.store.AuditEntry;
+import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.OrderChange;
+import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredOrder;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records what one broker reports: order updates, fills, connection changes. It is the
+ * broker's {@link BrokerListener}: events are queued at once and stored by one thread, a
+ * batch per transaction. Fills are counted once by execution id and move the expected
+ * position; orders only ever move forward. After each commit the {@link LedgerListener}s hear
+ * what changed.
+ */
+public final class Ledger implements BrokerListener, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    private static final int MAX_BATCH = 256;
+    private static final int COMMIT_ATTEMPTS = 3;
+
+    private final String broker;
+    private final String account;
+    private final Store store;
+    private final Clock clock;
+    private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private final BatchWorker<Object> worker;
+
+    public Ledger(String broker, String account, Store store, Clock clock) {
+        this.broker = broker;
+        this.account = account;
+        this.store = store;
+        this.clock = clock;
+        this.worker = new BatchWorker<>("tvbridge-ledger-" + broker, MAX_BATCH, this::handle).start();
+    }
+
+    public void addListener(LedgerListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void onOrderUpdate(OrderUpdate update) {
+        enqueue(update);
+    }
+
+    @Override
+    public void onFill(Fill fill) {
+        enqueue(fill);
+    }
+
+    @Override
+    public void onConnection(ConnectionEvent event) {
+        enqueue(event);
+    }
+
+    public int queued() {
+        return worker.queued();
+    }
+
+    private void enqueue(Object event) {
+        if (!worker.offer(event)) {
+            log.warn("{} event arrived while shutting down and was not recorded: {}", broker, event);
+        }
+    }
+
+    private void handle(List<Object> events) {
+        for (int attempt = 1; ; attempt++) {
+            List<Runnable> news = new ArrayList<>();
+            try (StoreSession session = store.open()) {
+                for (Object event : events) {
+                    apply(session, event, news::add);
+                }
+                session.commit();
+                news.forEach(Runnable::run);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= COMMIT_ATTEMPTS) {
+                    // the orders stay open in the store; the next start looks them up at the broker
+                    log.error("could not record {} {} events after {} attempts; they will be looked up"
+                            + " at the broker at the next start", events.size(), broker, attempt, e);
+                    return;
+                }
+                log.warn("recording {} {} events failed, trying again: {}", events.size(), broker, e.toString());
+                sleep(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private void apply(StoreSession session, Object event, Consumer<Runnable> news) {
+        if (event instanceof OrderUpdate update) {
+            applyUpdate(session, update, news);
+        } else if (event instanceof Fill fill) {
+            applyFill(session, fill, news);
+        } else if (event instanceof ConnectionEvent connection) {
+            applyConnection(session, connection, news);
+        }
+    }
+
+    private void applyUpdate(StoreSession session, OrderUpdate update, Consumer<Runnable> news) {
+        Optional<StoredOrder> found = session.findOrder(update.clientOrderId());
+        if (found.isEmpty()) {
+            unknownOrder(session, "update " + update.status(), update.clientOrderId().value());
+            return;
+        }
+        StoredOrder order = found.get();
+        OrderPhase next = OrderPhase.of(update.status());
+        BigDecimal filled = order.filledQuantity().max(update.filledQuantity());
+        boolean moves = order.phase().canMoveTo(next);
+        boolean addsFill = filled.compareTo(order.filledQuantity()) > 0;
+        boolean addsReason = next == order.phase() && update.reason().isPresent() && order.reason().isEmpty();
+        if (!moves && !addsFill && !addsReason) {
+            return;   // repeated or stale: orders never move back
+        }
+        OrderPhase phase = moves ? next : order.phase();
+        session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
+                update.brokerOrderId(), update.reason(), update.time()));
+        if (phase == OrderPhase.REJECTED || phase == OrderPhase.CANCELLED || phase == OrderPhase.EXPIRED) {
+            log.info("order {} {} {} {}: {}", order.clientOrderId(), order.side(), order.quantity().toPlainString(),
+                    order.symbol(), phase + update.reason().map(r -> " - " + r).orElse(""));
+        }
+        StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
+        news.accept(() -> listeners.forEach(l -> l.orderChanged(changed)));
+    }
+
+    private void applyFill(StoreSession session, Fill fill, Consumer<Runnable> news) {
+        Optional<StoredOrder> found = session.findOrder(fill.clientOrderId());
+        if (found.isEmpty()) {
+            unknownOrder(session, "fill " + fill.executionId(), fill.clientOrderId().value());
+            return;
+        }
+        if (!session.insertFillIfNew(broker, fill, clock.instant())) {
+            return;   // this execution was counted already
+        }
+        StoredOrder order = found.get();
+        ExpectedPosition before = session.findPosition(broker, account, order.symbol())
+                .orElse(ExpectedPosition.flat(broker, account, order.symbol(), order.multiplier(), fill.time()));
+        ExpectedPosition after = new ExpectedPosition(broker, account, order.symbol(),
+                before.holding().apply(fill.side(), fill.quantity(), fill.price(), order.multiplier()),
+                order.multiplier(), before.commissions().add(fill.commission()), clock.instant());
+        session.savePosition(after);
+
+        BigDecimal filled = order.filledQuantity().max(session.filledQuantity(order.clientOrderId()));
+        OrderPhase reached = filled.compareTo(order.quantity()) >= 0 ? OrderPhase.FILLED : OrderPhase.PARTIALLY_FILLED;
+        OrderPhase phase = order.phase().canMoveTo(reached) ? reached : order.phase();
+        session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, Optional.empty(), Optional.empty(),
+                Optional.empty(), fill.time()));
+        log.info("fill {} {} {} {} at {} (order {}, commission {})", fill.executionId(), fill.side(),
+                fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(), order.clientOrderId(),
+                fill.commission().toPlainString());
+        StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
+        news.accept(() -> listeners.forEach(l -> {
+            l.fillRecorded(changed, fill);
+            l.positionChanged(after);
+            l.orderChanged(changed);
+        }));
+    }
+
+    private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> news) {
+        String action = event.connected() ? "broker.connected" : "broker.disconnected";
+        session.audit(new AuditEntry(event.at(), "broker:" + broker, action, event.detail()));
+        if (event.connected()) {
+            log.info("{} connected: {}", broker, event.detail());
+        } else {
+            log.warn("{} disconnected: {}", broker, event.detail());
+        }
+        news.accept(() -> listeners.forEach(l -> l.connectionChanged(broker, event)));
+    }
+
+    private void unknownOrder(StoreSession session, String what, String clientOrderId) {
+        log.warn("{} reported {} for order {}, which tvbridge did not place; not counted", broker, what,
+                clientOrderId);
+        session.audit(new AuditEntry(clock.instant(), "broker:" + broker, "order.unknown",
+                what + " for client order id " + clientOrderId));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tvbridge.core.order;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Client order ids: {@code tvb-<installation>-<signal>-<leg>}, e.g. {@code tvb-k3x9q-42-1}.
+ * The installation part is random and made once per database, so a fresh database never
+ * reuses an id that an older one already sent to the same broker account.
+ */
+public final class OrderIds {
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final Pattern INSTALLATION = Pattern.compile("[a-z2-9]{5,12}");
+
+    private final String installation;
+
+    public OrderIds(String installation) {
+        Objects.requireNonNull(installation, "installation");
+        if (!INSTALLATION.matcher(installation).matches()) {
+            throw new IllegalArgumentException("not an installation id: " + installation);
+        }
+        this.installation = installation;
+    }
+
+    public static String newInstallationId() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder id = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    public ClientOrderId forSignal(long signalId, int leg) {
+        return ClientOrderId.of("tvb-" + installation + "-" + signalId + "-" + leg);
+    }
+
+    public String installation() {
+        return installation;
+    }
+}

@@ -1,0 +1,38 @@
+package io.tvbridge.core.order;
+
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/** An order the decision stage wants placed, before it has an id and a row. */
+public record PlannedOrder(InstrumentRef instrument, Side side, BigDecimal quantity, OrderType type,
+                           Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice,
+                           Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss,
+                           Optional<BigDecimal> referencePrice, TimeInForce timeInForce) {
+    public PlannedOrder {
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(limitPrice, "limitPrice");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(takeProfit, "takeProfit");
+        Objects.requireNonNull(stopLoss, "stopLoss");
+        Objects.requireNonNull(referencePrice, "referencePrice");
+        Objects.requireNonNull(timeInForce, "timeInForce");
+        if (quantity.signum() <= 0) {
+            throw new IllegalArgumentException("planned quantity must be positive: " + quantity);
+        }
+    }
+
+    /** A market order that exits {@code quantity} of a position, at whatever price the market gives. */
+    public static PlannedOrder exit(InstrumentRef instrument, Side side, BigDecimal quantity,
+                                    Optional<BigDecimal> referencePrice) {
+        return new PlannedOrder(instrument, side, quantity, OrderType.MARKET, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), referencePrice, TimeInForce.DAY);
+    }
+}

@@ -1,0 +1,2 @@
+/** tvbridge's core: from a parsed alert to orders, positions and stored events. */
+package io.tvbridge.core;

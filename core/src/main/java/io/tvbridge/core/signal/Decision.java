@@ -1,0 +1,16 @@
+package io.tvbridge.core.signal;
+
+import java.util.Locale;
+
+/** What tvbridge decided about an authenticated, valid signal. */
+public enum Decision {
+    /** Orders were planned (or nothing needed doing) and will be sent. */
+    ACCEPTED,
+    /** No order: a check refused it, with a reason. */
+    REJECTED;
+
+    /** The word used in webhook responses and the admin API. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,90 @@
+package io.tvbridge.core.signal;
+
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertProblem;
+import io.tvbridge.core.alert.AlertReader;
+import io.tvbridge.core.alert.WebhookAuthenticator;
+import io.tvbridge.core.config.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The webhook's way in: size, parse, authenticate, validate on the caller's thread, then the
+ * {@link DecisionStage} stores and decides. Nothing here throws for any input: every request
+ * ends in an {@link Outcome}.
+ */
+public final class SignalService {
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebhookAuthenticator authenticator;
+    private final DecisionStage decisions;
+    private final Redactor redactor;
+
+    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor) {
+        this.authenticator = authenticator;
+        this.decisions = decisions;
+        this.redactor = redactor;
+    }
+
+    public Outcome accept(RawWebhook webhook) {
+        SignalCandidate candidate;
+        try {
+            candidate = check(webhook);
+        } catch (AlertProblem problem) {
+            return new Outcome.Refused(problem.kind(), problem.field(), redactor.redact(problem.getMessage()));
+        }
+        try {
+            return decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // it may still be stored; a resend is then recognised as a duplicate
+            return new Outcome.Unavailable("no decision within " + DECISION_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return new Outcome.Unavailable("the alert could not be processed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome.Unavailable("tvbridge is shutting down");
+        }
+    }
+
+    private SignalCandidate check(RawWebhook webhook) throws AlertProblem {
+        byte[] body = webhook.body();
+        if (body.length > MAX_BODY_BYTES) {
+            throw new AlertProblem(AlertProblem.Kind.TOO_LARGE, null,
+                    "the body is larger than " + MAX_BODY_BYTES / 1024 + " KiB");
+        }
+        if (webhook.signature().isPresent()) {
+            authenticator.check(body, webhook.signature(), Optional.empty());
+        }
+        AlertBody fields = AlertBody.parse(body);
+        if (webhook.signature().isEmpty()) {
+            authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
+        }
+        Alert alert = AlertReader.read(fields);
+        if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)) {
+            throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
+                    + " (for strategies: \"{{strategy.order.contracts}}\")");
+        }
+        String payload = redactor.redact(new String(body, StandardCharsets.UTF_8));
+        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType(), webhook.sourceAddress(),
+                webhook.receivedAt());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.tvbridge.core.store;
+
+import java.util.function.Function;
+
+/** The database: sessions over it, and whether it answers. */
+public interface Store extends AutoCloseable {
+
+    /** A session with its own transaction; commit or roll back before closing it. */
+    StoreSession open();
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    default <T> T inTransaction(Function<StoreSession, T> work) {
+        try (StoreSession session = open()) {
+            try {
+                T result = work.apply(session);
+                session.commit();
+                return result;
+            } catch (RuntimeException e) {
+                session.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether a trivial query answers now. Never throws. */
+    boolean healthy();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,85 @@
+package io.tvbridge.core.store;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.core.order.OrderPhase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One transaction's view of the database. Reads see the session's own uncommitted writes.
+ * Not thread-safe: a session belongs to one thread.
+ */
+public interface StoreSession extends AutoCloseable {
+
+    // signals
+
+    void insertSignal(StoredSignal signal);
+
+    Optional<StoredSignal> findSignal(long id);
+
+    Optional<StoredSignal> findSignalByAlertId(String alertId);
+
+    /** The latest signal with this body hash received at or after {@code since}. */
+    Optional<StoredSignal> findSignalByBodyHash(String bodyHash, Instant since);
+
+    void recordDuplicate(long signalId, Instant at);
+
+    long maxSignalId();
+
+    List<StoredSignal> recentSignals(int limit);
+
+    // orders
+
+    void insertOrder(StoredOrder order);
+
+    Optional<StoredOrder> findOrder(ClientOrderId id);
+
+    List<StoredOrder> ordersOfSignal(long signalId);
+
+    List<StoredOrder> ordersInPhases(Set<OrderPhase> phases);
+
+    long maxOrderId();
+
+    /** Records that the order was handed to the broker, with what resolution learned of it. */
+    void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at);
+
+    /** Applies a change reported by the broker and records it as an order event. */
+    void updateOrder(OrderChange change);
+
+    // fills and positions
+
+    /** Stores the fill unless one with its execution id is already stored; says whether it was new. */
+    boolean insertFillIfNew(String broker, Fill fill, Instant recordedAt);
+
+    List<Fill> fillsOfOrder(ClientOrderId id);
+
+    /** The total quantity of the order's stored fills. */
+    BigDecimal filledQuantity(ClientOrderId id);
+
+    Optional<ExpectedPosition> findPosition(String broker, String account, String symbol);
+
+    void savePosition(ExpectedPosition position);
+
+    List<ExpectedPosition> positions(String broker);
+
+    // audit and properties
+
+    void audit(AuditEntry entry);
+
+    List<AuditEntry> recentAudit(int limit);
+
+    Optional<String> property(String name);
+
+    void putProperty(String name, String value);
+
+    void commit();
+
+    void rollback();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,76 @@
+package io.tvbridge.core.store;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.core.order.OrderPhase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** One order tvbridge planned for a signal, and where it stands at the broker. */
+public record StoredOrder(
+        long id,
+        ClientOrderId clientOrderId,
+        long signalId,
+        String broker,
+        String account,
+        InstrumentRef instrument,
+        Side side,
+        BigDecimal quantity,
+        OrderType type,
+        Optional<BigDecimal> limitPrice,
+        Optional<BigDecimal> stopPrice,
+        Optional<BigDecimal> takeProfit,
+        Optional<BigDecimal> stopLoss,
+        Optional<BigDecimal> referencePrice,
+        TimeInForce timeInForce,
+        boolean outsideRegularHours,
+        BigDecimal multiplier,
+        OrderPhase phase,
+        Optional<String> brokerOrderId,
+        BigDecimal filledQuantity,
+        Optional<BigDecimal> averageFillPrice,
+        Optional<String> reason,
+        Instant createdAt,
+        Optional<Instant> submittedAt,
+        Instant updatedAt) {
+
+    public StoredOrder {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(limitPrice, "limitPrice");
+        Objects.requireNonNull(stopPrice, "stopPrice");
+        Objects.requireNonNull(takeProfit, "takeProfit");
+        Objects.requireNonNull(stopLoss, "stopLoss");
+        Objects.requireNonNull(referencePrice, "referencePrice");
+        Objects.requireNonNull(timeInForce, "timeInForce");
+        Objects.requireNonNull(multiplier, "multiplier");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+        Objects.requireNonNull(filledQuantity, "filledQuantity");
+        Objects.requireNonNull(averageFillPrice, "averageFillPrice");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public String symbol() {
+        return instrument.symbol();
+    }
+
+    /** The quantity still to fill, signed by side: what this order can still add to the position. */
+    public BigDecimal signedRemaining() {
+        BigDecimal remaining = quantity.subtract(filledQuantity).max(BigDecimal.ZERO);
+        return side == Side.BUY ? remaining : remaining.negate();
+    }
+}

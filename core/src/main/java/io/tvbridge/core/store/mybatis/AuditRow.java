@@ -1,0 +1,7 @@
+package io.tvbridge.core.store.mybatis;
+
+import java.time.Instant;
+
+/** A row of {@code audit_log} as MyBatis reads and writes it. */
+record AuditRow(Instant at, String actor, String action, String details) {
+}

@@ -1,0 +1,274 @@
+package io.tvbridge.core.store.mybatis;
+
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.store.AuditEntry;
+import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.OrderChange;
+import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.StoredSignal;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+
+/** A {@link StoreSession} over one MyBatis session; converts rows to and from tvbridge's records. */
+final class MyBatisStoreSession implements StoreSession {
+    private final SqlSession session;
+    private final SignalMapper signals;
+    private final OrderMapper orders;
+    private final FillMapper fills;
+    private final PositionMapper positions;
+    private final AuditMapper audit;
+    private final Clock clock;
+
+    MyBatisStoreSession(SqlSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        this.signals = session.getMapper(SignalMapper.class);
+        this.orders = session.getMapper(OrderMapper.class);
+        this.fills = session.getMapper(FillMapper.class);
+        this.positions = session.getMapper(PositionMapper.class);
+        this.audit = session.getMapper(AuditMapper.class);
+    }
+
+    // signals
+
+    @Override
+    public void insertSignal(StoredSignal s) {
+        Alert a = s.alert();
+        signals.insert(new SignalRow(s.id(), s.receivedAt(), a.alertId().orElse(null), s.bodyHash(),
+                s.sourceAddress().orElse(null), s.contentType().orElse(null), s.payload(), a.action().name(),
+                a.symbol().orElse(null), a.instrument().flatMap(InstrumentRef::exchange).orElse(null),
+                a.quantity().orElse(null), a.orderType().name(), a.price().orElse(null),
+                a.limitPrice().orElse(null), a.stopPrice().orElse(null), a.stopLoss().orElse(null),
+                a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
+                a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
+                s.duplicates()));
+    }
+
+    @Override
+    public Optional<StoredSignal> findSignal(long id) {
+        return Optional.ofNullable(signals.find(id)).map(MyBatisStoreSession::toSignal);
+    }
+
+    @Override
+    public Optional<StoredSignal> findSignalByAlertId(String alertId) {
+        return Optional.ofNullable(signals.findByAlertId(alertId)).map(MyBatisStoreSession::toSignal);
+    }
+
+    @Override
+    public Optional<StoredSignal> findSignalByBodyHash(String bodyHash, Instant since) {
+        return Optional.ofNullable(signals.findByBodyHash(bodyHash, since)).map(MyBatisStoreSession::toSignal);
+    }
+
+    @Override
+    public void recordDuplicate(long signalId, Instant at) {
+        signals.recordDuplicate(signalId, at);
+    }
+
+    @Override
+    public long maxSignalId() {
+        return signals.maxId();
+    }
+
+    @Override
+    public List<StoredSignal> recentSignals(int limit) {
+        return signals.recent(limit).stream().map(MyBatisStoreSession::toSignal).toList();
+    }
+
+    private static StoredSignal toSignal(SignalRow r) {
+        Optional<InstrumentRef> instrument = Optional.ofNullable(r.symbol())
+                .map(symbol -> new InstrumentRef(symbol, Optional.ofNullable(r.exchange()), Optional.empty()));
+        Alert alert = new Alert(AlertAction.valueOf(r.action()), instrument, decimal(r.quantity()),
+                OrderType.valueOf(r.orderType()), decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
+                decimal(r.stopLoss()), decimal(r.takeProfit()), Optional.ofNullable(r.strategy()),
+                Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()));
+        return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
+                Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
+                Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates());
+    }
+
+    // orders
+
+    @Override
+    public void insertOrder(StoredOrder o) {
+        orders.insert(new OrderRow(o.id(), o.clientOrderId().value(), o.signalId(), o.broker(), o.account(),
+                o.symbol(), o.instrument().exchange().orElse(null),
+                o.instrument().assetClass().map(Enum::name).orElse(null), o.side().name(), o.quantity(),
+                o.type().name(), o.limitPrice().orElse(null), o.stopPrice().orElse(null),
+                o.takeProfit().orElse(null), o.stopLoss().orElse(null), o.referencePrice().orElse(null),
+                o.timeInForce().name(), o.outsideRegularHours(), o.multiplier(), o.phase().name(),
+                o.brokerOrderId().orElse(null), o.filledQuantity(), o.averageFillPrice().orElse(null),
+                o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt()));
+    }
+
+    @Override
+    public Optional<StoredOrder> findOrder(ClientOrderId id) {
+        return Optional.ofNullable(orders.find(id.value())).map(MyBatisStoreSession::toOrder);
+    }
+
+    @Override
+    public List<StoredOrder> ordersOfSignal(long signalId) {
+        return orders.ofSignal(signalId).stream().map(MyBatisStoreSession::toOrder).toList();
+    }
+
+    @Override
+    public List<StoredOrder> ordersInPhases(Set<OrderPhase> phases) {
+        if (phases.isEmpty()) {
+            return List.of();
+        }
+        return orders.inStatuses(phases.stream().map(Enum::name).toList()).stream()
+                .map(MyBatisStoreSession::toOrder).toList();
+    }
+
+    @Override
+    public long maxOrderId() {
+        return orders.maxId();
+    }
+
+    @Override
+    public void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at) {
+        orders.markSubmitted(id.value(), multiplier, at);
+    }
+
+    @Override
+    public void updateOrder(OrderChange c) {
+        orders.update(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
+                c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at());
+        orders.insertEvent(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
+                c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at(),
+                clock.instant());
+    }
+
+    private static StoredOrder toOrder(OrderRow r) {
+        InstrumentRef instrument = new InstrumentRef(r.symbol(), Optional.ofNullable(r.exchange()),
+                Optional.ofNullable(r.assetClass()).map(AssetClass::valueOf));
+        return new StoredOrder(r.id(), ClientOrderId.of(r.clientOrderId()), r.signalId(), r.broker(), r.account(),
+                instrument, Side.valueOf(r.side()), clean(r.quantity()), OrderType.valueOf(r.orderType()),
+                decimal(r.limitPrice()), decimal(r.stopPrice()), decimal(r.takeProfit()), decimal(r.stopLoss()),
+                decimal(r.referencePrice()), TimeInForce.valueOf(r.timeInForce()), r.outsideRth(),
+                clean(r.multiplier()), OrderPhase.valueOf(r.status()), Optional.ofNullable(r.brokerOrderId()),
+                clean(r.filledQuantity()), decimal(r.averageFillPrice()), Optional.ofNullable(r.reason()),
+                r.createdAt(), Optional.ofNullable(r.submittedAt()), r.updatedAt());
+    }
+
+    // fills and positions
+
+    @Override
+    public boolean insertFillIfNew(String broker, Fill f, Instant recordedAt) {
+        if (fills.count(broker, f.executionId()) > 0) {
+            return false;
+        }
+        fills.insert(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(), f.side().name(),
+                f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt));
+        return true;
+    }
+
+    @Override
+    public List<Fill> fillsOfOrder(ClientOrderId id) {
+        return fills.ofOrder(id.value()).stream()
+                .map(r -> new Fill(ClientOrderId.of(r.clientOrderId()), r.executionId(), r.symbol(),
+                        Side.valueOf(r.side()), clean(r.quantity()), clean(r.price()), clean(r.commission()),
+                        r.commissionCurrency(), r.filledAt()))
+                .toList();
+    }
+
+    @Override
+    public BigDecimal filledQuantity(ClientOrderId id) {
+        return clean(fills.sumQuantity(id.value()));
+    }
+
+    @Override
+    public Optional<ExpectedPosition> findPosition(String broker, String account, String symbol) {
+        return Optional.ofNullable(positions.find(broker, account, symbol)).map(MyBatisStoreSession::toPosition);
+    }
+
+    @Override
+    public void savePosition(ExpectedPosition p) {
+        PositionRow row = new PositionRow(p.broker(), p.account(), p.symbol(), p.holding().quantity(),
+                p.holding().averageCost(), p.multiplier(), p.holding().realizedPnl(), p.commissions(), p.updatedAt());
+        if (positions.update(row) == 0) {
+            positions.insert(row);
+        }
+    }
+
+    @Override
+    public List<ExpectedPosition> positions(String broker) {
+        return positions.all(broker).stream().map(MyBatisStoreSession::toPosition).toList();
+    }
+
+    private static ExpectedPosition toPosition(PositionRow r) {
+        return new ExpectedPosition(r.broker(), r.account(), r.symbol(),
+                new Holding(clean(r.quantity()), clean(r.averageCost()), clean(r.realizedPnl())),
+                clean(r.multiplier()), clean(r.commissions()), r.updatedAt());
+    }
+
+    // audit and properties
+
+    @Override
+    public void audit(AuditEntry e) {
+        audit.insert(new AuditRow(e.at(), e.actor(), e.action(), e.details()));
+    }
+
+    @Override
+    public List<AuditEntry> recentAudit(int limit) {
+        return audit.recent(limit).stream()
+                .map(r -> new AuditEntry(r.at(), r.actor(), r.action(), r.details() == null ? "" : r.details()))
+                .toList();
+    }
+
+    @Override
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(audit.property(name));
+    }
+
+    @Override
+    public void putProperty(String name, String value) {
+        if (audit.updateProperty(name, value) == 0) {
+            audit.insertProperty(name, value);
+        }
+    }
+
+    @Override
+    public void commit() {
+        session.commit(true);
+    }
+
+    @Override
+    public void rollback() {
+        session.rollback(true);
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    /** Numeric columns come back at their column scale (10.000000000000); tvbridge compares by value. */
+    private static BigDecimal clean(BigDecimal value) {
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Optional<BigDecimal> decimal(BigDecimal value) {
+        return Optional.ofNullable(value).map(MyBatisStoreSession::clean);
+    }
+}

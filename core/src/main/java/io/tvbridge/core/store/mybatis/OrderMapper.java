@@ -1,0 +1,64 @@
+package io.tvbridge.core.store.mybatis;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for orders and their events. */
+interface OrderMapper {
+    String COLUMNS = "id, client_order_id, signal_id, broker, account, symbol, exchange, asset_class, side, quantity,"
+            + " order_type, limit_price, stop_price, take_profit, stop_loss, reference_price, time_in_force,"
+            + " outside_rth, multiplier, status, broker_order_id, filled_quantity, average_fill_price, reason,"
+            + " created_at, submitted_at, updated_at";
+
+    @Insert("insert into orders (" + COLUMNS + ") values (#{id}, #{clientOrderId}, #{signalId}, #{broker},"
+            + " #{account}, #{symbol}, #{exchange}, #{assetClass}, #{side}, #{quantity}, #{orderType},"
+            + " #{limitPrice}, #{stopPrice}, #{takeProfit}, #{stopLoss}, #{referencePrice}, #{timeInForce},"
+            + " #{outsideRth}, #{multiplier}, #{status}, #{brokerOrderId}, #{filledQuantity},"
+            + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt})")
+    void insert(OrderRow row);
+
+    @Select("select " + COLUMNS + " from orders where client_order_id = #{clientOrderId}")
+    OrderRow find(String clientOrderId);
+
+    @Select("select " + COLUMNS + " from orders where signal_id = #{signalId} order by id")
+    List<OrderRow> ofSignal(long signalId);
+
+    @Select("<script>select " + COLUMNS + " from orders where status in"
+            + " <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>"
+            + " order by id</script>")
+    List<OrderRow> inStatuses(@Param("statuses") Collection<String> statuses);
+
+    @Select("select coalesce(max(id), 0) from orders")
+    long maxId();
+
+    @Update("update orders set status = 'SUBMITTED', multiplier = #{multiplier}, submitted_at = #{at},"
+            + " updated_at = #{at} where client_order_id = #{clientOrderId} and status = 'NEW'")
+    int markSubmitted(@Param("clientOrderId") String clientOrderId, @Param("multiplier") BigDecimal multiplier,
+                      @Param("at") Instant at);
+
+    @Update("update orders set status = #{status}, filled_quantity = #{filledQuantity},"
+            + " average_fill_price = coalesce(#{averageFillPrice}, average_fill_price),"
+            + " broker_order_id = coalesce(#{brokerOrderId}, broker_order_id),"
+            + " reason = coalesce(#{reason}, reason), updated_at = #{at}"
+            + " where client_order_id = #{clientOrderId}")
+    int update(@Param("clientOrderId") String clientOrderId, @Param("status") String status,
+               @Param("filledQuantity") BigDecimal filledQuantity,
+               @Param("averageFillPrice") BigDecimal averageFillPrice,
+               @Param("brokerOrderId") String brokerOrderId, @Param("reason") String reason,
+               @Param("at") Instant at);
+
+    @Insert("insert into order_events (client_order_id, status, filled_quantity, average_fill_price,"
+            + " broker_order_id, reason, event_time, recorded_at) values (#{clientOrderId}, #{status},"
+            + " #{filledQuantity}, #{averageFillPrice}, #{brokerOrderId}, #{reason}, #{eventTime}, #{recordedAt})")
+    void insertEvent(@Param("clientOrderId") String clientOrderId, @Param("status") String status,
+                     @Param("filledQuantity") BigDecimal filledQuantity,
+                     @Param("averageFillPrice") BigDecimal averageFillPrice,
+                     @Param("brokerOrderId") String brokerOrderId, @Param("reason") String reason,
+                     @Param("eventTime") Instant eventTime, @Param("recordedAt") Instant recordedAt);
+}

@@ -1,0 +1,40 @@
+package io.tvbridge.core.store.mybatis;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** SQL for the signal inbox. */
+interface SignalMapper {
+    String COLUMNS = "id, received_at, alert_id, body_hash, source_address, content_type, payload, action, symbol,"
+            + " exchange, quantity, order_type, price, limit_price, stop_price, stop_loss, take_profit, strategy,"
+            + " alert_time, comment, decision, reason, decided_at, duplicates";
+
+    @Insert("insert into signals (" + COLUMNS + ") values (#{id}, #{receivedAt}, #{alertId}, #{bodyHash},"
+            + " #{sourceAddress}, #{contentType}, #{payload}, #{action}, #{symbol}, #{exchange}, #{quantity},"
+            + " #{orderType}, #{price}, #{limitPrice}, #{stopPrice}, #{stopLoss}, #{takeProfit}, #{strategy},"
+            + " #{alertTime}, #{comment}, #{decision}, #{reason}, #{decidedAt}, #{duplicates})")
+    void insert(SignalRow row);
+
+    @Select("select " + COLUMNS + " from signals where id = #{id}")
+    SignalRow find(long id);
+
+    @Select("select " + COLUMNS + " from signals where alert_id = #{alertId}")
+    SignalRow findByAlertId(String alertId);
+
+    @Select("select " + COLUMNS + " from signals where body_hash = #{bodyHash} and received_at >= #{since}"
+            + " order by received_at desc, id desc fetch first 1 rows only")
+    SignalRow findByBodyHash(@Param("bodyHash") String bodyHash, @Param("since") Instant since);
+
+    @Update("update signals set duplicates = duplicates + 1, last_duplicate_at = #{at} where id = #{id}")
+    void recordDuplicate(@Param("id") long id, @Param("at") Instant at);
+
+    @Select("select coalesce(max(id), 0) from signals")
+    long maxId();
+
+    @Select("select " + COLUMNS + " from signals order by id desc fetch first #{limit} rows only")
+    List<SignalRow> recent(int limit);
+}

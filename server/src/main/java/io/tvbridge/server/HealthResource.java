@@ -1,0 +1,76 @@
+package io.tvbridge.server;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.tvbridge.core.Version;
+import io.tvbridge.core.health.HealthReport;
+import io.tvbridge.core.health.HealthService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /}, {@code GET /health} and {@code GET /ready}: open to all, no secrets in them. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+
+    /** {@code GET /health}. */
+    public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db) {
+    }
+
+    /** The broker part of {@code /health}: the broker's own details flattened in beside the common fields. */
+    public record BrokerPart(String name, String version, boolean connected, Optional<String> account,
+                             Optional<Instant> connectedSince, String summary,
+                             @JsonIgnore Map<String, String> details) {
+        @JsonAnyGetter
+        public Map<String, String> flattenedDetails() {
+            return details;
+        }
+    }
+
+    /** The database part of {@code /health}. */
+    public record DatabasePart(boolean ok) {
+    }
+
+    /** {@code GET /}. */
+    public record ServiceInfo(String service, String version, String broker, List<String> endpoints) {
+    }
+
+    private final HealthService health;
+
+    public HealthResource(HealthService health) {
+        this.health = health;
+    }
+
+    @GET
+    public ServiceInfo info() {
+        return new ServiceInfo("tvbridge", Version.current(), health.report().brokerName(),
+                List.of("POST /webhook", "GET /health", "GET /ready"));
+    }
+
+    @GET
+    @Path("health")
+    public Health health() {
+        HealthReport report = health.report();
+        var broker = report.broker();
+        return new Health(report.status(), report.version(), report.uptime().toSeconds(),
+                new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
+                        broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
+                new DatabasePart(report.databaseOk()));
+    }
+
+    @GET
+    @Path("ready")
+    public Response ready() {
+        boolean ready = health.ready();
+        return Response.status(ready ? 200 : 503)
+                .entity(Map.of("ready", ready)).build();
+    }
+}

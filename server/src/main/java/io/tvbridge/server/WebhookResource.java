@@ -1,0 +1,102 @@
+package io.tvbridge.server;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.core.signal.Outcome;
+import io.tvbridge.core.signal.RawWebhook;
+import io.tvbridge.core.signal.SignalService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /webhook}: TradingView's way in. The body is read raw, whatever its
+ * Content-Type, and handed to core; the {@link Outcome} decides the status here and nowhere
+ * else. A 5xx is answered only when nothing was stored, since TradingView resends on 5xx.
+ */
+@Path("/webhook")
+public final class WebhookResource {
+    static final List<String> SIGNATURE_HEADERS = List.of("X-Signature", "X-TradingView-Signature");
+
+    /** The answer to an alert. */
+    public record Answer(long signalId, String decision, Optional<String> reason, Optional<String> clientOrderId,
+                         List<String> clientOrderIds) {
+    }
+
+    private final SignalService signals;
+    private final Clock clock;
+
+    public WebhookResource(SignalService signals, Clock clock) {
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@Context HttpServletRequest request, InputStream body) {
+        long declared = request.getContentLengthLong();
+        if (declared > SignalService.MAX_BODY_BYTES) {
+            return tooLarge();
+        }
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(SignalService.MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBody.of("the body could not be read: " + e.getMessage())).build();
+        }
+        Optional<String> signature = SIGNATURE_HEADERS.stream().map(request::getHeader)
+                .filter(value -> value != null && !value.isBlank()).findFirst();
+        RawWebhook webhook = new RawWebhook(bytes, Optional.ofNullable(request.getContentType()), signature,
+                Optional.ofNullable(request.getRemoteAddr()), clock.instant());
+        return respond(signals.accept(webhook));
+    }
+
+    static Response respond(Outcome outcome) {
+        if (outcome instanceof Outcome.Decided decided) {
+            return ok(new Answer(decided.signalId(), decided.decision().wireName(), decided.reason(),
+                    first(decided.orders()), ids(decided.orders())));
+        }
+        if (outcome instanceof Outcome.Duplicate duplicate) {
+            return ok(new Answer(duplicate.signalId(), "duplicate", Optional.of(duplicate.reason()),
+                    first(duplicate.orders()), ids(duplicate.orders())));
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            int status = switch (refused.kind()) {
+                case MALFORMED, INVALID -> 400;
+                case UNAUTHORIZED -> 401;
+                case TOO_LARGE -> 413;
+            };
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody(refused.message(), refused.field())).build();
+        }
+        Outcome.Unavailable unavailable = (Outcome.Unavailable) outcome;
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", "5").entity(ErrorBody.of(unavailable.message())).build();
+    }
+
+    private static Response tooLarge() {
+        return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of("the body is larger than " + SignalService.MAX_BODY_BYTES / 1024 + " KiB")).build();
+    }
+
+    private static Response ok(Answer answer) {
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Optional<String> first(List<ClientOrderId> orders) {
+        return orders.stream().findFirst().map(ClientOrderId::value);
+    }
+
+    private static List<String> ids(List<ClientOrderId> orders) {
+        return orders.stream().map(ClientOrderId::value).toList();
+    }
+}
