@@ -65,6 +65,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts everything, or stops what was started and throws. */
     public static Daemon start(TvBridgeConfig config, ConfigValues values, Clock clock) {
+        Logging.routeJavaUtilLogging();
         Daemon daemon = new Daemon(config, values, clock);
         try {
             daemon.startAll();
@@ -163,6 +164,10 @@ public final class Daemon implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    public BrokerHandle broker() {
+        return broker;
     }
 
     public TvBridgeConfig config() {

@@ -3,7 +3,6 @@ package io.tvbridge.cli;
 import io.tvbridge.core.Version;
 import io.tvbridge.core.config.ConfigException;
 import java.io.PrintWriter;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,14 +18,13 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
-    public static int execute(String... args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
-        CommandLine commandLine = new CommandLine(new Main());
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Logging.routeJavaUtilLogging();
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof ConfigException) {
                 line.getErr().println("tvbridge: " + exception.getMessage());

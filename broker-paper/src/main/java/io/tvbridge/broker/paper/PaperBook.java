@@ -126,6 +126,17 @@ final class PaperBook {
         return events;
     }
 
+    /** Gives every working order another chance to fill at the last known prices. */
+    List<PaperEvent> retryWorking(Instant now) {
+        List<PaperEvent> events = new ArrayList<>();
+        for (Order order : List.copyOf(orders.values())) {
+            if (!order.status.isTerminal()) {
+                events.addAll(tryFill(order, now));
+            }
+        }
+        return events;
+    }
+
     List<PaperEvent> cancel(ClientOrderId id, Instant now) {
         Order order = orders.get(id);
         if (order.status.isTerminal()) {

@@ -85,6 +85,10 @@ public final class PaperBroker implements Broker {
         if (connectedSince == null) {
             connectedSince = context.clock().instant();
             emit(listener -> listener.onConnection(ConnectionEvent.up("paper account ready", connectedSince)));
+            synchronized (this) {
+                // a market order taken just before a crash is filled now, as a venue would have filled it
+                publish(book.retryWorking(connectedSince));
+            }
         }
     }
 

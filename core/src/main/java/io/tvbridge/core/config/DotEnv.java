@@ -48,9 +48,13 @@ public final class DotEnv {
         return values;
     }
 
+    /** A quoted value ends at its closing quote; an unquoted one at a {@code " #"} comment. */
     private static String value(String raw) {
-        if (raw.length() >= 2 && (raw.startsWith("\"") && raw.endsWith("\"") || raw.startsWith("'") && raw.endsWith("'"))) {
-            return raw.substring(1, raw.length() - 1);
+        if (!raw.isEmpty() && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')) {
+            int close = raw.indexOf(raw.charAt(0), 1);
+            if (close > 0) {
+                return raw.substring(1, close);
+            }
         }
         int comment = raw.indexOf(" #");
         return comment >= 0 ? raw.substring(0, comment).strip() : raw;

@@ -43,9 +43,13 @@ public final class MyBatisStore implements Store {
      * shutdown, which drains in-flight work first.
      */
     public static MyBatisStore openH2(Path dataDirectory, Clock clock) {
-        String url = "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("tvbridge")
+        return open("org.h2.Driver", h2Url(dataDirectory), "sa", "", clock);
+    }
+
+    /** The JDBC URL of the H2 database in {@code dataDirectory}. */
+    public static String h2Url(Path dataDirectory) {
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("tvbridge")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
-        return open("org.h2.Driver", url, "sa", "", clock);
     }
 
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {

@@ -1,0 +1,194 @@
+package io.tvbridge.broker.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvbridge.broker.spi.BrokerConfig;
+import io.tvbridge.broker.spi.BrokerException;
+import io.tvbridge.broker.spi.BrokerListener;
+import io.tvbridge.broker.spi.model.AssetClass;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Instrument;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderRequest;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.tck.MutableClock;
+import io.tvbridge.broker.spi.tck.TestBrokerContext;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The paper venue's own rules: prices, resting orders, money, and its memory. */
+@Timeout(30)
+class PaperBrokerTest {
+    @TempDir
+    Path state;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
+    private final RecordingListener listener = new RecordingListener();
+    private PaperBroker broker;
+
+    private PaperBroker open(Map<String, String> config, BrokerListener events) throws BrokerException {
+        PaperBrokerFactory factory = new PaperBrokerFactory();
+        broker = (PaperBroker) factory.create(new BrokerConfig("paper", config, factory.configKeys()),
+                new TestBrokerContext(clock, events, state));
+        broker.connect();
+        return broker;
+    }
+
+    @AfterEach
+    void close() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static Instrument stock(String symbol) {
+        return Instrument.simple(symbol, AssetClass.STOCK, "PAPER", "USD");
+    }
+
+    private static OrderRequest market(String id, String symbol, Side side, String quantity, String price) {
+        return OrderRequest.market(ClientOrderId.of(id), stock(symbol), side, new BigDecimal(quantity))
+                .withReferencePrice(new BigDecimal(price));
+    }
+
+    private static OrderRequest order(String id, Side side, OrderType type, String limit, String stop, TimeInForce tif) {
+        return new OrderRequest(ClientOrderId.of(id), stock("XYZ"), side, BigDecimal.TEN, type,
+                Optional.ofNullable(limit).map(BigDecimal::new), Optional.ofNullable(stop).map(BigDecimal::new),
+                Optional.empty(), tif, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void fillsMarketOrdersAtThePriceWithSlippageAndCommission() throws Exception {
+        open(Map.of("commission-per-order", "1", "commission-per-unit", "0.01", "commission-percent", "0.1",
+                "slippage-bps", "10"), listener);
+        broker.submit(market("o-1", "AAPL", Side.BUY, "100", "200"));
+
+        Fill fill = listener.await(Fill.class, f -> f.clientOrderId().value().equals("o-1"));
+        assertThat(fill.price()).isEqualByComparingTo("200.2");          // 10 bps against the buyer
+        assertThat(fill.commission()).isEqualByComparingTo("22.02");     // 1 + 100 x 0.01 + 0.1% of 20,020
+        assertThat(fill.quantity()).isEqualByComparingTo("100");
+        assertThat(broker.account().cash()).isEqualByComparingTo("79957.98");
+        assertThat(broker.positions()).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("100");
+            assertThat(p.averageCost()).isEqualByComparingTo("200.2");
+        });
+    }
+
+    @Test
+    void rejectsAMarketOrderWhenNoPriceIsKnownWithTheReason() throws Exception {
+        open(Map.of(), listener);
+        var ack = broker.submit(OrderRequest.market(ClientOrderId.of("o-2"), stock("ZZZ"), Side.BUY, BigDecimal.ONE));
+        assertThat(ack.status()).isEqualTo(OrderStatus.REJECTED);
+        OrderUpdate rejected = listener.await(OrderUpdate.class, u -> u.status() == OrderStatus.REJECTED);
+        assertThat(rejected.reason()).hasValueSatisfying(r -> assertThat(r).contains("no price is known for ZZZ"));
+    }
+
+    @Test
+    void usesTheLastPriceSeenWhenAnOrderCarriesNone() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(market("o-3", "MSFT", Side.BUY, "1", "300"));
+        broker.submit(OrderRequest.market(ClientOrderId.of("o-4"), stock("MSFT"), Side.SELL, BigDecimal.ONE));
+        assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("o-4")).price())
+                .isEqualByComparingTo("300");
+    }
+
+    @Test
+    void limitAndStopOrdersRestUntilAPriceReachesThem() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(market("seed", "XYZ", Side.BUY, "1", "100"));
+        assertThat(broker.submit(order("lmt", Side.BUY, OrderType.LIMIT, "95", null, TimeInForce.GTC)).status())
+                .isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(broker.submit(order("stp", Side.BUY, OrderType.STOP, null, "105", TimeInForce.GTC)).status())
+                .isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(broker.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("lmt", "stp");
+
+        broker.submit(market("tick-down", "XYZ", Side.SELL, "1", "94"));
+        assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("lmt")).price())
+                .isEqualByComparingTo("94");
+        broker.submit(market("tick-up", "XYZ", Side.BUY, "1", "106"));
+        assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("stp")).price())
+                .isEqualByComparingTo("106");
+        assertThat(broker.openOrders()).isEmpty();
+    }
+
+    @Test
+    void anIocOrderThatCannotFillAtOnceIsCancelled() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(market("seed", "XYZ", Side.BUY, "1", "100"));
+        assertThat(broker.submit(order("ioc", Side.BUY, OrderType.LIMIT, "90", null, TimeInForce.IOC)).status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void refusesAnOrderBeyondTheBuyingPower() throws Exception {
+        open(Map.of("starting-cash", "1000"), listener);
+        broker.submit(market("big", "AAPL", Side.BUY, "10", "150"));
+        OrderUpdate rejected = listener.await(OrderUpdate.class, u -> u.status() == OrderStatus.REJECTED);
+        assertThat(rejected.reason()).hasValueSatisfying(r -> assertThat(r)
+                .contains("insufficient buying power").contains("1,500.00 USD").contains("1,000.00 USD"));
+        assertThat(broker.positions()).isEmpty();
+    }
+
+    @Test
+    void wholeUnitsUnlessFractionalIsAllowed() throws Exception {
+        open(Map.of(), listener);
+        assertThat(broker.resolve(InstrumentRef.parse("AAPL")).quantityIncrement()).isEqualByComparingTo("1");
+        assertThat(broker.resolve(InstrumentRef.parse("BTCUSD").withAssetClass(AssetClass.CRYPTO))
+                .quantityIncrement()).isEqualByComparingTo("0.00000001");
+        broker.submit(market("frac", "AAPL", Side.BUY, "0.5", "100"));
+        assertThat(listener.await(OrderUpdate.class, u -> u.status() == OrderStatus.REJECTED).reason())
+                .hasValueSatisfying(r -> assertThat(r).contains("PAPER_FRACTIONAL"));
+    }
+
+    @Test
+    void theJournalRestoresTheBookAfterARestart() throws Exception {
+        open(Map.of("commission-per-order", "2"), listener);
+        broker.submit(market("a", "AAPL", Side.BUY, "10", "100"));
+        broker.submit(order("rest", Side.SELL, OrderType.LIMIT, "150", null, TimeInForce.GTC));
+        listener.await(Fill.class, f -> f.clientOrderId().value().equals("a"));
+        broker.close();
+
+        RecordingListener after = new RecordingListener();
+        open(Map.of(), after);   // settings may change; what happened stays as it happened
+        assertThat(broker.account().cash()).isEqualByComparingTo("98998");
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("10"));
+        assertThat(broker.lookup(ClientOrderId.of("a"))).hasValueSatisfying(
+                s -> assertThat(s.status()).isEqualTo(OrderStatus.FILLED));
+        assertThat(broker.executions(ClientOrderId.of("a"))).singleElement()
+                .satisfies(f -> assertThat(f.commission()).isEqualByComparingTo("2"));
+        assertThat(broker.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("rest");
+        var again = broker.submit(market("a", "AAPL", Side.BUY, "10", "100"));
+        assertThat(again.alreadyKnown()).isTrue();
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    void cancellingAnUnknownOrderIsAnInvalidRequest() throws Exception {
+        open(Map.of(), listener);
+        assertThatThrownBy(() -> broker.cancel(ClientOrderId.of("nope")))
+                .isInstanceOfSatisfying(BrokerException.class,
+                        e -> assertThat(e.kind()).isEqualTo(BrokerException.Kind.INVALID_REQUEST));
+    }
+
+    @Test
+    void refusesUnknownAndInvalidSettings() {
+        PaperBrokerFactory factory = new PaperBrokerFactory();
+        assertThatThrownBy(() -> factory.create(new BrokerConfig("paper", Map.of("starting-csh", "5"),
+                factory.configKeys()), new TestBrokerContext(clock, BrokerListener.IGNORE, state)))
+                .hasMessageContaining("PAPER_STARTING_CSH").hasMessageContaining("PAPER_STARTING_CASH");
+        assertThatThrownBy(() -> factory.create(new BrokerConfig("paper", Map.of("leverage", "lots"),
+                factory.configKeys()), new TestBrokerContext(clock, BrokerListener.IGNORE, state)))
+                .hasMessageContaining("PAPER_LEVERAGE must be a number");
+    }
+}

@@ -1,0 +1,168 @@
+package io.tvbridge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tvbridge.broker.paper.PaperBroker;
+import io.tvbridge.core.config.ConfigLoader;
+import io.tvbridge.core.store.mybatis.MyBatisStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The real daemon on a random loopback port with its data in a temporary folder, and the
+ * tools to drive it over HTTP and look at what it stored.
+ */
+final class TestDaemon implements AutoCloseable {
+    static final String SECRET = "test-webhook-secret-0123456789";
+    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path dataDirectory;
+    final Daemon daemon;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestDaemon(Path dataDirectory, Daemon daemon) {
+        this.dataDirectory = dataDirectory;
+        this.daemon = daemon;
+    }
+
+    static TestDaemon start(Path folder) {
+        return start(folder, Map.of());
+    }
+
+    static TestDaemon start(Path folder, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(Map.of("WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY));
+        env.putAll(environment);
+        Path data = folder.resolve("data");
+        ConfigLoader.Loaded loaded = ConfigLoader.load(
+                Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", data.toString()), env, folder);
+        return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), Clock.systemUTC()));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + daemon.port() + path);
+    }
+
+    HttpResponse<String> post(String body) {
+        return post(body, "application/json", Map.of());
+    }
+
+    HttpResponse<String> post(String body, String contentType, Map<String, String> headers) {
+        return post(body.getBytes(StandardCharsets.UTF_8), contentType, headers);
+    }
+
+    HttpResponse<String> post(byte[] body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook"))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code request} as raw bytes over a socket and returns everything the server answered. */
+    String raw(String request) {
+        try (Socket socket = new Socket("127.0.0.1", daemon.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    /** An alert body with the right secret and the given fields (JSON object members, no braces). */
+    static String alert(String members) {
+        return "{\"secret\":\"" + SECRET + "\"," + members + "}";
+    }
+
+    PaperBroker paper() {
+        return (PaperBroker) daemon.broker().broker();
+    }
+
+    long count(String sql) {
+        return query(sql, rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    String text(String sql) {
+        return query(sql, rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    interface Rows<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    <T> T query(String sql, Rows<T> rows) {
+        try (Connection connection = DriverManager.getConnection(MyBatisStore.h2Url(dataDirectory), "sa", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            return rows.read(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Waits up to 10 s for something that happens after the webhook is answered (fills, updates). */
+    static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}

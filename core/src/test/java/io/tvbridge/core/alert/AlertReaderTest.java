@@ -1,0 +1,172 @@
+package io.tvbridge.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tvbridge.broker.spi.model.OrderType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlertReaderTest {
+
+    private static Alert read(String body) throws AlertProblem {
+        return AlertReader.read(AlertBody.parse(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static AlertProblem problem(String body) {
+        try {
+            read(body);
+        } catch (AlertProblem problem) {
+            return problem;
+        }
+        throw new AssertionError("expected a problem with " + body);
+    }
+
+    @Test
+    void readsStrictJson() throws AlertProblem {
+        Alert alert = read("{\"symbol\":\"NASDAQ:AAPL\",\"action\":\"buy\",\"quantity\":10,\"price\":150.25,"
+                + "\"strategy\":\"ema\",\"alert_id\":\"a-1\",\"comment\":\"entry\"}");
+        assertThat(alert.action()).isEqualTo(AlertAction.BUY);
+        assertThat(alert.symbol()).contains("AAPL");
+        assertThat(alert.instrument().orElseThrow().exchange()).contains("NASDAQ");
+        assertThat(alert.quantity()).contains(new BigDecimal("10"));
+        assertThat(alert.price()).contains(new BigDecimal("150.25"));
+        assertThat(alert.orderType()).isEqualTo(OrderType.MARKET);
+        assertThat(alert.strategy()).contains("ema");
+        assertThat(alert.alertId()).contains("a-1");
+        assertThat(alert.comment()).contains("entry");
+    }
+
+    @Test
+    void keysAndWordsAreCaseInsensitiveAndNumbersMayBeStrings() throws AlertProblem {
+        Alert alert = read("{\"TICKER\":\"aapl\",\"Action\":\"SELL\",\"Qty\":\"2.5\",\"Order-Type\":\"LIMIT\","
+                + "\"limitPrice\":\" 99.5 \"}");
+        assertThat(alert.action()).isEqualTo(AlertAction.SELL);
+        assertThat(alert.symbol()).contains("AAPL");
+        assertThat(alert.quantity()).contains(new BigDecimal("2.5"));
+        assertThat(alert.orderType()).isEqualTo(OrderType.LIMIT);
+        assertThat(alert.limitPrice()).contains(new BigDecimal("99.5"));
+    }
+
+    @Test
+    void readsTheLooseJsonTradingViewSendsAsPlainText() throws AlertProblem {
+        Alert alert = read("{symbol: 'BTCUSD', action: 'buy', contracts: .5, price: +42000, // a comment\n}");
+        assertThat(alert.symbol()).contains("BTCUSD");
+        assertThat(alert.quantity()).contains(new BigDecimal("0.5"));
+        assertThat(alert.price()).contains(new BigDecimal("42000"));
+    }
+
+    @Test
+    void readsFormEncodingAndKeyValueLines() throws AlertProblem {
+        Alert form = read("symbol=EURUSD&action=exit&qty=1000&comment=take%20profit");
+        assertThat(form.action()).isEqualTo(AlertAction.CLOSE);
+        assertThat(form.comment()).contains("take profit");
+
+        Alert lines = read("symbol: ES1!\naction = buy\nquantity: \"2\"\nexchange: CME_MINI\n");
+        assertThat(lines.symbol()).contains("ES1!");
+        assertThat(lines.instrument().orElseThrow().exchange()).contains("CME_MINI");
+        assertThat(lines.quantity()).contains(new BigDecimal("2"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"buy,BUY", "Sell,SELL", "close,CLOSE", "EXIT,CLOSE", "close_all,CLOSE_ALL", "Close-All,CLOSE_ALL",
+            "flatten,CLOSE_ALL"})
+    void understandsActionWords(String word, AlertAction expected) throws AlertProblem {
+        String symbol = expected == AlertAction.CLOSE_ALL ? "" : "\"symbol\":\"X\",";
+        assertThat(read("{" + symbol + "\"action\":\"" + word + "\",\"quantity\":1}").action()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"market,MARKET", "MKT,MARKET", "limit,LIMIT", "stop,STOP", "stop_limit,STOP_LIMIT",
+            "Stop-Limit,STOP_LIMIT", "stp lmt,STOP_LIMIT"})
+    void understandsOrderTypes(String word, OrderType expected) throws AlertProblem {
+        Alert alert = read("{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"order_type\":\"" + word
+                + "\",\"limit_price\":10,\"stop_price\":11}");
+        assertThat(alert.orderType()).isEqualTo(expected);
+    }
+
+    @Test
+    void readsTimesInIsoAndEpochForms() throws AlertProblem {
+        assertThat(read("{\"symbol\":\"X\",\"action\":\"close\",\"time\":\"2019-08-27T09:56:00Z\"}").time())
+                .contains(Instant.parse("2019-08-27T09:56:00Z"));
+        assertThat(read("{\"symbol\":\"X\",\"action\":\"close\",\"timestamp\":1566899760}").time())
+                .contains(Instant.parse("2019-08-27T09:56:00Z"));
+        assertThat(read("{\"symbol\":\"X\",\"action\":\"close\",\"timestamp\":\"1566899760000\"}").time())
+                .contains(Instant.parse("2019-08-27T09:56:00Z"));
+    }
+
+    @Test
+    void usesThePriceAsLimitOrStopWhenNoneIsGiven() throws AlertProblem {
+        Alert limit = read("{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"type\":\"limit\",\"price\":5}");
+        assertThat(limit.limitPrice()).contains(new BigDecimal("5"));
+        Alert stop = read("{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"type\":\"stop\",\"price\":6}");
+        assertThat(stop.stopPrice()).contains(new BigDecimal("6"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"symbol\":\"X\",\"quantity\":1}|action",
+            "{\"symbol\":\"X\",\"action\":\"hold\",\"quantity\":1}|action",
+            "{\"action\":\"buy\",\"quantity\":1}|symbol",
+            "{\"symbol\":\"  \",\"action\":\"buy\",\"quantity\":1}|symbol",
+            "{\"symbol\":\"AA PL;drop\",\"action\":\"buy\",\"quantity\":1}|symbol",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":0}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":-3}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":\"ten\"}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":NaN}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":\"Infinity\"}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":\"1e400\"}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":\"0.0000000000001\"}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":\"{{strategy.order.contracts}}\"}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":[1,2]}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"order_type\":\"limit\"}|limit_price",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"order_type\":\"stop_limit\",\"limit_price\":3}|stop_price",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"order_type\":\"iceberg\"}|order_type",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"price\":-1}|price",
+            "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"time\":\"yesterday\"}|timestamp",
+            "{\"symbol\":\"X\",\"ticker\":\"Y\",\"action\":\"buy\",\"quantity\":1}|symbol",
+    })
+    void refusesInvalidFieldsNamingTheField(String body, String field) {
+        AlertProblem problem = problem(body);
+        assertThat(problem.kind()).isEqualTo(AlertProblem.Kind.INVALID);
+        assertThat(problem.field()).contains(field);
+        assertThat(problem.getMessage()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"{\"symbol\":", "[1,2,3]", "{\"a\":1} trailing", "{\"a\":1,\"a\":2}",
+            "just some words", "''"})
+    void refusesUnreadableBodiesAsMalformed(String body) {
+        AlertProblem problem = problem(body);
+        assertThat(problem.kind()).isIn(AlertProblem.Kind.MALFORMED, AlertProblem.Kind.INVALID);
+        assertThat(problem.getMessage()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    void refusesEmptyAndNonUtf8Bodies() {
+        assertThatThrownBy(() -> AlertBody.parse(new byte[0])).isInstanceOf(AlertProblem.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> AlertBody.parse(new byte[]{'{', (byte) 0xC3, (byte) 0x28, '}'}))
+                .isInstanceOf(AlertProblem.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void refusesDeeplyNestedJsonWithoutBlowingTheStack() {
+        String body = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        AlertProblem problem = problem(body);
+        assertThat(problem.kind()).isEqualTo(AlertProblem.Kind.MALFORMED);
+    }
+
+    @Test
+    void theSecretIsReadButNotPartOfTheAlert() throws AlertProblem {
+        AlertBody body = AlertBody.parse("{\"passphrase\":\"s3cret-value\",\"symbol\":\"X\",\"action\":\"close\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(AlertReader.secret(body)).isEqualTo(Optional.of("s3cret-value"));
+        assertThat(AlertReader.read(body).toString()).doesNotContain("s3cret-value");
+    }
+}

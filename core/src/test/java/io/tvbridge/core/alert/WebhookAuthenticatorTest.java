@@ -1,0 +1,50 @@
+package io.tvbridge.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WebhookAuthenticatorTest {
+    private final WebhookAuthenticator authenticator = new WebhookAuthenticator("correct-horse-battery");
+    private final byte[] body = "{\"symbol\":\"X\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void acceptsTheBodySecret() {
+        assertThatCode(() -> authenticator.check(body, Optional.empty(), Optional.of("correct-horse-battery")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesAMissingOrWrongSecret() {
+        assertThatThrownBy(() -> authenticator.check(body, Optional.empty(), Optional.empty()))
+                .isInstanceOfSatisfying(AlertProblem.class,
+                        p -> assertThat(p.kind()).isEqualTo(AlertProblem.Kind.UNAUTHORIZED));
+        assertThatThrownBy(() -> authenticator.check(body, Optional.empty(), Optional.of("correct-horse-batter")))
+                .isInstanceOf(AlertProblem.class).hasMessageContaining("wrong");
+    }
+
+    @Test
+    void acceptsAValidSignatureWithOrWithoutPrefix() {
+        String signature = authenticator.sign(body);
+        assertThat(signature).startsWith("sha256=").hasSize(7 + 64);
+        assertThatCode(() -> authenticator.check(body, Optional.of(signature), Optional.empty()))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> authenticator.check(body, Optional.of(signature.substring(7).toUpperCase()),
+                Optional.empty())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aSignatureDecidesAloneAndMustMatchTheExactBody() {
+        String signature = authenticator.sign(body);
+        byte[] tampered = "{\"symbol\":\"Y\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> authenticator.check(tampered, Optional.of(signature),
+                Optional.of("correct-horse-battery"))).isInstanceOf(AlertProblem.class);
+        assertThatThrownBy(() -> authenticator.check(body, Optional.of("sha256=zz"), Optional.empty()))
+                .isInstanceOf(AlertProblem.class);
+        assertThat(authenticator.toString()).doesNotContain("correct-horse-battery");
+    }
+}
