@@ -112,7 +112,9 @@ public final class Daemon implements AutoCloseable {
         BrokerCatalog catalog = BrokerCatalog.discover(config.pluginDirectory());
         return catalog.find(config.broker()).orElseThrow(() -> new ConfigException("unknown broker '"
                 + config.broker() + "' (" + TvBridgeConfig.BROKER + "); brokers found: "
-                + String.join(", ", catalog.names())));
+                + String.join(", ", catalog.names())
+                + catalog.problems().stream().map(p -> p.source() + ": " + p.message())
+                        .reduce((a, b) -> a + "; " + b).map(skipped -> "; plugins skipped: " + skipped).orElse("")));
     }
 
     private String installationId() {

@@ -93,11 +93,6 @@ final class PaperBook {
                 now);
         events.add(record(placed));
         Order order = orders.get(request.clientOrderId());
-        Optional<String> invalid = invalid(request);
-        if (invalid.isPresent()) {
-            events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, invalid.get(), now)));
-            return events;
-        }
         if (request.type() == OrderType.MARKET && !lastPrices.containsKey(symbol)) {
             events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, "no price is known for "
                     + symbol + ": send the alert's price (\"price\": \"{{close}}\") so the paper broker can fill"
@@ -203,18 +198,6 @@ final class PaperBook {
         BigDecimal moved = side == Side.BUY ? price.multiply(BigDecimal.ONE.add(factor))
                 : price.multiply(BigDecimal.ONE.subtract(factor));
         return moved.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    }
-
-    private Optional<String> invalid(OrderRequest request) {
-        boolean fractionalAllowed = config.fractional() || request.instrument().assetClass().fractionalByNature();
-        if (!fractionalAllowed && request.quantity().stripTrailingZeros().scale() > 0) {
-            return Optional.of("the paper account trades " + request.instrument().symbol()
-                    + " in whole units; set PAPER_FRACTIONAL=true to allow " + request.quantity().toPlainString());
-        }
-        if (request.type() == OrderType.TRAILING_STOP) {
-            return Optional.of("the paper broker does not simulate trailing stops");
-        }
-        return Optional.empty();
     }
 
     /** Refuses a fill that would take gross exposure past equity × leverage. */

@@ -17,6 +17,7 @@ import io.tvbridge.broker.spi.model.OrderAck;
 import io.tvbridge.broker.spi.model.OrderRequest;
 import io.tvbridge.broker.spi.model.OrderState;
 import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Position;
 import java.math.BigDecimal;
@@ -72,7 +73,8 @@ public final class PaperBroker implements Broker {
     @Override
     public Set<BrokerCapability> capabilities() {
         EnumSet<BrokerCapability> capabilities = EnumSet.of(BrokerCapability.LIMIT_ORDERS,
-                BrokerCapability.STOP_ORDERS, BrokerCapability.STOP_LIMIT_ORDERS, BrokerCapability.SHORT_SELLING);
+                BrokerCapability.STOP_ORDERS, BrokerCapability.STOP_LIMIT_ORDERS, BrokerCapability.SHORT_SELLING,
+                BrokerCapability.OUTSIDE_REGULAR_HOURS);
         if (config.fractional()) {
             capabilities.add(BrokerCapability.FRACTIONAL_QUANTITIES);
         }
@@ -122,6 +124,7 @@ public final class PaperBroker implements Broker {
     @Override
     public OrderAck submit(OrderRequest request) throws BrokerException {
         requireReachable();
+        refuseUnsupported(request);
         Instant now = context.clock().instant();
         synchronized (this) {
             if (book.knows(request.clientOrderId())) {
@@ -192,6 +195,22 @@ public final class PaperBroker implements Broker {
             emit(listener -> listener.onConnection(ConnectionEvent.up("paper account reachable again", now)));
         } else {
             emit(listener -> listener.onConnection(ConnectionEvent.down("paper account made unreachable", now)));
+        }
+    }
+
+    private void refuseUnsupported(OrderRequest request) throws BrokerException {
+        String missing = null;
+        if (request.type() == OrderType.TRAILING_STOP) {
+            missing = "the paper broker does not simulate trailing stops";
+        } else if (request.takeProfit().isPresent() || request.stopLoss().isPresent()) {
+            missing = "the paper broker does not simulate take-profit and stop-loss orders attached to an entry";
+        } else if (!config.fractional() && !request.instrument().assetClass().fractionalByNature()
+                && request.quantity().stripTrailingZeros().scale() > 0) {
+            missing = "the paper account trades " + request.instrument().symbol() + " in whole units; set "
+                    + "PAPER_FRACTIONAL=true to allow " + request.quantity().toPlainString();
+        }
+        if (missing != null) {
+            throw new BrokerException(BrokerException.Kind.UNSUPPORTED, missing);
         }
     }
 

@@ -18,6 +18,7 @@ import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.tck.MutableClock;
+import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.broker.spi.tck.TestBrokerContext;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class PaperBrokerTest {
     @TempDir
     Path state;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T15:00:00Z"));
-    private final RecordingListener listener = new RecordingListener();
+    private final RecordingBrokerListener listener = new RecordingBrokerListener();
     private PaperBroker broker;
 
     private PaperBroker open(Map<String, String> config, BrokerListener events) throws BrokerException {
@@ -146,9 +147,11 @@ class PaperBrokerTest {
         assertThat(broker.resolve(InstrumentRef.parse("AAPL")).quantityIncrement()).isEqualByComparingTo("1");
         assertThat(broker.resolve(InstrumentRef.parse("BTCUSD").withAssetClass(AssetClass.CRYPTO))
                 .quantityIncrement()).isEqualByComparingTo("0.00000001");
-        broker.submit(market("frac", "AAPL", Side.BUY, "0.5", "100"));
-        assertThat(listener.await(OrderUpdate.class, u -> u.status() == OrderStatus.REJECTED).reason())
-                .hasValueSatisfying(r -> assertThat(r).contains("PAPER_FRACTIONAL"));
+        assertThatThrownBy(() -> broker.submit(market("frac", "AAPL", Side.BUY, "0.5", "100")))
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BrokerException.Kind.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("PAPER_FRACTIONAL");
+                });
     }
 
     @Test
@@ -159,7 +162,7 @@ class PaperBrokerTest {
         listener.await(Fill.class, f -> f.clientOrderId().value().equals("a"));
         broker.close();
 
-        RecordingListener after = new RecordingListener();
+        RecordingBrokerListener after = new RecordingBrokerListener();
         open(Map.of(), after);   // settings may change; what happened stays as it happened
         assertThat(broker.account().cash()).isEqualByComparingTo("98998");
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("10"));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,11 @@ public final class BrokerCatalog {
         load(ServiceLoader.load(BrokerFactory.class, BrokerCatalog.class.getClassLoader()), "bundled",
                 providers, problems);
         for (Path jar : jars(pluginDirectory, problems)) {
+            Optional<String> unreadable = unreadable(jar);
+            if (unreadable.isPresent()) {
+                problems.add(new Problem(jar.toString(), "is not a readable jar file: " + unreadable.get()));
+                continue;
+            }
             try {
                 URLClassLoader loader = new URLClassLoader("plugin:" + jar.getFileName(),
                         new URL[]{jar.toUri().toURL()}, new SpiOnlyClassLoader());
@@ -68,6 +74,8 @@ public final class BrokerCatalog {
                 problems.add(new Problem(jar.toString(), "cannot be opened: " + e.getMessage()));
             }
         }
+        providers.values().stream().filter(p -> !p.source().equals("bundled")).forEach(p ->
+                log.info("broker plugin {} {} found in {}", p.name(), p.factory().version(), p.source()));
         problems.forEach(p -> log.warn("broker plugin {} skipped: {}", p.source(), p.message()));
         return new BrokerCatalog(providers, List.copyOf(problems));
     }
@@ -113,6 +121,14 @@ public final class BrokerCatalog {
         }
         jars.sort(null);
         return jars;
+    }
+
+    private static Optional<String> unreadable(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     private static String rootMessage(Throwable e) {

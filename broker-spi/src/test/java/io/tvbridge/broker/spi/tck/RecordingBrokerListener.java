@@ -1,4 +1,4 @@
-package io.tvbridge.broker.paper;
+package io.tvbridge.broker.spi.tck;
 
 import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Captures what a broker reports, for tests to wait on and compare. */
-final class RecordingListener implements BrokerListener {
+/** Captures what a broker reports, in order, for tests to wait on and compare. */
+public final class RecordingBrokerListener implements BrokerListener {
     private final List<Object> events = new ArrayList<>();
 
     @Override
@@ -31,17 +31,23 @@ final class RecordingListener implements BrokerListener {
         notifyAll();
     }
 
-    synchronized List<Object> events() {
+    public synchronized List<Object> events() {
         return List.copyOf(events);
     }
 
-    synchronized <T> List<T> all(Class<T> type) {
+    public synchronized <T> List<T> all(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Waits until an event of {@code type} matching {@code condition} has arrived, and returns it. */
-    synchronized <T> T await(Class<T> type, Predicate<T> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    /** Waits up to 10 s until an event of {@code type} matching {@code condition} has arrived, and returns it. */
+    public <T> T await(Class<T> type, Predicate<T> condition) throws InterruptedException {
+        return await(type, condition, Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code timeout} until an event of {@code type} matching {@code condition} has arrived. */
+    public synchronized <T> T await(Class<T> type, Predicate<T> condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (Object event : events) {
                 if (type.isInstance(event) && condition.test(type.cast(event))) {
