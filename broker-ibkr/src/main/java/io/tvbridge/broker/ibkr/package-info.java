@@ -1,2 +1,2 @@
-/** Interactive Brokers over the TWS / IB Gateway socket protocol. The module is a skeleton until the broker lands. */
+/** Interactive Brokers through TWS or IB Gateway, over the TWS socket protocol (see doc/NOTES.md). */
 package io.tvbridge.broker.ibkr;

@@ -26,6 +26,20 @@ public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
         return new ClientOrderId(value);
     }
 
+    /** The suffix of the take-profit order attached to an entry ({@code <entry>.tp}). */
+    public static final String TAKE_PROFIT = "tp";
+    /** The suffix of the stop-loss order attached to an entry ({@code <entry>.sl}). */
+    public static final String STOP_LOSS = "sl";
+
+    /**
+     * The id of an order a broker places on behalf of this one: a bracket's take-profit
+     * ({@link #TAKE_PROFIT}) and stop-loss ({@link #STOP_LOSS}) children report their updates
+     * and fills under {@code <this id>.<suffix>}.
+     */
+    public ClientOrderId child(String suffix) {
+        return new ClientOrderId(value + "." + suffix);
+    }
+
     @Override
     public int compareTo(ClientOrderId other) {
         return value.compareTo(other.value);
