@@ -62,9 +62,11 @@ public final class OrderSubmitter implements AutoCloseable {
         });
     }
 
-    /** Queues a newly decided order for sending. */
+    /** Queues a newly decided order for sending (a bracket's children go with their parent). */
     public void submit(StoredOrder order) {
-        run(() -> send(order, 0));
+        if (!order.isBracketChild()) {
+            run(() -> send(order, 0));
+        }
     }
 
     /** Orders waiting to be sent or checked. */
@@ -82,6 +84,9 @@ public final class OrderSubmitter implements AutoCloseable {
         for (StoredOrder order : unfinished) {
             if (!order.broker().equals(handle.name())) {
                 continue;
+            }
+            if (order.isBracketChild() && order.phase() == OrderPhase.NEW) {
+                continue;   // it goes with its parent
             }
             if (order.phase() == OrderPhase.NEW) {
                 log.info("order {} was decided but not sent before the last stop; sending it now",
@@ -173,7 +178,7 @@ public final class OrderSubmitter implements AutoCloseable {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
             if (state.isPresent()) {
                 adopt(state.get());
-            } else if (order.phase() == OrderPhase.SUBMITTED) {
+            } else if (order.phase() == OrderPhase.SUBMITTED && !order.isBracketChild()) {
                 log.info("order {} never reached {}; sending it now", order.clientOrderId(), handle.name());
                 OrderRequest request = request(order, resolve(order.instrument()));
                 place(order, request, 0);

@@ -1,6 +1,8 @@
 package io.tvbridge.core.signal;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.order.Exposure;
@@ -148,6 +150,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             session.insertOrder(order);
             exposure.track(order);
             orders.add(order);
+            for (StoredOrder child : bracketChildren(order, now)) {
+                session.insertOrder(child);
+                exposure.track(child);
+            }
         }
         log.info("signal {} {}: {} {}", signalId, plan.decision().wireName(), describe(alert),
                 plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value()).toList().toString()));
@@ -187,7 +193,29 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 planned.instrument(), planned.side(), planned.quantity(), planned.type(), planned.limitPrice(),
                 planned.stopPrice(), planned.takeProfit(), planned.stopLoss(), planned.referencePrice(),
                 planned.timeInForce(), false, BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO,
-                Optional.empty(), Optional.empty(), now, Optional.empty(), now);
+                Optional.empty(), Optional.empty(), now, Optional.empty(), now, Optional.empty());
+    }
+
+    /**
+     * The take-profit and stop-loss orders a broker places with an entry: stored as orders of
+     * their own (ids {@code <entry>.tp} and {@code <entry>.sl}) so their fills move the position.
+     */
+    private List<StoredOrder> bracketChildren(StoredOrder entry, Instant now) {
+        List<StoredOrder> children = new ArrayList<>();
+        entry.takeProfit().ifPresent(price -> children.add(child(entry, ClientOrderId.TAKE_PROFIT, OrderType.LIMIT,
+                Optional.of(price), Optional.empty(), now)));
+        entry.stopLoss().ifPresent(price -> children.add(child(entry, ClientOrderId.STOP_LOSS, OrderType.STOP,
+                Optional.empty(), Optional.of(price), now)));
+        return children;
+    }
+
+    private StoredOrder child(StoredOrder entry, String suffix, OrderType type, Optional<BigDecimal> limit,
+                              Optional<BigDecimal> stop, Instant now) {
+        return new StoredOrder(++lastOrderId, entry.clientOrderId().child(suffix), entry.signalId(), entry.broker(),
+                entry.account(), entry.instrument(), entry.side().opposite(), entry.quantity(), type, limit, stop,
+                Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.GTC, entry.outsideRegularHours(),
+                BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
+                now, Optional.empty(), now, Optional.of(entry.clientOrderId()));
     }
 
     /** Reads the exposure and the last ids from the store: at start, and after a failed commit. */

@@ -74,8 +74,10 @@ public final class OrderPlanner {
 
     private static PlannedOrder order(Alert alert, InstrumentRef instrument, Side side, BigDecimal quantity) {
         TimeInForce tif = alert.orderType() == OrderType.MARKET ? TimeInForce.DAY : TimeInForce.GTC;
+        boolean entry = !alert.action().isExit();   // exits carry no take-profit or stop-loss of their own
         return new PlannedOrder(instrument, side, quantity, alert.orderType(), alert.limitPrice(), alert.stopPrice(),
-                alert.takeProfit(), alert.stopLoss(), alert.referencePrice(), tif);
+                entry ? alert.takeProfit() : Optional.empty(), entry ? alert.stopLoss() : Optional.empty(),
+                alert.referencePrice(), tif);
     }
 
     private Optional<String> unsupported(Alert alert) {

@@ -44,7 +44,10 @@ public interface StoreSession extends AutoCloseable {
 
     long maxOrderId();
 
-    /** Records that the order was handed to the broker, with what resolution learned of it. */
+    /**
+     * Records that the order (and the bracket children the broker places with it) was handed to
+     * the broker, with what resolution learned of it.
+     */
     void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at);
 
     /** Applies a change reported by the broker and records it as an order event. */

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One order tvbridge planned for a signal, and where it stands at the broker. */
+/**
+ * One order tvbridge planned for a signal, and where it stands at the broker. {@code parent} is
+ * set on the take-profit and stop-loss children of a bracket, which the broker places with it.
+ */
 public record StoredOrder(
         long id,
         ClientOrderId clientOrderId,
@@ -37,7 +40,8 @@ public record StoredOrder(
         Optional<String> reason,
         Instant createdAt,
         Optional<Instant> submittedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<ClientOrderId> parent) {
 
     public StoredOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -62,6 +66,12 @@ public record StoredOrder(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(submittedAt, "submittedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(parent, "parent");
+    }
+
+    /** Whether this is a take-profit or stop-loss sent by the broker together with its parent entry. */
+    public boolean isBracketChild() {
+        return parent.isPresent();
     }
 
     public String symbol() {

@@ -63,7 +63,7 @@ class MyBatisStoreTest {
                 Optional.of(new BigDecimal("190")), Optional.empty(), Optional.empty(),
                 Optional.of(new BigDecimal("180")), Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, false,
                 BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
-                T0, Optional.empty(), T0);
+                T0, Optional.empty(), T0, Optional.empty());
     }
 
     @Test

@@ -114,7 +114,8 @@ final class MyBatisStoreSession implements StoreSession {
                 o.takeProfit().orElse(null), o.stopLoss().orElse(null), o.referencePrice().orElse(null),
                 o.timeInForce().name(), o.outsideRegularHours(), o.multiplier(), o.phase().name(),
                 o.brokerOrderId().orElse(null), o.filledQuantity(), o.averageFillPrice().orElse(null),
-                o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt()));
+                o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt(),
+                o.parent().map(ClientOrderId::value).orElse(null)));
     }
 
     @Override
@@ -164,7 +165,8 @@ final class MyBatisStoreSession implements StoreSession {
                 decimal(r.referencePrice()), TimeInForce.valueOf(r.timeInForce()), r.outsideRth(),
                 clean(r.multiplier()), OrderPhase.valueOf(r.status()), Optional.ofNullable(r.brokerOrderId()),
                 clean(r.filledQuantity()), decimal(r.averageFillPrice()), Optional.ofNullable(r.reason()),
-                r.createdAt(), Optional.ofNullable(r.submittedAt()), r.updatedAt());
+                r.createdAt(), Optional.ofNullable(r.submittedAt()), r.updatedAt(),
+                Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of));
     }
 
     // fills and positions

@@ -14,13 +14,13 @@ interface OrderMapper {
     String COLUMNS = "id, client_order_id, signal_id, broker, account, symbol, exchange, asset_class, side, quantity,"
             + " order_type, limit_price, stop_price, take_profit, stop_loss, reference_price, time_in_force,"
             + " outside_rth, multiplier, status, broker_order_id, filled_quantity, average_fill_price, reason,"
-            + " created_at, submitted_at, updated_at";
+            + " created_at, submitted_at, updated_at, parent_client_order_id";
 
     @Insert("insert into orders (" + COLUMNS + ") values (#{id}, #{clientOrderId}, #{signalId}, #{broker},"
             + " #{account}, #{symbol}, #{exchange}, #{assetClass}, #{side}, #{quantity}, #{orderType},"
             + " #{limitPrice}, #{stopPrice}, #{takeProfit}, #{stopLoss}, #{referencePrice}, #{timeInForce},"
             + " #{outsideRth}, #{multiplier}, #{status}, #{brokerOrderId}, #{filledQuantity},"
-            + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt})")
+            + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt}, #{parentClientOrderId})")
     void insert(OrderRow row);
 
     @Select("select " + COLUMNS + " from orders where client_order_id = #{clientOrderId}")
@@ -38,7 +38,8 @@ interface OrderMapper {
     long maxId();
 
     @Update("update orders set status = 'SUBMITTED', multiplier = #{multiplier}, submitted_at = #{at},"
-            + " updated_at = #{at} where client_order_id = #{clientOrderId} and status = 'NEW'")
+            + " updated_at = #{at} where (client_order_id = #{clientOrderId}"
+            + " or parent_client_order_id = #{clientOrderId}) and status = 'NEW'")
     int markSubmitted(@Param("clientOrderId") String clientOrderId, @Param("multiplier") BigDecimal multiplier,
                       @Param("at") Instant at);
 

@@ -9,5 +9,6 @@ record OrderRow(long id, String clientOrderId, long signalId, String broker, Str
                 BigDecimal limitPrice, BigDecimal stopPrice, BigDecimal takeProfit, BigDecimal stopLoss,
                 BigDecimal referencePrice, String timeInForce, boolean outsideRth, BigDecimal multiplier,
                 String status, String brokerOrderId, BigDecimal filledQuantity, BigDecimal averageFillPrice,
-                String reason, Instant createdAt, Instant submittedAt, Instant updatedAt) {
+                String reason, Instant createdAt, Instant submittedAt, Instant updatedAt,
+                String parentClientOrderId) {
 }
