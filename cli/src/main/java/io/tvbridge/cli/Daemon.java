@@ -10,15 +10,23 @@ import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.order.AccountWatcher;
+import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.plugin.BrokerCatalog;
+import io.tvbridge.core.risk.HaltStore;
+import io.tvbridge.core.risk.RiskEngine;
+import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.routing.HostBrokerContext;
 import io.tvbridge.core.signal.DecisionStage;
 import io.tvbridge.core.signal.OrderPlanner;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
+import io.tvbridge.core.signal.TradingControl;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.HealthResource;
@@ -35,6 +43,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,15 +55,20 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final String INSTALLATION_ID = "installation.id";
+    private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
 
     private final TvBridgeConfig config;
     private final ConfigValues values;
     private final Clock clock;
     private final Instant startedAt;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final AtomicReference<BrokerCircuit> circuit = new AtomicReference<>();
     private Store store;
     private BrokerHandle broker;
     private WebhookServer server;
+    private SettingsService settings;
+    private DecisionStage decisions;
+    private TradingControl control;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -81,19 +95,31 @@ public final class Daemon implements AutoCloseable {
         BrokerCatalog.Provider provider = findBroker();
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
+        settings = new SettingsService(store, clock);
+        RiskSettings risk = settings.load(values);
+        TradingHalt halt = store.inTransaction(HaltStore::load);
         Ledger ledger = remember(new Ledger(provider.name(), "", store, clock));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
-        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, clock));
-        DecisionStage decisions = remember(new DecisionStage(store, broker,
-                new OrderPlanner(broker.name(), broker.capabilities()), ids, config.duplicateWindow(), clock,
-                submitter::submit));
+        circuit.set(circuitFor(risk));
+        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), clock));
+        decisions = remember(new DecisionStage(store, broker, new OrderPlanner(broker.name(), broker.capabilities()),
+                RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
+                clock, submitter::submit));
         ledger.addListener(decisions);
+        settings.addListener(decisions::settingsChanged);
+        settings.addListener(changed -> {
+            circuit.set(circuitFor(changed));
+            submitter.useCircuit(circuit.get());
+        });
+        control = new TradingControl(decisions, clock);
         connectBroker();
+        remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         submitter.recover();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor());
-        HealthService health = new HealthService(broker, store, clock, startedAt);
+        HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
+                () -> circuit.get().openReason());
         server = remember(new WebhookServer(config.host(), config.port(),
                 List.of(new WebhookResource(signals, clock), new HealthResource(health))).start());
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
@@ -155,6 +181,11 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    private BrokerCircuit circuitFor(RiskSettings risk) {
+        return new BrokerCircuit(broker.name(), risk.circuitBreakerFailures(),
+                Duration.ofSeconds(risk.circuitBreakerCooldownSeconds()), clock);
+    }
+
     private Redactor redactor() {
         return new Redactor(List.of(config.webhookSecret(), config.adminApiKey()));
     }
@@ -170,6 +201,18 @@ public final class Daemon implements AutoCloseable {
 
     public BrokerHandle broker() {
         return broker;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public TradingControl control() {
+        return control;
+    }
+
+    public DecisionStage decisions() {
+        return decisions;
     }
 
     public TvBridgeConfig config() {

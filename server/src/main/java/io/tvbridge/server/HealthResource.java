@@ -22,7 +22,12 @@ import java.util.Optional;
 public final class HealthResource {
 
     /** {@code GET /health}. */
-    public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db) {
+    public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db,
+                         CircuitPart circuitBreaker) {
+    }
+
+    /** The circuit breaker on broker failures. */
+    public record CircuitPart(String state, Optional<String> reason) {
     }
 
     /** The broker part of {@code /health}: the broker's own details flattened in beside the common fields. */
@@ -63,7 +68,8 @@ public final class HealthResource {
         return new Health(report.status(), report.version(), report.uptime().toSeconds(),
                 new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
                         broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
-                new DatabasePart(report.databaseOk()));
+                new DatabasePart(report.databaseOk()),
+                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()));
     }
 
     @GET

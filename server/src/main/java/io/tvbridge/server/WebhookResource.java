@@ -28,7 +28,7 @@ public final class WebhookResource {
 
     /** The answer to an alert. */
     public record Answer(long signalId, String decision, Optional<String> reason, Optional<String> clientOrderId,
-                         List<String> clientOrderIds) {
+                         List<String> clientOrderIds, Optional<Boolean> dryRun) {
     }
 
     private final SignalService signals;
@@ -63,11 +63,12 @@ public final class WebhookResource {
     static Response respond(Outcome outcome) {
         if (outcome instanceof Outcome.Decided decided) {
             return ok(new Answer(decided.signalId(), decided.decision().wireName(), decided.reason(),
-                    first(decided.orders()), ids(decided.orders())));
+                    first(decided.orders()), ids(decided.orders()),
+                    decided.dryRun() ? Optional.of(true) : Optional.empty()));
         }
         if (outcome instanceof Outcome.Duplicate duplicate) {
             return ok(new Answer(duplicate.signalId(), "duplicate", Optional.of(duplicate.reason()),
-                    first(duplicate.orders()), ids(duplicate.orders())));
+                    first(duplicate.orders()), ids(duplicate.orders()), Optional.empty()));
         }
         if (outcome instanceof Outcome.Refused refused) {
             int status = switch (refused.kind()) {

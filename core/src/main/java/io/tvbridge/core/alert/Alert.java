@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * A validated alert: what the trader's TradingView alert asked for. The secret is not part
  * of it. {@code instrument} is absent only for {@link AlertAction#CLOSE_ALL}; the prices an
- * {@link #orderType()} needs are present.
+ * {@link #orderType()} needs are present. {@code targetPosition} (signed: negative is short)
+ * is present for {@link AlertAction#TARGET}; {@code conviction} picks a risk percent for
+ * risk-based sizing.
  */
 public record Alert(
         AlertAction action,
@@ -25,7 +27,9 @@ public record Alert(
         Optional<String> strategy,
         Optional<String> alertId,
         Optional<Instant> time,
-        Optional<String> comment) {
+        Optional<String> comment,
+        Optional<BigDecimal> targetPosition,
+        Optional<String> conviction) {
 
     public Alert {
         Objects.requireNonNull(action, "action");
@@ -41,6 +45,11 @@ public record Alert(
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(targetPosition, "targetPosition");
+        Objects.requireNonNull(conviction, "conviction");
+        if (action == AlertAction.TARGET && targetPosition.isEmpty()) {
+            throw new IllegalArgumentException("a target alert needs its target position");
+        }
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw new IllegalArgumentException(action + " needs a symbol");
         }

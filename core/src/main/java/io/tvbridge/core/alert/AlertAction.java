@@ -12,7 +12,9 @@ public enum AlertAction {
     /** Exit the whole position in the alert's symbol (or the given quantity of it). */
     CLOSE,
     /** Exit every open position. */
-    CLOSE_ALL;
+    CLOSE_ALL,
+    /** Reach the position the alert states ({@code market_position} and its size): order the difference. */
+    TARGET;
 
     static final String ACCEPTED_WORDS = "buy, sell, close (or exit), close_all";
 
@@ -28,11 +30,11 @@ public enum AlertAction {
         });
     }
 
-    /** Whether this action only ever reduces positions (it passes a pause). */
+    /** Whether this action only ever reduces positions (a target may do either: its orders decide). */
     public boolean isExit() {
         return switch (this) {
             case CLOSE, CLOSE_ALL -> true;
-            case BUY, SELL -> false;
+            case BUY, SELL, TARGET -> false;
         };
     }
 }

@@ -27,7 +27,11 @@ public enum AlertField {
     STRATEGY("strategy"),
     ALERT_ID("alert_id", "id"),
     TIME("timestamp", "time"),
-    COMMENT("comment");
+    COMMENT("comment"),
+    MARKET_POSITION("market_position", "target_side"),
+    MARKET_POSITION_SIZE("market_position_size", "target_qty"),
+    POSITION_SIZE("position_size", "target_signed"),
+    CONVICTION("conviction");
 
     private static final Map<String, AlertField> BY_NAME = Stream.of(values())
             .flatMap(field -> field.names.stream().map(name -> Map.entry(normalize(name), field)))

@@ -25,7 +25,8 @@ public final class AlertReader {
     }
 
     public static Alert read(AlertBody body) throws AlertProblem {
-        AlertAction action = action(body);
+        Optional<BigDecimal> target = target(body);
+        AlertAction action = target.isPresent() ? AlertAction.TARGET : action(body);
         Optional<InstrumentRef> instrument = instrument(body);
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw AlertProblem.invalid("symbol", "the symbol is missing: add \"symbol\": \"{{ticker}}\" to the alert");
@@ -52,7 +53,32 @@ public final class AlertReader {
         return new Alert(action, instrument, quantity, type, price, limit, stop,
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                text(body, AlertField.COMMENT));
+                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION));
+    }
+
+    /**
+     * The position a target alert wants: {@code market_position} long / short / flat with
+     * {@code market_position_size} (TradingView's {@code {{strategy.market_position}}} and
+     * {@code {{strategy.market_position_size}}}), or a signed {@code position_size}.
+     */
+    private static Optional<BigDecimal> target(AlertBody body) throws AlertProblem {
+        Optional<String> side = text(body, AlertField.MARKET_POSITION);
+        if (side.isEmpty()) {
+            return number(body, AlertField.POSITION_SIZE);
+        }
+        String word = side.get().toLowerCase(Locale.ROOT);
+        refuseUnfilledPlaceholder(word, AlertField.MARKET_POSITION);
+        if (word.equals("flat")) {
+            return Optional.of(BigDecimal.ZERO);
+        }
+        if (!word.equals("long") && !word.equals("short")) {
+            throw AlertProblem.invalid("market_position", "the market position '" + shorten(side.get())
+                    + "' is not long, short or flat");
+        }
+        BigDecimal size = number(body, AlertField.MARKET_POSITION_SIZE).orElseThrow(() -> AlertProblem.invalid(
+                "market_position_size", "a " + word + " target needs \"market_position_size\""
+                        + " ({{strategy.market_position_size}})")).abs();
+        return Optional.of(word.equals("long") ? size : size.negate());
     }
 
     /** The secret the body carries, if any. */
@@ -62,7 +88,8 @@ public final class AlertReader {
 
     private static AlertAction action(AlertBody body) throws AlertProblem {
         AlertBody.Value value = body.get(AlertField.ACTION).orElseThrow(() -> AlertProblem.invalid("action",
-                "the action is missing: use one of " + AlertAction.ACCEPTED_WORDS));
+                "the action is missing: use one of " + AlertAction.ACCEPTED_WORDS
+                        + ", or give \"market_position\" for a target position"));
         return AlertAction.parse(scalar(value, AlertField.ACTION)).orElseThrow(() -> AlertProblem.invalid("action",
                 "unknown action '" + shorten(value.text()) + "': use one of " + AlertAction.ACCEPTED_WORDS));
     }

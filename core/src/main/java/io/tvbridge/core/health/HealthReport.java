@@ -3,10 +3,15 @@ package io.tvbridge.core.health;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The daemon's health at one moment: {@code ok} when the database answers and the broker is connected. */
+/**
+ * The daemon's health at one moment: {@code ok} when the database answers and the broker is
+ * connected. {@code circuitBreaker} is closed, open or half_open, with the reason while open.
+ */
 public record HealthReport(String status, String version, Duration uptime, String brokerName, String brokerVersion,
-                           BrokerHealth broker, boolean databaseOk) {
+                           BrokerHealth broker, boolean databaseOk, String circuitBreaker,
+                           Optional<String> circuitBreakerReason) {
     public HealthReport {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");

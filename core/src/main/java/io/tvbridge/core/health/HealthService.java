@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Answers {@code /health} and {@code /ready}. */
 public final class HealthService {
@@ -16,12 +17,17 @@ public final class HealthService {
     private final Store store;
     private final Clock clock;
     private final Instant startedAt;
+    private final Supplier<String> circuitState;
+    private final Supplier<Optional<String>> circuitReason;
 
-    public HealthService(BrokerHandle broker, Store store, Clock clock, Instant startedAt) {
+    public HealthService(BrokerHandle broker, Store store, Clock clock, Instant startedAt,
+                         Supplier<String> circuitState, Supplier<Optional<String>> circuitReason) {
         this.broker = broker;
         this.store = store;
         this.clock = clock;
         this.startedAt = startedAt;
+        this.circuitState = circuitState;
+        this.circuitReason = circuitReason;
     }
 
     public HealthReport report() {
@@ -29,7 +35,7 @@ public final class HealthService {
         boolean databaseOk = store.healthy();
         String status = databaseOk && health.connected() ? "ok" : "degraded";
         return new HealthReport(status, Version.current(), Duration.between(startedAt, clock.instant()),
-                broker.name(), broker.version(), health, databaseOk);
+                broker.name(), broker.version(), health, databaseOk, circuitState.get(), circuitReason.get());
     }
 
     /** Ready to take orders: the schema is migrated (the store opened) and the broker is connected. */

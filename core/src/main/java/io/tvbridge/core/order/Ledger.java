@@ -143,7 +143,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
             unknownOrder(session, "fill " + fill.executionId(), fill.clientOrderId().value());
             return;
         }
-        if (!session.insertFillIfNew(broker, fill, clock.instant())) {
+        if (!session.isNewFill(broker, fill)) {
             return;   // this execution was counted already
         }
         StoredOrder order = found.get();
@@ -152,6 +152,8 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         ExpectedPosition after = new ExpectedPosition(broker, account, order.symbol(),
                 before.holding().apply(fill.side(), fill.quantity(), fill.price(), order.multiplier()),
                 order.multiplier(), before.commissions().add(fill.commission()), clock.instant());
+        BigDecimal realized = after.holding().realizedPnl().subtract(before.holding().realizedPnl());
+        session.insertFill(broker, fill, realized, clock.instant());
         session.savePosition(after);
 
         BigDecimal filled = order.filledQuantity().max(session.filledQuantity(order.clientOrderId()));
@@ -164,7 +166,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 fill.commission().toPlainString());
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
         news.accept(() -> listeners.forEach(l -> {
-            l.fillRecorded(changed, fill);
+            l.fillRecorded(changed, fill, realized);
             l.positionChanged(after);
             l.orderChanged(changed);
         }));

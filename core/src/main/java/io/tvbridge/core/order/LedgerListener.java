@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.StoredOrder;
+import java.math.BigDecimal;
 
 /**
  * Told what the ledger recorded, after it is committed, on the ledger's thread. Methods
@@ -14,7 +15,8 @@ public interface LedgerListener {
     default void orderChanged(StoredOrder order) {
     }
 
-    default void fillRecorded(StoredOrder order, Fill fill) {
+    /** A new fill, with the profit or loss it realized (before commission). */
+    default void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
     }
 
     default void positionChanged(ExpectedPosition position) {

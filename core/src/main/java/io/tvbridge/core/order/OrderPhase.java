@@ -16,7 +16,9 @@ public enum OrderPhase {
     FILLED,
     CANCELLED,
     REJECTED,
-    EXPIRED;
+    EXPIRED,
+    /** Decided in dry-run mode: recorded, never sent. Terminal. */
+    DRY_RUN;
 
     public static OrderPhase of(OrderStatus status) {
         return switch (status) {
@@ -32,18 +34,18 @@ public enum OrderPhase {
 
     public boolean isTerminal() {
         return switch (this) {
-            case FILLED, CANCELLED, REJECTED, EXPIRED -> true;
+            case FILLED, CANCELLED, REJECTED, EXPIRED, DRY_RUN -> true;
             case NEW, SUBMITTED, ACCEPTED, PARTIALLY_FILLED -> false;
         };
     }
 
     /** Whether an order here may move to {@code next}; orders never go back. */
     public boolean canMoveTo(OrderPhase next) {
-        if (isTerminal() || next == NEW) {
+        if (isTerminal() || next == NEW || next == DRY_RUN) {
             return false;
         }
         return switch (next) {
-            case NEW -> false;
+            case NEW, DRY_RUN -> false;
             case SUBMITTED -> this == NEW;
             case ACCEPTED -> this == NEW || this == SUBMITTED;
             case PARTIALLY_FILLED, FILLED, CANCELLED, REJECTED, EXPIRED -> true;

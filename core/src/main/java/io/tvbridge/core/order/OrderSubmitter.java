@@ -49,8 +49,12 @@ public final class OrderSubmitter implements AutoCloseable {
     private final Map<InstrumentRef, Instrument> instruments = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public OrderSubmitter(BrokerHandle handle, Store store, BrokerListener ledger, Clock clock) {
+    private volatile BrokerCircuit circuit;
+
+    public OrderSubmitter(BrokerHandle handle, Store store, BrokerListener ledger, BrokerCircuit circuit,
+                          Clock clock) {
         this.handle = handle;
+        this.circuit = circuit;
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
@@ -67,6 +71,11 @@ public final class OrderSubmitter implements AutoCloseable {
         if (!order.isBracketChild()) {
             run(() -> send(order, 0));
         }
+    }
+
+    /** Replaces the circuit breaker (its settings changed). */
+    public void useCircuit(BrokerCircuit replacement) {
+        circuit = replacement;
     }
 
     /** Orders waiting to be sent or checked. */
@@ -131,6 +140,7 @@ public final class OrderSubmitter implements AutoCloseable {
     private void place(StoredOrder order, OrderRequest request, int attempt) {
         try {
             OrderAck ack = handle.broker().submit(request);
+            circuit.succeeded();
             log.info("order {} {} {} {} {} sent to {}: {}", order.clientOrderId(), order.side(),
                     order.quantity().toPlainString(), order.symbol(), order.type(), handle.name(), ack.status());
             if (ack.alreadyKnown()) {
@@ -143,12 +153,15 @@ public final class OrderSubmitter implements AutoCloseable {
             }
         } catch (BrokerException e) {
             if (e.outcomeUnknown()) {
+                circuit.failed(e);
                 later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
                         () -> checkThenResend(order, request, attempt + 1));
             } else {
+                circuit.succeeded();   // the venue answered, if only with a refusal
                 reject(order.clientOrderId(), e.getMessage());
             }
         } catch (RuntimeException e) {
+            circuit.failed(e);
             log.error("{} failed unexpectedly on order {}", handle.name(), order.clientOrderId(), e);
             later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
                     () -> checkThenResend(order, request, attempt + 1));

@@ -8,11 +8,14 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An order the decision stage wants placed, before it has an id and a row. */
+/**
+ * An order the decision stage wants placed, before it has an id and a row. {@code opens} is
+ * true when it opens or adds to a position (an entry), false when it only reduces one.
+ */
 public record PlannedOrder(InstrumentRef instrument, Side side, BigDecimal quantity, OrderType type,
                            Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice,
                            Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss,
-                           Optional<BigDecimal> referencePrice, TimeInForce timeInForce) {
+                           Optional<BigDecimal> referencePrice, TimeInForce timeInForce, boolean opens) {
     public PlannedOrder {
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(side, "side");
@@ -33,6 +36,6 @@ public record PlannedOrder(InstrumentRef instrument, Side side, BigDecimal quant
     public static PlannedOrder exit(InstrumentRef instrument, Side side, BigDecimal quantity,
                                     Optional<BigDecimal> referencePrice) {
         return new PlannedOrder(instrument, side, quantity, OrderType.MARKET, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), referencePrice, TimeInForce.DAY);
+                Optional.empty(), Optional.empty(), referencePrice, TimeInForce.DAY, false);
     }
 }

@@ -1,16 +1,22 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.concurrent.BatchWorker;
-import io.tvbridge.core.order.Exposure;
 import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.risk.RiskEngine;
+import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
@@ -20,24 +26,30 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that decides signals. It owns the account's {@link Exposure}, so every
- * decision sees the effect of every earlier one, however many webhooks arrive at once.
+ * The one thread that decides signals. It owns the account's {@link RiskState}, the settings
+ * and the kill and pause switches, so every decision sees the effect of every earlier one,
+ * however many webhooks arrive at once, and a switch takes effect exactly between two signals.
  *
- * <p>It takes signals in batches: for each it checks for a duplicate, plans the orders and
- * writes the signal and its orders; then it commits the whole batch once, and only after
- * that commit are the webhooks answered and the orders handed to the submitter. An answer
- * therefore always describes something already on disk, and a burst costs one disk write
- * per batch rather than one per request.
+ * <p>It takes its work in batches: for each signal it checks for a duplicate or a stale
+ * alert, plans and sizes the orders, runs the risk checks, and writes the signal and its
+ * orders; then it commits the whole batch once, and only after that commit are the webhooks
+ * answered and the orders handed to the submitter. An answer therefore always describes
+ * something already on disk, and a burst costs one disk write per batch rather than one per
+ * request.
  */
 public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
@@ -46,34 +58,41 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result) {
     }
 
-    private record PositionReport(String symbol, BigDecimal quantity) {
-    }
-
-    private record OrderReport(StoredOrder order) {
+    /** Work that changes the stage's own state inside the batch's transaction. */
+    private record Change(Consumer<StoreSession> work, CompletableFuture<Void> done) {
     }
 
     private final Store store;
     private final BrokerHandle broker;
     private final OrderPlanner planner;
+    private final RiskEngine risk;
     private final OrderIds ids;
     private final Duration duplicateWindow;
     private final Clock clock;
     private final Consumer<StoredOrder> submitter;
-    private final Exposure exposure;
+    private final Supplier<Optional<String>> circuitOpen;
+    private final RiskState state;
     private final BatchWorker<Object> worker;
+    private volatile RiskSettings settings;
+    private volatile TradingHalt halt;
     private long lastSignalId;
     private long lastOrderId;
 
-    public DecisionStage(Store store, BrokerHandle broker, OrderPlanner planner, OrderIds ids,
-                         Duration duplicateWindow, Clock clock, Consumer<StoredOrder> submitter) {
+    public DecisionStage(Store store, BrokerHandle broker, OrderPlanner planner, RiskEngine risk, OrderIds ids,
+                         Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
+                         Supplier<Optional<String>> circuitOpen, Clock clock, Consumer<StoredOrder> submitter) {
         this.store = store;
         this.broker = broker;
         this.planner = planner;
+        this.risk = risk;
         this.ids = ids;
         this.duplicateWindow = duplicateWindow;
+        this.settings = settings;
+        this.halt = halt;
+        this.circuitOpen = circuitOpen;
         this.clock = clock;
         this.submitter = submitter;
-        this.exposure = new Exposure(broker.name());
+        this.state = new RiskState(broker.name());
         reload();
         this.worker = new BatchWorker<>("tvbridge-decision", MAX_BATCH, this::handle).start();
     }
@@ -87,40 +106,97 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return result;
     }
 
+    /**
+     * Changes the kill and pause switches between two decisions, recording the change in the
+     * audit trail in the same transaction; completes once committed.
+     */
+    public CompletableFuture<TradingHalt> changeHalt(UnaryOperator<TradingHalt> change, AuditEntry audit,
+                                                     Consumer<StoreSession> persist) {
+        CompletableFuture<TradingHalt> result = new CompletableFuture<>();
+        run(session -> {
+            halt = change.apply(halt);
+            persist.accept(session);
+            session.audit(audit);
+        }).whenComplete((done, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(halt);
+            }
+        });
+        return result;
+    }
+
+    public TradingHalt halt() {
+        return halt;
+    }
+
+    /** New settings apply from the next decision on. */
+    public void settingsChanged(RiskSettings changed) {
+        run(session -> settings = changed);
+    }
+
+    public RiskSettings settings() {
+        return settings;
+    }
+
+    /** The broker's latest account snapshot, for sizing and the cash checks. */
+    public void accountUpdated(AccountSnapshot snapshot) {
+        run(session -> state.accountUpdated(snapshot));
+    }
+
     public int queued() {
         return worker.queued();
     }
 
+    private CompletableFuture<Void> run(Consumer<StoreSession> work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!worker.offer(new Change(work, done))) {
+            done.completeExceptionally(new IllegalStateException("tvbridge is shutting down"));
+        }
+        return done;
+    }
+
     @Override
     public void orderChanged(StoredOrder order) {
-        worker.offer(new OrderReport(order));
+        run(session -> state.orderChanged(order));
     }
 
     @Override
     public void positionChanged(ExpectedPosition position) {
         if (position.broker().equals(broker.name())) {
-            worker.offer(new PositionReport(position.symbol(), position.quantity()));
+            run(session -> state.setPosition(position));
         }
+    }
+
+    @Override
+    public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
+        run(session -> state.fillRecorded(order.symbol(), fill.price(), realizedPnl, fill.commission(), fill.time()));
     }
 
     private void handle(List<Object> batch) {
         List<Runnable> afterCommit = new ArrayList<>();
         try (StoreSession session = store.open()) {
+            rollTheDay(session);
             for (Object task : batch) {
                 if (task instanceof Decide decide) {
                     afterCommit.add(decide(session, decide));
-                } else if (task instanceof PositionReport report) {
-                    exposure.setPosition(report.symbol(), report.quantity());
-                } else if (task instanceof OrderReport report) {
-                    exposure.track(report.order());
+                } else if (task instanceof Change change) {
+                    change.work().accept(session);
+                    afterCommit.add(() -> change.done().complete(null));
                 }
             }
             session.commit();
         } catch (RuntimeException e) {
-            log.error("could not store a batch of {} signals; none was acknowledged", batch.size(), e);
-            batch.stream().filter(Decide.class::isInstance).map(Decide.class::cast).forEach(decide ->
+            log.error("could not store a batch of {} tasks; none was acknowledged", batch.size(), e);
+            for (Object task : batch) {
+                if (task instanceof Decide decide) {
                     decide.result().complete(new Outcome.Unavailable(
-                            "the alert could not be stored (database error); nothing was ordered")));
+                            "the alert could not be stored (database error); nothing was ordered"));
+                } else if (task instanceof Change change) {
+                    change.done().completeExceptionally(e);
+                }
+            }
             reload();
             return;
         }
@@ -138,30 +214,44 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             return () -> task.result().complete(duplicate.get());
         }
 
-        Plan plan = planner.plan(alert, exposure);
+        RiskSettings current = settings;
+        Plan plan = risk.stale(alert, current, now).map(Plan::reject).orElseGet(() -> planner.plan(alert, state, current));
+        if (plan.decision() == Decision.ACCEPTED) {
+            Optional<String> refusal = risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), now);
+            if (refusal.isPresent()) {
+                plan = Plan.reject(refusal.get());
+            }
+        }
+        alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
+
+        boolean dryRun = current.dryRun();
         long signalId = ++lastSignalId;
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
-                plan.reason(), now, 0));
+                plan.reason(), now, 0, dryRun));
         List<StoredOrder> orders = new ArrayList<>();
         int leg = 1;
         for (PlannedOrder planned : plan.orders()) {
-            StoredOrder order = newOrder(signalId, leg++, planned, now);
+            StoredOrder order = newOrder(signalId, leg++, planned, dryRun, now);
             session.insertOrder(order);
-            exposure.track(order);
             orders.add(order);
-            for (StoredOrder child : bracketChildren(order, now)) {
-                session.insertOrder(child);
-                exposure.track(child);
+            List<StoredOrder> children = bracketChildren(order, now);
+            children.forEach(session::insertOrder);
+            if (!dryRun) {
+                state.planned(order);
+                children.forEach(state::planned);
             }
         }
-        log.info("signal {} {}: {} {}", signalId, plan.decision().wireName(), describe(alert),
-                plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value()).toList().toString()));
+        log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
+                describe(alert), plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value())
+                        .toList().toString()));
         Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
-                orders.stream().map(StoredOrder::clientOrderId).toList());
+                orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
         return () -> {
             task.result().complete(outcome);
-            orders.forEach(submitter);
+            if (!dryRun) {
+                orders.forEach(submitter);
+            }
         };
     }
 
@@ -184,16 +274,17 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     private static Outcome.Duplicate duplicate(StoreSession session, StoredSignal earlier, String reason) {
         List<ClientOrderId> orders = session.ordersOfSignal(earlier.id()).stream()
-                .map(StoredOrder::clientOrderId).toList();
+                .filter(order -> order.parent().isEmpty()).map(StoredOrder::clientOrderId).toList();
         return new Outcome.Duplicate(earlier.id(), orders, reason);
     }
 
-    private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, Instant now) {
+    private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, boolean dryRun, Instant now) {
         return new StoredOrder(++lastOrderId, ids.forSignal(signalId, leg), signalId, broker.name(), broker.account(),
                 planned.instrument(), planned.side(), planned.quantity(), planned.type(), planned.limitPrice(),
                 planned.stopPrice(), planned.takeProfit(), planned.stopLoss(), planned.referencePrice(),
-                planned.timeInForce(), false, BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO,
-                Optional.empty(), Optional.empty(), now, Optional.empty(), now, Optional.empty());
+                planned.timeInForce(), false, BigDecimal.ONE, dryRun ? OrderPhase.DRY_RUN : OrderPhase.NEW,
+                Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), now, Optional.empty(), now,
+                Optional.empty(), planned.opens());
     }
 
     /**
@@ -214,14 +305,30 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return new StoredOrder(++lastOrderId, entry.clientOrderId().child(suffix), entry.signalId(), entry.broker(),
                 entry.account(), entry.instrument(), entry.side().opposite(), entry.quantity(), type, limit, stop,
                 Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.GTC, entry.outsideRegularHours(),
-                BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
-                now, Optional.empty(), now, Optional.of(entry.clientOrderId()));
+                BigDecimal.ONE, entry.phase(), Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
+                now, Optional.empty(), now, Optional.of(entry.clientOrderId()), false);
     }
 
-    /** Reads the exposure and the last ids from the store: at start, and after a failed commit. */
+    /** The daily counters start again at the reset time of the exchange's day. */
+    private void rollTheDay(StoreSession session) {
+        Instant dayStart = dayStart(clock.instant(), settings);
+        if (!dayStart.equals(state.dayStart())) {
+            state.reloadDay(session, dayStart);
+        }
+    }
+
+    /** The start of the trading day that {@code now} falls in. */
+    public static Instant dayStart(Instant now, RiskSettings settings) {
+        ZonedDateTime local = now.atZone(settings.exchangeZone());
+        LocalDate day = local.toLocalTime().isBefore(settings.tradingDayReset()) ? local.toLocalDate().minusDays(1)
+                : local.toLocalDate();
+        return day.atTime(settings.tradingDayReset()).atZone(settings.exchangeZone()).toInstant();
+    }
+
+    /** Reads the risk state and the last ids from the store: at start, and after a failed commit. */
     private void reload() {
         try (StoreSession session = store.open()) {
-            exposure.reload(session);
+            state.reload(session, dayStart(clock.instant(), settings));
             lastSignalId = session.maxSignalId();
             lastOrderId = session.maxOrderId();
         }
@@ -231,6 +338,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         List<String> words = new ArrayList<>();
         words.add(alert.action().name().toLowerCase(Locale.ROOT));
         alert.quantity().ifPresent(q -> words.add(q.toPlainString()));
+        alert.targetPosition().ifPresent(t -> words.add("to " + t.toPlainString()));
         alert.symbol().ifPresent(words::add);
         words.add(alert.orderType().name().toLowerCase(Locale.ROOT));
         return String.join(" ", words);

@@ -6,8 +6,11 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.order.Exposure;
 import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.Sizer;
+import io.tvbridge.core.risk.SizingRefused;
+import io.tvbridge.core.settings.RiskSettings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns an alert into the orders it asks for, given what the account holds. Pure and
- * fast: it runs on the decision thread, with no I/O.
+ * Turns an alert into the orders it asks for, given what the account holds: sized entries,
+ * exits of the whole position, flattening, and target positions (order the difference to the
+ * position the alert states). Each order is marked as opening (or adding) or only reducing.
+ * Pure and fast: it runs on the decision thread, with no I/O.
  */
 public final class OrderPlanner {
     private final String brokerName;
@@ -28,40 +33,44 @@ public final class OrderPlanner {
         this.capabilities = Set.copyOf(capabilities);
     }
 
-    public Plan plan(Alert alert, Exposure exposure) {
+    public Plan plan(Alert alert, RiskState state, RiskSettings settings) {
         Optional<String> unsupported = unsupported(alert);
         if (unsupported.isPresent()) {
             return Plan.reject(unsupported.get());
         }
-        return switch (alert.action()) {
-            case BUY -> entry(alert, Side.BUY);
-            case SELL -> entry(alert, Side.SELL);
-            case CLOSE -> close(alert, exposure);
-            case CLOSE_ALL -> closeAll(alert, exposure);
-        };
+        try {
+            return switch (alert.action()) {
+                case BUY -> entry(alert, Side.BUY, state, settings);
+                case SELL -> entry(alert, Side.SELL, state, settings);
+                case CLOSE -> close(alert, state);
+                case CLOSE_ALL -> closeAll(alert, state);
+                case TARGET -> target(alert, state, settings);
+            };
+        } catch (SizingRefused refused) {
+            return Plan.reject("sizing: " + refused.getMessage());
+        }
     }
 
-    private Plan entry(Alert alert, Side side) {
-        BigDecimal quantity = alert.quantity().orElseThrow(
-                () -> new IllegalStateException("a buy or sell reaches the planner only with a quantity"));
-        return Plan.accept(List.of(order(alert, alert.instrument().orElseThrow(), side, quantity)));
-    }
-
-    private Plan close(Alert alert, Exposure exposure) {
+    private Plan entry(Alert alert, Side side, RiskState state, RiskSettings settings) throws SizingRefused {
+        BigDecimal quantity = Sizer.size(alert, settings, state);
         InstrumentRef instrument = alert.instrument().orElseThrow();
-        BigDecimal held = exposure.closable(instrument.symbol());
+        return Plan.accept(List.of(order(alert, instrument, side, quantity, state.closable(instrument.symbol()))));
+    }
+
+    private Plan close(Alert alert, RiskState state) {
+        InstrumentRef instrument = alert.instrument().orElseThrow();
+        BigDecimal held = state.closable(instrument.symbol());
         if (held.signum() == 0) {
             return Plan.reject("there is no open " + instrument.symbol() + " position to close");
         }
         BigDecimal quantity = alert.quantity().map(q -> q.min(held.abs())).orElse(held.abs());
-        Side side = held.signum() > 0 ? Side.SELL : Side.BUY;
-        return Plan.accept(List.of(order(alert, instrument, side, quantity)));
+        return Plan.accept(List.of(order(alert, instrument, held.signum() > 0 ? Side.SELL : Side.BUY, quantity, held)));
     }
 
-    private Plan closeAll(Alert alert, Exposure exposure) {
+    private Plan closeAll(Alert alert, RiskState state) {
         List<PlannedOrder> orders = new ArrayList<>();
-        for (String symbol : exposure.symbolsToClose()) {
-            BigDecimal held = exposure.closable(symbol);
+        for (String symbol : state.symbolsToClose()) {
+            BigDecimal held = state.closable(symbol);
             Optional<BigDecimal> price = alert.symbol().filter(symbol::equals).flatMap(s -> alert.referencePrice());
             orders.add(PlannedOrder.exit(new InstrumentRef(symbol, Optional.empty(), Optional.empty()),
                     held.signum() > 0 ? Side.SELL : Side.BUY, held.abs(), price));
@@ -72,12 +81,37 @@ public final class OrderPlanner {
         return Plan.accept(orders);
     }
 
-    private static PlannedOrder order(Alert alert, InstrumentRef instrument, Side side, BigDecimal quantity) {
+    /** The difference between the stated position and the current one; a flip in one order or two. */
+    private Plan target(Alert alert, RiskState state, RiskSettings settings) {
+        InstrumentRef instrument = alert.instrument().orElseThrow();
+        BigDecimal current = state.closable(instrument.symbol());
+        BigDecimal wanted = alert.targetPosition().orElseThrow();
+        BigDecimal difference = wanted.subtract(current);
+        if (difference.signum() == 0) {
+            return new Plan(Decision.ACCEPTED, Optional.of("already at the target position: " + describe(wanted)
+                    + " " + instrument.symbol() + "; nothing to order"), List.of());
+        }
+        boolean flips = current.signum() != 0 && wanted.signum() != 0 && current.signum() != wanted.signum();
+        if (flips && settings.reversalInTwoSteps()) {
+            Side closeSide = current.signum() > 0 ? Side.SELL : Side.BUY;
+            PlannedOrder exit = order(alert, instrument, closeSide, current.abs(), current);
+            PlannedOrder open = order(alert, instrument, closeSide, wanted.abs(), BigDecimal.ZERO);
+            return Plan.accept(List.of(exit, open));
+        }
+        Side side = difference.signum() > 0 ? Side.BUY : Side.SELL;
+        return Plan.accept(List.of(order(alert, instrument, side, difference.abs(), current)));
+    }
+
+    /** An order of the alert's type; {@code held} is the position before it, to tell entries from exits. */
+    private static PlannedOrder order(Alert alert, InstrumentRef instrument, Side side, BigDecimal quantity,
+                                      BigDecimal held) {
+        BigDecimal after = held.add(side == Side.BUY ? quantity : quantity.negate());
+        boolean opens = after.abs().compareTo(held.abs()) > 0 || (held.signum() != 0 && after.signum() != 0
+                && held.signum() != after.signum());
         TimeInForce tif = alert.orderType() == OrderType.MARKET ? TimeInForce.DAY : TimeInForce.GTC;
-        boolean entry = !alert.action().isExit();   // exits carry no take-profit or stop-loss of their own
         return new PlannedOrder(instrument, side, quantity, alert.orderType(), alert.limitPrice(), alert.stopPrice(),
-                entry ? alert.takeProfit() : Optional.empty(), entry ? alert.stopLoss() : Optional.empty(),
-                alert.referencePrice(), tif);
+                opens ? alert.takeProfit() : Optional.empty(), opens ? alert.stopLoss() : Optional.empty(),
+                alert.referencePrice(), tif, opens);
     }
 
     private Optional<String> unsupported(Alert alert) {
@@ -98,5 +132,10 @@ public final class OrderPlanner {
                     + " attached to an entry");
         }
         return Optional.empty();
+    }
+
+    private static String describe(BigDecimal position) {
+        return position.signum() == 0 ? "flat" : (position.signum() > 0 ? "long " : "short ")
+                + position.abs().toPlainString();
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 /** What became of one webhook request. The HTTP layer maps each kind to a status. */
 public sealed interface Outcome {
 
-    /** Stored and decided: accepted with its orders, or rejected with the reason. */
-    record Decided(long signalId, Decision decision, Optional<String> reason, List<ClientOrderId> orders)
-            implements Outcome {
+    /** Stored and decided: accepted with its orders, or rejected with the reason; a dry run sends nothing. */
+    record Decided(long signalId, Decision decision, Optional<String> reason, List<ClientOrderId> orders,
+                   boolean dryRun) implements Outcome {
         public Decided {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(reason, "reason");

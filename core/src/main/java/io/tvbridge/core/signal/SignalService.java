@@ -7,6 +7,7 @@ import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.settings.SizingRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +35,11 @@ public final class SignalService {
         this.authenticator = authenticator;
         this.decisions = decisions;
         this.redactor = redactor;
+    }
+
+    /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
+    private boolean quantityFromAlert(Alert alert) {
+        return decisions.settings().sizingFor(alert.strategy()).mode() == SizingRule.Mode.QUANTITY;
     }
 
     public Outcome accept(RawWebhook webhook) {
@@ -70,7 +76,8 @@ public final class SignalService {
             authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
         }
         Alert alert = AlertReader.read(fields);
-        if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)) {
+        if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
+                && quantityFromAlert(alert)) {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }

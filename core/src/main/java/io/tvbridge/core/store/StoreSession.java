@@ -6,6 +6,7 @@ import io.tvbridge.core.order.OrderPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,8 +56,11 @@ public interface StoreSession extends AutoCloseable {
 
     // fills and positions
 
-    /** Stores the fill unless one with its execution id is already stored; says whether it was new. */
-    boolean insertFillIfNew(String broker, Fill fill, Instant recordedAt);
+    /** Whether no fill with this execution id is stored yet for the broker. */
+    boolean isNewFill(String broker, Fill fill);
+
+    /** Stores a new fill with the profit or loss it realized. */
+    void insertFill(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
 
     List<Fill> fillsOfOrder(ClientOrderId id);
 
@@ -68,6 +72,27 @@ public interface StoreSession extends AutoCloseable {
     void savePosition(ExpectedPosition position);
 
     List<ExpectedPosition> positions(String broker);
+
+    /** Orders created since {@code since} that went or go to a broker (not dry-run, not bracket children). */
+    long ordersSince(Instant since);
+
+    /** Orders that opened or added to a position since {@code since}, counted by symbol. */
+    Map<String, Long> entriesSince(Instant since);
+
+    /** The profit or loss realized by fills since {@code since}, before commissions. */
+    BigDecimal realizedSince(Instant since);
+
+    BigDecimal commissionsSince(Instant since);
+
+    /** The price of the latest fill of each symbol. */
+    Map<String, BigDecimal> lastFillPrices();
+
+    // settings
+
+    /** Every stored setting by name. */
+    Map<String, String> settings();
+
+    void putSetting(String name, String value, Instant at, String actor);
 
     // audit and properties
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 /**
  * One order tvbridge planned for a signal, and where it stands at the broker. {@code parent} is
  * set on the take-profit and stop-loss children of a bracket, which the broker places with it.
+ * {@code opens} marks an order that opens or adds to a position (an entry).
  */
 public record StoredOrder(
         long id,
@@ -41,7 +42,8 @@ public record StoredOrder(
         Instant createdAt,
         Optional<Instant> submittedAt,
         Instant updatedAt,
-        Optional<ClientOrderId> parent) {
+        Optional<ClientOrderId> parent,
+        boolean opens) {
 
     public StoredOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record StoredSignal(long id, Instant receivedAt, String bodyHash, Optional<String> sourceAddress,
                            Optional<String> contentType, String payload, Alert alert, Decision decision,
-                           Optional<String> reason, Instant decidedAt, int duplicates) {
+                           Optional<String> reason, Instant decidedAt, int duplicates, boolean dryRun) {
     public StoredSignal {
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(bodyHash, "bodyHash");

@@ -49,12 +49,13 @@ class MyBatisStoreTest {
         return new Alert(AlertAction.BUY, Optional.of(InstrumentRef.parse("NASDAQ:AAPL")),
                 Optional.of(new BigDecimal("2.5")), OrderType.LIMIT, Optional.of(new BigDecimal("190.25")),
                 Optional.of(new BigDecimal("190")), Optional.empty(), Optional.of(new BigDecimal("180")),
-                Optional.empty(), Optional.of("ema"), Optional.ofNullable(id), Optional.of(T0), Optional.of("hi"));
+                Optional.empty(), Optional.of("ema"), Optional.ofNullable(id), Optional.of(T0), Optional.of("hi"),
+                Optional.empty(), Optional.empty());
     }
 
     private static StoredSignal signal(long id, String alertId, String hash, Instant at) {
         return new StoredSignal(id, at, hash, Optional.of("127.0.0.1"), Optional.of("application/json"), "{}",
-                alert(alertId), Decision.ACCEPTED, Optional.empty(), at, 0);
+                alert(alertId), Decision.ACCEPTED, Optional.empty(), at, 0, false);
     }
 
     private static StoredOrder order(long id, long signalId) {
@@ -63,7 +64,7 @@ class MyBatisStoreTest {
                 Optional.of(new BigDecimal("190")), Optional.empty(), Optional.empty(),
                 Optional.of(new BigDecimal("180")), Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, false,
                 BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
-                T0, Optional.empty(), T0, Optional.empty());
+                T0, Optional.empty(), T0, Optional.empty(), true);
     }
 
     @Test
@@ -111,12 +112,20 @@ class MyBatisStoreTest {
     void aFillIsStoredOncePerExecutionId() {
         Fill fill = new Fill(ClientOrderId.of("tvb-test-1-1"), "X1", "AAPL", Side.BUY, new BigDecimal("2.5"),
                 new BigDecimal("190"), new BigDecimal("0.35"), "USD", T0);
-        boolean first = store.inTransaction(s -> s.insertFillIfNew("paper", fill, T0));
-        boolean again = store.inTransaction(s -> s.insertFillIfNew("paper", fill, T0));
-        boolean otherBroker = store.inTransaction(s -> s.insertFillIfNew("ibkr", fill, T0));
-        assertThat(first).isTrue();
+        store.inTransaction(s -> {
+            s.insertFill("paper", fill, new BigDecimal("12.5"), T0);
+            return null;
+        });
+        boolean again = store.inTransaction(s -> s.isNewFill("paper", fill));
+        boolean otherBroker = store.inTransaction(s -> s.isNewFill("ibkr", fill));
         assertThat(again).isFalse();
         assertThat(otherBroker).isTrue();
+        store.inTransaction(s -> {
+            s.insertFill("ibkr", fill, BigDecimal.ZERO, T0);
+            return null;
+        });
+        BigDecimal realized = store.inTransaction(s -> s.realizedSince(T0.minusSeconds(1)));
+        assertThat(realized).isEqualByComparingTo("12.5");
         List<Fill> fills = store.inTransaction(s -> s.fillsOfOrder(fill.clientOrderId()));
         assertThat(fills).contains(fill);
         BigDecimal filled = store.inTransaction(s -> s.filledQuantity(fill.clientOrderId()));

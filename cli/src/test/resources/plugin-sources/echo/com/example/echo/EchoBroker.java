@@ -142,8 +142,9 @@ final class EchoBroker implements Broker {
 
     @Override
     public AccountSnapshot account() {
-        return new AccountSnapshot("ECHO", "USD", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, context.clock().instant());
+        BigDecimal money = new BigDecimal("100000");
+        return new AccountSnapshot("ECHO", "USD", money, money, money, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, context.clock().instant());
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(FillMapper.class);
         configuration.addMapper(PositionMapper.class);
         configuration.addMapper(AuditMapper.class);
+        configuration.addMapper(SettingsMapper.class);
         return configuration;
     }
 

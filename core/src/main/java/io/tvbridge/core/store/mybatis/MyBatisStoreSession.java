@@ -22,8 +22,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.ibatis.session.SqlSession;
 
 /** A {@link StoreSession} over one MyBatis session; converts rows to and from tvbridge's records. */
@@ -34,6 +37,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final FillMapper fills;
     private final PositionMapper positions;
     private final AuditMapper audit;
+    private final SettingsMapper settings;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -44,6 +48,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.fills = session.getMapper(FillMapper.class);
         this.positions = session.getMapper(PositionMapper.class);
         this.audit = session.getMapper(AuditMapper.class);
+        this.settings = session.getMapper(SettingsMapper.class);
     }
 
     // signals
@@ -58,7 +63,7 @@ final class MyBatisStoreSession implements StoreSession {
                 a.limitPrice().orElse(null), a.stopPrice().orElse(null), a.stopLoss().orElse(null),
                 a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
                 a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
-                s.duplicates()));
+                s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null)));
     }
 
     @Override
@@ -97,10 +102,11 @@ final class MyBatisStoreSession implements StoreSession {
         Alert alert = new Alert(AlertAction.valueOf(r.action()), instrument, decimal(r.quantity()),
                 OrderType.valueOf(r.orderType()), decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
                 decimal(r.stopLoss()), decimal(r.takeProfit()), Optional.ofNullable(r.strategy()),
-                Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()));
+                Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()),
+                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()));
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
-                Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates());
+                Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());
     }
 
     // orders
@@ -115,7 +121,7 @@ final class MyBatisStoreSession implements StoreSession {
                 o.timeInForce().name(), o.outsideRegularHours(), o.multiplier(), o.phase().name(),
                 o.brokerOrderId().orElse(null), o.filledQuantity(), o.averageFillPrice().orElse(null),
                 o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt(),
-                o.parent().map(ClientOrderId::value).orElse(null)));
+                o.parent().map(ClientOrderId::value).orElse(null), o.opens()));
     }
 
     @Override
@@ -166,19 +172,20 @@ final class MyBatisStoreSession implements StoreSession {
                 clean(r.multiplier()), OrderPhase.valueOf(r.status()), Optional.ofNullable(r.brokerOrderId()),
                 clean(r.filledQuantity()), decimal(r.averageFillPrice()), Optional.ofNullable(r.reason()),
                 r.createdAt(), Optional.ofNullable(r.submittedAt()), r.updatedAt(),
-                Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of));
+                Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of), r.opens());
     }
 
     // fills and positions
 
     @Override
-    public boolean insertFillIfNew(String broker, Fill f, Instant recordedAt) {
-        if (fills.count(broker, f.executionId()) > 0) {
-            return false;
-        }
+    public boolean isNewFill(String broker, Fill f) {
+        return fills.count(broker, f.executionId()) == 0;
+    }
+
+    @Override
+    public void insertFill(String broker, Fill f, BigDecimal realizedPnl, Instant recordedAt) {
         fills.insert(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(), f.side().name(),
-                f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt));
-        return true;
+                f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt, realizedPnl));
     }
 
     @Override
@@ -218,6 +225,61 @@ final class MyBatisStoreSession implements StoreSession {
         return new ExpectedPosition(r.broker(), r.account(), r.symbol(),
                 new Holding(clean(r.quantity()), clean(r.averageCost()), clean(r.realizedPnl())),
                 clean(r.multiplier()), clean(r.commissions()), r.updatedAt());
+    }
+
+    @Override
+    public long ordersSince(Instant since) {
+        return orders.countSince(since);
+    }
+
+    @Override
+    public Map<String, Long> entriesSince(Instant since) {
+        Map<String, Long> entries = new TreeMap<>();
+        for (Map<String, Object> row : orders.entriesSince(since)) {
+            entries.put((String) column(row, "symbol"), ((Number) column(row, "entries")).longValue());
+        }
+        return entries;
+    }
+
+    @Override
+    public BigDecimal realizedSince(Instant since) {
+        return clean(fills.realizedSince(since));
+    }
+
+    @Override
+    public BigDecimal commissionsSince(Instant since) {
+        return clean(fills.commissionsSince(since));
+    }
+
+    @Override
+    public Map<String, BigDecimal> lastFillPrices() {
+        Map<String, BigDecimal> prices = new TreeMap<>();
+        for (Map<String, Object> row : fills.lastPrices()) {
+            prices.put((String) column(row, "symbol"), clean((BigDecimal) column(row, "price")));
+        }
+        return prices;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> values = new TreeMap<>();
+        for (Map<String, Object> row : settings.all()) {
+            values.put((String) column(row, "name"), (String) column(row, "setting_value"));
+        }
+        return values;
+    }
+
+    @Override
+    public void putSetting(String name, String value, Instant at, String actor) {
+        if (settings.update(name, value, at, actor) == 0) {
+            settings.insert(name, value, at, actor);
+        }
+    }
+
+    /** A column of a map row; H2 and PostgreSQL spell column labels in different cases. */
+    private static Object column(Map<String, Object> row, String name) {
+        Object value = row.get(name);
+        return value != null ? value : row.get(name.toUpperCase(Locale.ROOT));
     }
 
     // audit and properties

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -14,13 +15,14 @@ interface OrderMapper {
     String COLUMNS = "id, client_order_id, signal_id, broker, account, symbol, exchange, asset_class, side, quantity,"
             + " order_type, limit_price, stop_price, take_profit, stop_loss, reference_price, time_in_force,"
             + " outside_rth, multiplier, status, broker_order_id, filled_quantity, average_fill_price, reason,"
-            + " created_at, submitted_at, updated_at, parent_client_order_id";
+            + " created_at, submitted_at, updated_at, parent_client_order_id, opens";
 
     @Insert("insert into orders (" + COLUMNS + ") values (#{id}, #{clientOrderId}, #{signalId}, #{broker},"
             + " #{account}, #{symbol}, #{exchange}, #{assetClass}, #{side}, #{quantity}, #{orderType},"
             + " #{limitPrice}, #{stopPrice}, #{takeProfit}, #{stopLoss}, #{referencePrice}, #{timeInForce},"
             + " #{outsideRth}, #{multiplier}, #{status}, #{brokerOrderId}, #{filledQuantity},"
-            + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt}, #{parentClientOrderId})")
+            + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt}, #{parentClientOrderId},"
+            + " #{opens})")
     void insert(OrderRow row);
 
     @Select("select " + COLUMNS + " from orders where client_order_id = #{clientOrderId}")
@@ -33,6 +35,14 @@ interface OrderMapper {
             + " <foreach item='s' collection='statuses' open='(' separator=',' close=')'>#{s}</foreach>"
             + " order by id</script>")
     List<OrderRow> inStatuses(@Param("statuses") Collection<String> statuses);
+
+    @Select("select count(*) from orders where created_at >= #{since} and status <> 'DRY_RUN'"
+            + " and parent_client_order_id is null")
+    long countSince(Instant since);
+
+    @Select("select symbol, count(*) as entries from orders where created_at >= #{since} and opens"
+            + " and status <> 'DRY_RUN' group by symbol")
+    List<Map<String, Object>> entriesSince(Instant since);
 
     @Select("select coalesce(max(id), 0) from orders")
     long maxId();

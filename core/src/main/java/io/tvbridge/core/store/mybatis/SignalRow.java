@@ -9,5 +9,5 @@ record SignalRow(long id, Instant receivedAt, String alertId, String bodyHash, S
                  BigDecimal quantity, String orderType, BigDecimal price, BigDecimal limitPrice,
                  BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal takeProfit, String strategy,
                  Instant alertTime, String comment, String decision, String reason, Instant decidedAt,
-                 int duplicates) {
+                 int duplicates, boolean dryRun, BigDecimal targetPosition, String conviction) {
 }

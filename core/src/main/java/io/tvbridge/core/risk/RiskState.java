@@ -1,0 +1,224 @@
+package io.tvbridge.core.risk;
+
+import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredOrder;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one broker account holds, is about to hold, and did today: positions, the unfilled
+ * rest of working orders, the last prices seen, the day's orders, entries, realized profit
+ * and commissions, and the latest account snapshot. Owned by the decision thread; loaded from
+ * the stored rows and kept current by the ledger's reports (absolute values, so a report
+ * applied twice changes nothing) and by the orders the decision thread plans.
+ */
+public final class RiskState {
+    private static final Set<OrderPhase> WORKING = EnumSet.of(OrderPhase.NEW, OrderPhase.SUBMITTED,
+            OrderPhase.ACCEPTED, OrderPhase.PARTIALLY_FILLED);
+
+    /** A position: signed quantity, average cost, contract multiplier. */
+    public record Held(BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier) {
+    }
+
+    /** The unfilled part of a working order, signed by side. */
+    public record WorkingOrder(String symbol, OrderType type, BigDecimal signedRemaining) {
+    }
+
+    private final String broker;
+    private final Map<String, Held> positions = new HashMap<>();
+    private final Map<ClientOrderId, WorkingOrder> working = new HashMap<>();
+    private final Map<String, BigDecimal> lastPrices = new HashMap<>();
+    private final Map<String, Long> entriesToday = new HashMap<>();
+    private Optional<AccountSnapshot> account = Optional.empty();
+    private Instant dayStart = Instant.EPOCH;
+    private long ordersToday;
+    private BigDecimal realizedToday = BigDecimal.ZERO;
+    private BigDecimal commissionsToday = BigDecimal.ZERO;
+
+    public RiskState(String broker) {
+        this.broker = broker;
+    }
+
+    /** Replaces everything with what the store holds, counting the day from {@code day}. */
+    public void reload(StoreSession session, Instant day) {
+        positions.clear();
+        working.clear();
+        for (ExpectedPosition position : session.positions(broker)) {
+            setPosition(position);
+        }
+        for (StoredOrder order : session.ordersInPhases(WORKING)) {
+            if (order.broker().equals(broker)) {
+                orderChanged(order);
+            }
+        }
+        lastPrices.putAll(session.lastFillPrices());
+        reloadDay(session, day);
+    }
+
+    /** Counts the trading day that began at {@code day} from the stored orders and fills. */
+    public void reloadDay(StoreSession session, Instant day) {
+        dayStart = day;
+        ordersToday = session.ordersSince(day);
+        entriesToday.clear();
+        entriesToday.putAll(session.entriesSince(day));
+        realizedToday = session.realizedSince(day);
+        commissionsToday = session.commissionsSince(day);
+    }
+
+    public Instant dayStart() {
+        return dayStart;
+    }
+
+    /** A new order was planned (not a dry run): it counts for today and will change exposure. */
+    public void planned(StoredOrder order) {
+        orderChanged(order);
+        if (order.parent().isEmpty() && order.phase() != OrderPhase.DRY_RUN) {
+            ordersToday++;
+            if (order.opens()) {
+                entriesToday.merge(order.symbol(), 1L, Long::sum);
+            }
+        }
+    }
+
+    public void orderChanged(StoredOrder order) {
+        if (order.phase().isTerminal() || order.signedRemaining().signum() == 0) {
+            working.remove(order.clientOrderId());
+        } else {
+            working.put(order.clientOrderId(), new WorkingOrder(order.symbol(), order.type(), order.signedRemaining()));
+        }
+    }
+
+    public void setPosition(ExpectedPosition position) {
+        if (position.quantity().signum() == 0) {
+            positions.remove(position.symbol());
+        } else {
+            positions.put(position.symbol(), new Held(position.quantity(), position.holding().averageCost(),
+                    position.multiplier()));
+        }
+    }
+
+    /** A fill was recorded: its realized profit and commission count for today when they fall in it. */
+    public void fillRecorded(String symbol, BigDecimal price, BigDecimal realized, BigDecimal commission, Instant at) {
+        lastPrices.put(symbol, price);
+        if (!at.isBefore(dayStart)) {
+            realizedToday = realizedToday.add(realized);
+            commissionsToday = commissionsToday.add(commission);
+        }
+    }
+
+    public void priceSeen(String symbol, BigDecimal price) {
+        lastPrices.put(symbol, price);
+    }
+
+    public void accountUpdated(AccountSnapshot snapshot) {
+        account = Optional.of(snapshot);
+    }
+
+    // --- what the checks read ---
+
+    public BigDecimal position(String symbol) {
+        Held held = positions.get(symbol);
+        return held == null ? BigDecimal.ZERO : held.quantity();
+    }
+
+    /** The filled position plus market orders on their way (they fill within moments): what an exit must close. */
+    public BigDecimal closable(String symbol) {
+        return position(symbol).add(remaining(symbol, true));
+    }
+
+    /** The filled position plus every working order, as if all of them filled: the worst case. */
+    public BigDecimal projected(String symbol) {
+        return position(symbol).add(remaining(symbol, false));
+    }
+
+    private BigDecimal remaining(String symbol, boolean marketOnly) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (WorkingOrder order : working.values()) {
+            if (order.symbol().equals(symbol) && (!marketOnly || order.type() == OrderType.MARKET)) {
+                total = total.add(order.signedRemaining());
+            }
+        }
+        return total;
+    }
+
+    /** Symbols with a non-zero closable position, in name order. */
+    public Set<String> symbolsToClose() {
+        Set<String> symbols = new TreeSet<>(positions.keySet());
+        working.values().forEach(order -> symbols.add(order.symbol()));
+        symbols.removeIf(symbol -> closable(symbol).signum() == 0);
+        return symbols;
+    }
+
+    /** Symbols held or about to be held (projected position not zero). */
+    public int openPositions() {
+        Set<String> symbols = new TreeSet<>(positions.keySet());
+        working.values().forEach(order -> symbols.add(order.symbol()));
+        symbols.removeIf(symbol -> projected(symbol).signum() == 0);
+        return symbols.size();
+    }
+
+    /** The last price seen for a symbol (an alert's price or a fill), or its average cost. */
+    public Optional<BigDecimal> price(String symbol) {
+        BigDecimal last = lastPrices.get(symbol);
+        if (last != null) {
+            return Optional.of(last);
+        }
+        return Optional.ofNullable(positions.get(symbol)).map(Held::averageCost).filter(p -> p.signum() > 0);
+    }
+
+    public BigDecimal multiplier(String symbol) {
+        Held held = positions.get(symbol);
+        return held == null ? BigDecimal.ONE : held.multiplier();
+    }
+
+    /** Gross value of every projected position, at the last prices. */
+    public BigDecimal grossExposure() {
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> symbols = new TreeSet<>(positions.keySet());
+        working.values().forEach(order -> symbols.add(order.symbol()));
+        for (String symbol : symbols) {
+            BigDecimal price = price(symbol).orElse(BigDecimal.ZERO);
+            total = total.add(projected(symbol).abs().multiply(price).multiply(multiplier(symbol)));
+        }
+        return total;
+    }
+
+    /** Unrealized profit or loss of the filled positions at the last prices. */
+    public BigDecimal unrealized() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Map.Entry<String, Held> entry : positions.entrySet()) {
+            Held held = entry.getValue();
+            BigDecimal price = price(entry.getKey()).orElse(held.averageCost());
+            total = total.add(price.subtract(held.averageCost()).multiply(held.quantity()).multiply(held.multiplier()));
+        }
+        return total;
+    }
+
+    /** Today's result: realized, less commissions, plus unrealized now. */
+    public BigDecimal dailyResult() {
+        return realizedToday.subtract(commissionsToday).add(unrealized());
+    }
+
+    public long ordersToday() {
+        return ordersToday;
+    }
+
+    public long entriesToday(String symbol) {
+        return entriesToday.getOrDefault(symbol, 0L);
+    }
+
+    public Optional<AccountSnapshot> account() {
+        return account;
+    }
+}
