@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.Broker;
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
+import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
@@ -13,6 +14,7 @@ import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.plugin.BrokerCatalog;
@@ -28,12 +30,14 @@ import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
 import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +73,7 @@ public final class Daemon implements AutoCloseable {
     private SettingsService settings;
     private DecisionStage decisions;
     private TradingControl control;
+    private AccountWatcher account;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -114,7 +119,13 @@ public final class Daemon implements AutoCloseable {
         });
         control = new TradingControl(decisions, clock);
         connectBroker();
-        remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
+        account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
+        ledger.addListener(new LedgerListener() {
+            @Override
+            public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
+                account.refreshSoon();   // cash and buying power moved
+            }
+        });
         submitter.recover();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor());
@@ -213,6 +224,10 @@ public final class Daemon implements AutoCloseable {
 
     public DecisionStage decisions() {
         return decisions;
+    }
+
+    public AccountWatcher account() {
+        return account;
     }
 
     public TvBridgeConfig config() {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,6 +34,7 @@ final class TestDaemon implements AutoCloseable {
     static final String SECRET = "test-webhook-secret-0123456789";
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SIGNALS = new AtomicLong();
 
     final Path dataDirectory;
     final Daemon daemon;
@@ -117,6 +119,32 @@ final class TestDaemon implements AutoCloseable {
     /** An alert body with the right secret and the given fields (JSON object members, no braces). */
     static String alert(String members) {
         return "{\"secret\":\"" + SECRET + "\"," + members + "}";
+    }
+
+    /** Changes settings as an operator would. */
+    void set(Map<String, String> settings) {
+        daemon.settings().update(settings, "test");
+    }
+
+    /**
+     * Posts an alert (JSON members; the secret and a fresh alert id added) and returns the
+     * answer, which must be a 200.
+     */
+    JsonNode signal(String members) {
+        HttpResponse<String> response = post(alert(members + ",\"alert_id\":\"t-" + SIGNALS.incrementAndGet() + "\""));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    /** Waits until every order was answered by the broker, then refreshes the account snapshot. */
+    void settle() {
+        eventually("every order answered", () -> count("select count(*) from orders where status in ('NEW',"
+                + " 'SUBMITTED')") == 0);
+        eventually("every fill recorded", () -> count("select count(*) from orders where status = 'FILLED'"
+                + " and filled_quantity < quantity") == 0);
+        daemon.account().refreshNow();
     }
 
     PaperBroker paper() {

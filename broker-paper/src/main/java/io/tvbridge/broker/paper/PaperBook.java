@@ -43,6 +43,10 @@ final class PaperBook {
         Optional<String> reason = Optional.empty();
         Instant updatedAt;
         boolean triggered;
+        /** A bracket's exits, placed once this order fills; and, on an exit, its sibling. */
+        Optional<BigDecimal> takeProfit = Optional.empty();
+        Optional<BigDecimal> stopLoss = Optional.empty();
+        Optional<ClientOrderId> sibling = Optional.empty();
 
         Order(PaperEvent.Placed placed) {
             this.placed = placed;
@@ -90,7 +94,7 @@ final class PaperBook {
         PaperEvent.Placed placed = new PaperEvent.Placed(request.clientOrderId(), "P" + (orders.size() + 1), symbol,
                 request.instrument().assetClass(), request.instrument().multiplier(), request.side(),
                 request.quantity(), request.type(), request.limitPrice(), request.stopPrice(), request.timeInForce(),
-                now);
+                now, request.takeProfit(), request.stopLoss());
         events.add(record(placed));
         Order order = orders.get(request.clientOrderId());
         if (request.type() == OrderType.MARKET && !lastPrices.containsKey(symbol)) {
@@ -162,8 +166,46 @@ final class PaperBook {
                 .add(notional.multiply(config.commissionPercent()).divide(HUNDRED))
                 .setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
         String executionId = "PX" + (executions + 1);
-        return List.of(record(new PaperEvent.Executed(placed.id(), executionId, quantity, price,
+        List<PaperEvent> events = new ArrayList<>();
+        events.add(record(new PaperEvent.Executed(placed.id(), executionId, quantity, price,
                 commission.signum() == 0 ? BigDecimal.ZERO : commission, now)));
+        events.addAll(afterFill(order, now));
+        return events;
+    }
+
+    /**
+     * A filled entry places its bracket's take-profit (limit) and stop-loss (stop) as orders of
+     * their own, ids {@code <entry>.tp} / {@code <entry>.sl}; a filled exit cancels its sibling.
+     */
+    private List<PaperEvent> afterFill(Order filled, Instant now) {
+        List<PaperEvent> events = new ArrayList<>();
+        if (filled.sibling.isPresent()) {
+            Order sibling = orders.get(filled.sibling.get());
+            if (sibling != null && !sibling.status.isTerminal()) {
+                events.add(record(new PaperEvent.Ended(sibling.placed.id(), OrderStatus.CANCELLED,
+                        "one-cancels-other: " + filled.placed.id() + " filled", now)));
+            }
+            return events;
+        }
+        PaperEvent.Placed entry = filled.placed;
+        Side exit = entry.side().opposite();
+        Optional<ClientOrderId> tp = filled.takeProfit.map(price -> placeExit(entry, ClientOrderId.TAKE_PROFIT,
+                exit, OrderType.LIMIT, Optional.of(price), Optional.empty(), now, events));
+        Optional<ClientOrderId> sl = filled.stopLoss.map(price -> placeExit(entry, ClientOrderId.STOP_LOSS,
+                exit, OrderType.STOP, Optional.empty(), Optional.of(price), now, events));
+        filled.takeProfit = Optional.empty();
+        filled.stopLoss = Optional.empty();
+        return events;
+    }
+
+    private ClientOrderId placeExit(PaperEvent.Placed entry, String suffix, Side side, OrderType type,
+                                    Optional<BigDecimal> limit, Optional<BigDecimal> stop, Instant now,
+                                    List<PaperEvent> events) {
+        ClientOrderId id = entry.id().child(suffix);
+        events.add(record(new PaperEvent.Placed(id, "P" + (orders.size() + 1), entry.symbol(), entry.assetClass(),
+                entry.multiplier(), side, entry.quantity(), type, limit, stop, TimeInForce.GTC, now, Optional.empty(),
+                Optional.empty())));
+        return id;
     }
 
     /** The price an order fills at now, or empty while it rests. */
@@ -227,7 +269,11 @@ final class PaperBook {
 
     void apply(PaperEvent event) {
         if (event instanceof PaperEvent.Placed placed) {
-            orders.put(placed.id(), new Order(placed));
+            Order order = new Order(placed);
+            order.takeProfit = placed.takeProfit();
+            order.stopLoss = placed.stopLoss();
+            orders.put(placed.id(), order);
+            linkSiblings(placed.id());
             multipliers.putIfAbsent(placed.symbol(), placed.multiplier());
             assetClasses.putIfAbsent(placed.symbol(), placed.assetClass());
         } else if (event instanceof PaperEvent.Executed executed) {
@@ -239,6 +285,19 @@ final class PaperBook {
             order.updatedAt = ended.time();
         } else if (event instanceof PaperEvent.Priced priced) {
             lastPrices.put(priced.symbol(), priced.price());
+        }
+    }
+
+    /** A bracket's take-profit and stop-loss cancel each other (they are known by their ids). */
+    private void linkSiblings(ClientOrderId id) {
+        String value = id.value();
+        String tpSuffix = "." + ClientOrderId.TAKE_PROFIT;
+        String slSuffix = "." + ClientOrderId.STOP_LOSS;
+        String other = value.endsWith(slSuffix) ? value.substring(0, value.length() - slSuffix.length()) + tpSuffix
+                : value.endsWith(tpSuffix) ? value.substring(0, value.length() - tpSuffix.length()) + slSuffix : null;
+        if (other != null && orders.containsKey(ClientOrderId.of(other))) {
+            orders.get(id).sibling = Optional.of(ClientOrderId.of(other));
+            orders.get(ClientOrderId.of(other)).sibling = Optional.of(id);
         }
     }
 

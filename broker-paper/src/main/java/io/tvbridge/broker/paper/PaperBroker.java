@@ -74,7 +74,7 @@ public final class PaperBroker implements Broker {
     public Set<BrokerCapability> capabilities() {
         EnumSet<BrokerCapability> capabilities = EnumSet.of(BrokerCapability.LIMIT_ORDERS,
                 BrokerCapability.STOP_ORDERS, BrokerCapability.STOP_LIMIT_ORDERS, BrokerCapability.SHORT_SELLING,
-                BrokerCapability.OUTSIDE_REGULAR_HOURS);
+                BrokerCapability.OUTSIDE_REGULAR_HOURS, BrokerCapability.BRACKET_ORDERS);
         if (config.fractional()) {
             capabilities.add(BrokerCapability.FRACTIONAL_QUANTITIES);
         }
@@ -202,8 +202,6 @@ public final class PaperBroker implements Broker {
         String missing = null;
         if (request.type() == OrderType.TRAILING_STOP) {
             missing = "the paper broker does not simulate trailing stops";
-        } else if (request.takeProfit().isPresent() || request.stopLoss().isPresent()) {
-            missing = "the paper broker does not simulate take-profit and stop-loss orders attached to an entry";
         } else if (!config.fractional() && !request.instrument().assetClass().fractionalByNature()
                 && request.quantity().stripTrailingZeros().scale() > 0) {
             missing = "the paper account trades " + request.instrument().symbol() + " in whole units; set "

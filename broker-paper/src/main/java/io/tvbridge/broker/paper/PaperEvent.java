@@ -16,11 +16,12 @@ import java.util.Optional;
  */
 sealed interface PaperEvent {
 
-    /** An order was taken. */
+    /** An order was taken; an entry may carry the exits of its bracket, placed when it fills. */
     record Placed(ClientOrderId id, String brokerOrderId, String symbol, AssetClass assetClass,
                   BigDecimal multiplier, Side side, BigDecimal quantity, OrderType type,
                   Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice, TimeInForce timeInForce,
-                  Instant time) implements PaperEvent {
+                  Instant time, Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss)
+            implements PaperEvent {
     }
 
     /** An order was filled (in full: the simulator does not split fills). */

@@ -105,6 +105,8 @@ final class PaperJournal implements AutoCloseable {
             p.stopPrice().ifPresent(v -> fields.put("stop", v.toPlainString()));
             fields.put("tif", p.timeInForce().name());
             fields.put("time", p.time().toString());
+            p.takeProfit().ifPresent(v -> fields.put("take-profit", v.toPlainString()));
+            p.stopLoss().ifPresent(v -> fields.put("stop-loss", v.toPlainString()));
         } else if (event instanceof PaperEvent.Executed x) {
             fields.put("event", "executed");
             fields.put("id", x.id().value());
@@ -152,7 +154,9 @@ final class PaperJournal implements AutoCloseable {
                     new BigDecimal(required(f, "quantity")), OrderType.valueOf(required(f, "type")),
                     Optional.ofNullable(f.get("limit")).map(BigDecimal::new),
                     Optional.ofNullable(f.get("stop")).map(BigDecimal::new),
-                    TimeInForce.valueOf(required(f, "tif")), Instant.parse(required(f, "time")));
+                    TimeInForce.valueOf(required(f, "tif")), Instant.parse(required(f, "time")),
+                    Optional.ofNullable(f.get("take-profit")).map(BigDecimal::new),
+                    Optional.ofNullable(f.get("stop-loss")).map(BigDecimal::new));
             case "executed" -> new PaperEvent.Executed(ClientOrderId.of(required(f, "id")), required(f, "execution"),
                     new BigDecimal(required(f, "quantity")), new BigDecimal(required(f, "price")),
                     new BigDecimal(required(f, "commission")), Instant.parse(required(f, "time")));

@@ -107,7 +107,7 @@ public final class AlertReader {
             if (ref.exchange().isEmpty() && exchange.isPresent()) {
                 ref = new InstrumentRef(ref.symbol(), exchange, Optional.empty());
             }
-            return Optional.of(ref);
+            return Optional.of(SymbolClassifier.classify(ref));
         } catch (IllegalArgumentException e) {
             throw AlertProblem.invalid("symbol", e.getMessage());
         }

@@ -33,12 +33,18 @@ public final class AccountWatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        refresh();   // sizing by equity can work from the first signal on
+        timer.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Asks now, in the background. */
     public void refreshSoon() {
         timer.execute(this::refresh);
+    }
+
+    /** Asks now and waits for the answer; the snapshot reaches the consumer before this returns. */
+    public void refreshNow() {
+        refresh();
     }
 
     public Optional<AccountSnapshot> latest() {

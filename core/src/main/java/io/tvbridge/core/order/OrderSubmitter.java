@@ -115,6 +115,7 @@ public final class OrderSubmitter implements AutoCloseable {
             instrument = resolve(order.instrument());
         } catch (BrokerException e) {
             if (e.retryable()) {
+                circuit.failed(e);
                 later(attempt, "resolve " + order.symbol() + " for order " + order.clientOrderId(), e,
                         () -> send(order, attempt + 1));
             } else {

@@ -1,6 +1,5 @@
 package io.tvbridge.core.risk;
 
-import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -347,16 +346,17 @@ public final class RiskChecks {
             if (reserve.signum() == 0 || !c.opens()) {
                 return Optional.empty();
             }
-            Optional<AccountSnapshot> account = c.state().account();
-            if (account.isEmpty()) {
+            Optional<BigDecimal> cash = c.state().availableCash();
+            if (cash.isEmpty()) {
                 return Optional.of("the account's cash is not known yet, so the cash reserve cannot be kept");
             }
             if (c.notional().isEmpty()) {
                 return Optional.of(unpriced(c));
             }
-            BigDecimal left = account.get().cash().subtract(c.notional().get());
+            BigDecimal spent = c.order().side() == Side.BUY ? c.notional().get() : BigDecimal.ZERO;
+            BigDecimal left = cash.get().subtract(spent);
             return left.compareTo(reserve) >= 0 ? Optional.empty() : Optional.of("the order would leave "
-                    + money(left) + " cash (of " + money(account.get().cash()) + "), the reserve is " + money(reserve));
+                    + money(left) + " cash (of " + money(cash.get()) + "), the reserve is " + money(reserve));
         }
     }
 
@@ -369,11 +369,11 @@ public final class RiskChecks {
 
         @Override
         public Optional<String> refuse(CheckContext c) {
-            Optional<AccountSnapshot> account = c.state().account();
-            if (!c.settings().checkBuyingPower() || !c.opens() || account.isEmpty() || c.notional().isEmpty()) {
+            Optional<BigDecimal> available = c.state().availableBuyingPower();
+            if (!c.settings().checkBuyingPower() || !c.opens() || available.isEmpty() || c.notional().isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal power = account.get().buyingPower();
+            BigDecimal power = available.get();
             BigDecimal value = c.notional().get();
             return value.compareTo(power) <= 0 ? Optional.empty() : Optional.of("the order is worth " + money(value)
                     + ", the available buying power is " + money(power));

@@ -9,8 +9,10 @@ import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,10 @@ public final class RiskState {
     private static final Set<OrderPhase> WORKING = EnumSet.of(OrderPhase.NEW, OrderPhase.SUBMITTED,
             OrderPhase.ACCEPTED, OrderPhase.PARTIALLY_FILLED);
 
+    /** Money committed by an entry decided at {@code at}: spent cash (buys) and used buying power. */
+    private record Commitment(Instant at, BigDecimal cash, BigDecimal buyingPower) {
+    }
+
     /** A position: signed quantity, average cost, contract multiplier. */
     public record Held(BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier) {
     }
@@ -41,6 +47,8 @@ public final class RiskState {
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
     private final Map<String, Long> entriesToday = new HashMap<>();
     private Optional<AccountSnapshot> account = Optional.empty();
+    /** Entries decided after the account snapshot was taken: the snapshot does not show them yet. */
+    private final List<Commitment> commitments = new ArrayList<>();
     private Instant dayStart = Instant.EPOCH;
     private long ordersToday;
     private BigDecimal realizedToday = BigDecimal.ZERO;
@@ -123,6 +131,24 @@ public final class RiskState {
 
     public void accountUpdated(AccountSnapshot snapshot) {
         account = Optional.of(snapshot);
+        commitments.removeIf(c -> c.at().isBefore(snapshot.asOf()));
+    }
+
+    /** An entry was decided: until the next snapshot, its value counts against cash (buys) and buying power. */
+    public void committed(Instant at, BigDecimal notional, boolean buy) {
+        commitments.add(new Commitment(at, buy ? notional : BigDecimal.ZERO, notional));
+    }
+
+    /** The snapshot's cash less what entries decided since then will spend. */
+    public Optional<BigDecimal> availableCash() {
+        return account.map(a -> a.cash().subtract(commitments.stream().map(Commitment::cash)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    /** The snapshot's buying power less what entries decided since then will use. */
+    public Optional<BigDecimal> availableBuyingPower() {
+        return account.map(a -> a.buyingPower().subtract(commitments.stream().map(Commitment::buyingPower)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     // --- what the checks read ---

@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.concurrent.BatchWorker;
@@ -240,6 +241,11 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             if (!dryRun) {
                 state.planned(order);
                 children.forEach(state::planned);
+                if (planned.opens()) {
+                    planned.referencePrice().or(() -> state.price(order.symbol())).ifPresent(price -> state.committed(
+                            now, order.quantity().multiply(price).multiply(state.multiplier(order.symbol())),
+                            order.side() == Side.BUY));
+                }
             }
         }
         log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
