@@ -59,7 +59,10 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
                 while (true) {
                     List<String> fields = TwsWire.readFrame(in);
                     synchronized (lock) {
-                        server.received(fields);
+                        if (!server.isOpen(this)) {
+                            return;                        // dropped: TWS never saw this message
+                        }
+                        server.recorder().received(fields);
                         handle(fields);
                     }
                 }
@@ -67,7 +70,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         } catch (IOException e) {
             // the client or the test closed the socket: this connection is over
         } catch (TwsProtocolException e) {
-            server.violation("connection: " + e.getMessage());
+            server.recorder().violation("connection: " + e.getMessage());
         } finally {
             close();
             server.disconnected(this);
@@ -86,7 +89,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
             return false;                                  // no common version: TWS answers its own and hangs up
         }
         if (version < FakeTwsEncoder.MIN_VERSION || version > FakeTwsEncoder.MAX_VERSION) {
-            server.violation("handshake: negotiated server version " + version + ", which the fake does not speak ("
+            server.recorder().violation("handshake: negotiated server version " + version + ", which the fake does not speak ("
                     + FakeTwsEncoder.MIN_VERSION + ".." + FakeTwsEncoder.MAX_VERSION + ")");
             return false;
         }
@@ -95,13 +98,16 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         while (true) {
             List<String> fields = TwsWire.readFrame(in);
             synchronized (lock) {
-                server.received(fields);
+                if (!server.isOpen(this)) {
+                    return false;
+                }
+                server.recorder().received(fields);
                 Request request = decode(fields);
                 if (request instanceof StartApi start) {
                     return server.startApi(this, start.clientId());
                 }
                 if (request != null) {
-                    server.violation(request.getClass().getSimpleName() + " before START_API");
+                    server.recorder().violation(request.getClass().getSimpleName() + " before START_API");
                 }
             }
         }
@@ -111,7 +117,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         try {
             return requests.decode(fields);
         } catch (TwsProtocolException e) {
-            server.violation(e.getMessage());
+            server.recorder().violation(e.getMessage());
             send(enc -> enc.error(-1, 320, "Error reading request: " + e.getMessage(), ""));
             return null;
         }
@@ -141,7 +147,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
             try {
                 queries.executions(this, executions.reqId(), executions.filter());
             } catch (TwsProtocolException e) {
-                server.violation(e.getMessage());
+                server.recorder().violation(e.getMessage());
                 send(enc -> enc.error(executions.reqId(), 321, "Error validating request.-'bP' : cause - "
                         + e.getMessage(), ""));
             }
@@ -159,7 +165,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         } else if (request instanceof ReqMktData data) {
             queries.marketData(this, data, marketDataType);
         } else if (request instanceof StartApi) {
-            server.violation("START_API a second time (client " + clientId + ")");
+            server.recorder().violation("START_API a second time (client " + clientId + ")");
         }
         // REQ_AUTO_OPEN_ORDERS, CANCEL_ACCOUNT_SUMMARY and unknown messages are only recorded
     }

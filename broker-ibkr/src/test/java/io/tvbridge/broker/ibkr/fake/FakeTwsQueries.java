@@ -91,7 +91,7 @@ final class FakeTwsQueries {
             peer.send(e -> e.error(reqId, 200, FakeTwsVenue.NO_DEFINITION, ""));
             return;
         }
-        BigDecimal price = venue.price(matches.get(0).contract().symbol());
+        BigDecimal price = venue.book().price(matches.get(0).contract().symbol());
         if (price == null) {
             peer.send(e -> e.error(reqId, 354, "Requested market data is not subscribed.", ""));
             return;

@@ -14,14 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * A fake TWS / IB Gateway for tests: a real server on 127.0.0.1 (port 0) that speaks the TWS
@@ -50,11 +50,10 @@ public final class FakeTwsServer implements AutoCloseable {
     private final ServerSocket serverSocket;
     private final Thread acceptor;
     private final List<Thread> threads = new ArrayList<>();
-    private final Set<FakeTwsConnection> open = new HashSet<>();
+    /** Every socket not yet closed; concurrent so that closing never waits for a writer that holds the lock. */
+    private final Set<FakeTwsConnection> open = ConcurrentHashMap.newKeySet();
     private final Map<Integer, FakeTwsConnection> clients = new LinkedHashMap<>();
-    private final List<List<String>> received = new ArrayList<>();
-    private final List<Integer> startApiClientIds = new ArrayList<>();
-    private final List<String> violations = new ArrayList<>();
+    private final FakeTwsRecorder recorder = new FakeTwsRecorder(lock);
     private final FakeTwsContracts contracts = new FakeTwsContracts();
     private final FakeTwsLedger ledger = new FakeTwsLedger();
     private final FakeTwsVenue venue;
@@ -62,7 +61,7 @@ public final class FakeTwsServer implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile int serverMaxVersion = FakeTwsEncoder.MAX_VERSION;
     private volatile boolean refusing;
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeTwsServer(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
@@ -168,26 +167,31 @@ public final class FakeTwsServer implements AutoCloseable {
      */
     public void price(String symbol, BigDecimal price) {
         synchronized (lock) {
-            venue.price(symbol, price);
+            venue.book().price(symbol, price);
         }
     }
 
     /** Fills {@code quantity} of the most recent working order with this id at {@code price}, whatever its script. */
     public void fill(int orderId, BigDecimal quantity, BigDecimal price) {
         synchronized (lock) {
-            venue.fill(orderId, quantity, price);
+            venue.book().fill(orderId, quantity, price);
         }
     }
 
     /** Closes every client socket, as a network drop or a TWS shutdown does. */
     public void dropConnections() {
+        closeSockets();
         synchronized (lock) {
-            for (FakeTwsConnection connection : List.copyOf(open)) {
-                connection.close();
-            }
-            open.clear();
+            closeSockets();                                // and any that connected meanwhile
             clients.clear();
             lock.notifyAll();
+        }
+    }
+
+    private void closeSockets() {
+        for (FakeTwsConnection connection : List.copyOf(open)) {
+            connection.close();
+            open.remove(connection);
         }
     }
 
@@ -201,6 +205,7 @@ public final class FakeTwsServer implements AutoCloseable {
      * value, while orders (still working ones stay open), permIds and the day's executions remain.
      */
     public void restartGateway() {
+        closeSockets();
         synchronized (lock) {
             venue.restart();
             dropConnections();
@@ -218,9 +223,7 @@ public final class FakeTwsServer implements AutoCloseable {
 
     /** Every message the clients sent (after the hello), its fields in order, index 0 the message id. */
     public List<List<String>> received() {
-        synchronized (lock) {
-            return List.copyOf(received);
-        }
+        return recorder.received();
     }
 
     /** Every PLACE_ORDER received, decoded, with the ids TWS gave it. */
@@ -243,27 +246,13 @@ public final class FakeTwsServer implements AutoCloseable {
      * @throws AssertionError if none arrives within {@code timeout}
      */
     public List<String> await(Predicate<List<String>> matches, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            for (int seen = 0; ; ) {
-                for (; seen < received.size(); seen++) {
-                    if (matches.test(received.get(seen))) {
-                        return received.get(seen);
-                    }
-                }
-                waitUntil(deadline, () -> "no client message matched within " + timeout + "; received " + received);
-            }
-        }
+        return recorder.await(matches, timeout);
     }
 
     /** Waits until exactly {@code count} clients are connected (past START_API). */
     public void awaitConnections(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (clients.size() != count) {
-                waitUntil(deadline, () -> clients.size() + " clients connected after " + timeout + ", not " + count);
-            }
-        }
+        recorder.await(() -> clients.size() == count, timeout,
+                () -> clients.size() + " clients connected after " + timeout + ", not " + count);
     }
 
     /** How many clients are connected (past START_API). */
@@ -275,25 +264,18 @@ public final class FakeTwsServer implements AutoCloseable {
 
     /** The client id of every START_API received, refused ones included. */
     public List<Integer> startApiClientIds() {
-        synchronized (lock) {
-            return List.copyOf(startApiClientIds);
-        }
+        return recorder.startApiClientIds();
     }
 
     /** What the fake could not accept (malformed or unsupported messages); empty in a well-behaved test. */
     public List<String> violations() {
-        synchronized (lock) {
-            return List.copyOf(violations);
-        }
+        return recorder.violations();
     }
 
     @Override
     public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         try {
             serverSocket.close();
@@ -331,7 +313,7 @@ public final class FakeTwsServer implements AutoCloseable {
                 continue;
             }
             synchronized (lock) {
-                if (closed) {
+                if (closed.get()) {
                     closeQuietly(socket);
                     return;
                 }
@@ -361,21 +343,13 @@ public final class FakeTwsServer implements AutoCloseable {
         return queries;
     }
 
-    /** Under the lock: records one client message. */
-    void received(List<String> fields) {
-        received.add(List.copyOf(fields));
-        lock.notifyAll();
-    }
-
-    void violation(String what) {
-        synchronized (lock) {
-            violations.add(what);
-        }
+    FakeTwsRecorder recorder() {
+        return recorder;
     }
 
     /** Under the lock: registers the client id, or refuses a duplicate with ERR 326; false when refused. */
     boolean startApi(FakeTwsConnection connection, int clientId) {
-        startApiClientIds.add(clientId);
+        recorder.startApi(clientId);
         connection.clientId(clientId);
         if (!open.contains(connection)) {
             return false;                                  // dropped while it was connecting
@@ -397,24 +371,16 @@ public final class FakeTwsServer implements AutoCloseable {
         return true;
     }
 
+    /** Whether the connection is still open: a frame read from its buffer after a drop is not handled. */
+    boolean isOpen(FakeTwsConnection connection) {
+        return open.contains(connection);
+    }
+
     void disconnected(FakeTwsConnection connection) {
         synchronized (lock) {
             open.remove(connection);
             clients.remove(connection.clientId(), connection);
             lock.notifyAll();
-        }
-    }
-
-    private void waitUntil(long deadline, Supplier<String> failure) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new AssertionError(failure.get());
-        }
-        try {
-            lock.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting", e);
         }
     }
 
