@@ -69,6 +69,11 @@ final class FakeTwsBook {
         fillPiece(order, quantity, price, 1, false);
     }
 
+    /**
+     * Transmits a bracket (parent first) or a single order: each one is announced PreSubmitted
+     * (a child of an unfilled parent, whyHeld {@code child}; a stop) or Submitted, or rejected
+     * as scripted, or kept quiet; then each acts on the market.
+     */
     void goLive(List<VenueOrder> bracket) {
         for (VenueOrder order : bracket) {
             VenueOrder parent = parent(order);
@@ -82,7 +87,8 @@ final class FakeTwsBook {
                 peer.send(e -> e.orderStatus(status));
             } else {
                 boolean heldByParent = parent != null && !parent.status.equals("Filled");
-                order.status = heldByParent || FakeTwsMatching.STOPS.contains(order.type()) ? "PreSubmitted" : "Submitted";
+                boolean held = heldByParent || FakeTwsMatching.STOPS.contains(order.type());
+                order.status = held ? "PreSubmitted" : "Submitted";
                 order.whyHeld = heldByParent ? "child" : "";
                 if (!(order.behaviour instanceof Behaviour.Silent)) {
                     announce(order, peer);
@@ -92,6 +98,7 @@ final class FakeTwsBook {
         bracket.forEach(order -> act(order, true));
     }
 
+    /** OPEN_ORDER and ORDER_STATUS of the order as it is now, as TWS sends them on every change and on request. */
     void announce(VenueOrder order, FakeTwsPeer peer) {
         IbContract contract = order.contract;
         IbOrder sent = order.order;

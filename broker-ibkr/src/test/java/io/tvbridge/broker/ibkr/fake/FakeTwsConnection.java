@@ -89,8 +89,8 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
             return false;                                  // no common version: TWS answers its own and hangs up
         }
         if (version < FakeTwsEncoder.MIN_VERSION || version > FakeTwsEncoder.MAX_VERSION) {
-            server.recorder().violation("handshake: negotiated server version " + version + ", which the fake does not speak ("
-                    + FakeTwsEncoder.MIN_VERSION + ".." + FakeTwsEncoder.MAX_VERSION + ")");
+            server.recorder().violation("handshake: negotiated server version " + version + ", which the fake"
+                    + " does not speak (" + FakeTwsEncoder.MIN_VERSION + ".." + FakeTwsEncoder.MAX_VERSION + ")");
             return false;
         }
         encoder = new FakeTwsEncoder(version);

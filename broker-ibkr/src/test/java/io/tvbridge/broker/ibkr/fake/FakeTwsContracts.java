@@ -123,7 +123,8 @@ final class FakeTwsContracts {
         return new IbContractDetails(contract, tradingClass, new BigDecimal("0.01"), STOCK_ORDER_TYPES,
                 STOCK_EXCHANGES, 1, 0, longName, "", industryGroup.isEmpty() ? "" : "Technology", industryGroup,
                 industryGroup, "US/Eastern", hours(today, "0400", "2000"), hours(today, "0930", "1600"), "", null,
-                List.of(new TagValue("ISIN", isin)), 1, "", "", rules, "", tradingClass.equals("SPY") ? "ETF" : "COMMON",
+                List.of(new TagValue("ISIN", isin)), 1, "", "", rules, "",
+                tradingClass.equals("SPY") ? "ETF" : "COMMON",
                 new BigDecimal(increment), new BigDecimal(increment), new BigDecimal("100"), List.of());
     }
 

@@ -107,7 +107,7 @@ public final class FakeTwsEncoder {
                 .text(order.goodTillDate())
                 .text("").empty(1).text("")                           // rule80A, percentOffset, settlingFirm
                 .integer(0).text("").integer(-1)                      // shortSaleSlot, designatedLocation, exemptCode
-                .integer(0).empty(5)                                  // auctionStrategy, startingPrice ... stockRangeUpper
+                .integer(0).empty(5)                                  // auctionStrategy, startingPrice ...
                 .text(TwsValues.UNSET_INT)                            // displaySize
                 .bool(false).bool(false).bool(false).empty(1)         // blockOrder, sweepToFill, allOrNone, minQty
                 .integer(order.ocaType() == 0 ? 3 : order.ocaType())  // TWS reports 3 when none was given

@@ -267,8 +267,8 @@ class FakeTwsOrderFlowTest {
                 place(7, anyEs, buy));
         assertEquals(List.of(error(5, 104, "Cannot modify a filled order.")), place(5, AAPL, buy));
         client.send(encoder.cancelOrder(5, ""));
-        assertEquals(List.of(error(5, 10148, "OrderId 5 that needs to be cancelled cannot be cancelled, state: Filled.")),
-                client.sync());
+        assertEquals(List.of(error(5, 10148,
+                "OrderId 5 that needs to be cancelled cannot be cancelled, state: Filled.")), client.sync());
         assertEquals(List.of(P1, 0L, 0L, 0L, P1), tws.placedOrders().stream().map(PlacedOrder::permId).toList());
     }
 }

@@ -3,9 +3,6 @@ package io.tvbridge.broker.ibkr.fake;
 import io.tvbridge.broker.ibkr.codec.IbContract;
 import io.tvbridge.broker.ibkr.codec.IbContractDetails;
 import io.tvbridge.broker.ibkr.codec.IbExecutionFilter;
-import io.tvbridge.broker.ibkr.codec.IbOrder;
-import io.tvbridge.broker.ibkr.codec.IbOrderState;
-import io.tvbridge.broker.ibkr.codec.IbOrderStatus;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -28,12 +25,7 @@ final class FakeTwsQueries {
     void openOrders(FakeTwsPeer peer, int clientId, boolean everyClient) {
         for (VenueOrder order : venue.working()) {
             if (everyClient || order.clientId == clientId) {
-                IbContract contract = order.contract;
-                IbOrder sent = order.order;
-                IbOrderState state = order.state();
-                IbOrderStatus status = order.orderStatus();
-                peer.send(e -> e.openOrder(contract, sent, state));
-                peer.send(e -> e.orderStatus(status));
+                venue.book().announce(order, peer);
             }
         }
         peer.send(FakeTwsEncoder::openOrderEnd);

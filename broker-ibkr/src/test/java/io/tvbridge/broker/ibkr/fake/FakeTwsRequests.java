@@ -326,7 +326,7 @@ public final class FakeTwsRequests {
         return new PlaceOrder(orderId, contract, order);
     }
 
-    /** conId, symbol, secType, expiry, strike, right, multiplier, exchange, primaryExch, currency, localSymbol, tradingClass. */
+    /** The twelve contract fields every request starts with (conId ... tradingClass). */
     private static IbContract contract(FieldReader in, boolean refuseCombos) {
         IbContract contract = new IbContract(in.integer(), in.text(), in.text(), in.text(), "", in.decimal(),
                 in.text(), in.text(), in.text(), in.text(), in.text(), in.text(), in.text(), false, "", "", "", "");

@@ -43,8 +43,10 @@ class FakeTwsRequestsTest {
             assertEquals(new VersionRange(176, 193, ""), VersionRange.parse(fields.get(0)));
             return;
         }
-        FakeTwsRequests.Request expected = input.has("method") ? expected(input.get("method").asText(), input.get("args"))
-                : new FakeTwsRequests.StartApi(input.get("clientId").asInt(), input.get("optionalCapabilities").asText());
+        FakeTwsRequests.Request expected = input.has("method")
+                ? expected(input.get("method").asText(), input.get("args"))
+                : new FakeTwsRequests.StartApi(input.get("clientId").asInt(),
+                        input.get("optionalCapabilities").asText());
 
         FakeTwsRequests.Request decoded = new FakeTwsRequests(vector.serverVersion()).decode(fields);
 

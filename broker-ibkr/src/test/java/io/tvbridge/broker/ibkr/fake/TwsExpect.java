@@ -41,7 +41,8 @@ final class TwsExpect {
     }
 
     static IbOrder order(String action, String quantity, String type, String limit, String aux, String ref) {
-        return IbOrder.of(action, d(quantity), type, "DAY").withPrices(d(limit), d(aux)).withAccountAndRef(ACCOUNT, ref);
+        return IbOrder.of(action, d(quantity), type, "DAY").withPrices(d(limit), d(aux))
+                .withAccountAndRef(ACCOUNT, ref);
     }
 
     static IbOrder market(String action, String quantity, String ref) {
