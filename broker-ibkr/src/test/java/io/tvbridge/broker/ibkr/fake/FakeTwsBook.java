@@ -37,6 +37,7 @@ final class FakeTwsBook {
         prices.put("EUR", new BigDecimal("1.0825"));
         prices.put("BTC", new BigDecimal("97000.25"));
         prices.put("ES", new BigDecimal("6000.25"));
+        prices.put("NQ", new BigDecimal("21000.5"));
     }
 
     /** The market price of a symbol, or null if the test never gave one. */

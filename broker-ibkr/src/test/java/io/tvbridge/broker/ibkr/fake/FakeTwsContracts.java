@@ -24,9 +24,10 @@ import java.util.List;
  *       (8314, NYSE) and SPY (756733, ARCA, an ETF), whole shares (1 and 1); all minTick 0.01;</li>
  *   <li>EUR.USD (12087792), CASH on IDEALPRO: minTick 0.00005, minSize and sizeIncrement 1;</li>
  *   <li>BTC (479624278), CRYPTO on PAXOS: minTick 0.25, minSize 0.0001, sizeIncrement 0.00000001;</li>
- *   <li>ES futures on CME, multiplier 50, minTick 0.25: the last expired quarterly contract
- *       (found only with includeExpired) and the next four, each expiring on the third Friday of
- *       March, June, September and December relative to the fake's "today"; conId 600000000 + yyyymm.</li>
+ *   <li>ES (multiplier 50, conId 600000000 + yyyymm) and NQ (multiplier 20, conId 610000000 +
+ *       yyyymm) futures on CME, minTick 0.25: the last expired quarterly contract (found only with
+ *       includeExpired) and the next four, each expiring on the third Friday of March, June,
+ *       September and December relative to the fake's "today".</li>
  * </ul>
  */
 final class FakeTwsContracts {
@@ -110,7 +111,8 @@ final class FakeTwsContracts {
                         "BTC.USD", "BTC", false, "", "", "", ""), "BTC", "0.25", "CASHQTY,DAY,IOC,LMT,MKT,STP,STPLMT",
                 "PAXOS", "Bitcoin", "", "US/Central", hours(today, "0000", "2359"), List.of(), "", "", "3311", "",
                 "0.0001", "0.00000001", "0.00000001"));
-        all.addAll(esFutures(today));
+        all.addAll(quarterlyFutures("ES", 600000000, "50", "E-mini S&P 500", today));
+        all.addAll(quarterlyFutures("NQ", 610000000, "20", "E-mini NASDAQ 100", today));
         return all;
     }
 
@@ -140,8 +142,9 @@ final class FakeTwsContracts {
                 new BigDecimal(suggested), List.of());
     }
 
-    /** The last expired quarterly ES contract and the next four. */
-    private static List<IbContractDetails> esFutures(LocalDate today) {
+    /** The last expired quarterly contract of a CME index future and the next four. */
+    private static List<IbContractDetails> quarterlyFutures(String root, int conIds, String multiplier,
+                                                            String longName, LocalDate today) {
         List<LocalDate> expired = new ArrayList<>();
         List<LocalDate> live = new ArrayList<>();
         YearMonth month = YearMonth.from(today).minusMonths(3);
@@ -154,20 +157,20 @@ final class FakeTwsContracts {
         }
         List<IbContractDetails> futures = new ArrayList<>();
         if (!expired.isEmpty()) {
-            futures.add(es(expired.get(expired.size() - 1), today));
+            futures.add(future(root, conIds, multiplier, longName, expired.get(expired.size() - 1), today));
         }
-        live.forEach(expiry -> futures.add(es(expiry, today)));
+        live.forEach(expiry -> futures.add(future(root, conIds, multiplier, longName, expiry, today)));
         return futures;
     }
 
-    private static IbContractDetails es(LocalDate expiry, LocalDate today) {
+    private static IbContractDetails future(String root, int conIds, String multiplier, String longName,
+                                            LocalDate expiry, LocalDate today) {
         String day = expiry.format(DAY);
-        String localSymbol = "ES" + MONTH_CODES.charAt(expiry.getMonthValue() - 1) + expiry.getYear() % 10;
-        IbContract contract = new IbContract(600000000 + expiry.getYear() * 100 + expiry.getMonthValue(), "ES", "FUT",
-                day, day, null, "", "50", "CME", "", "USD", localSymbol, "ES", false, "", "", "", "");
-        return details(contract, "ES", "0.25", FUTURE_ORDER_TYPES, "CME,QBALGO", "E-mini S&P 500",
-                day.substring(0, 6), "US/Central", hours(today, "1700", "1600"), List.of(), "ES", "IND", "67,67",
-                day, "1", "1", "1");
+        String localSymbol = root + MONTH_CODES.charAt(expiry.getMonthValue() - 1) + expiry.getYear() % 10;
+        IbContract contract = new IbContract(conIds + expiry.getYear() * 100 + expiry.getMonthValue(), root, "FUT",
+                day, day, null, "", multiplier, "CME", "", "USD", localSymbol, root, false, "", "", "", "");
+        return details(contract, root, "0.25", FUTURE_ORDER_TYPES, "CME,QBALGO", longName, day.substring(0, 6),
+                "US/Central", hours(today, "1700", "1600"), List.of(), root, "IND", "67,67", day, "1", "1", "1");
     }
 
     /** Two sessions in TWS's format ({@code yyyyMMdd:HHmm-yyyyMMdd:HHmm;...}), today's and tomorrow's. */

@@ -179,6 +179,9 @@ class FakeTwsQueriesTest {
                 localSymbols(ES.withIncludeExpired(true)));
         assertEquals(List.of("ESM6", "contractDetailsEnd"), localSymbols(ES.withExpiry("202606", "")));
 
+        assertEquals(List.of("NQH6", "NQM6", "NQU6", "NQZ6", "contractDetailsEnd"),
+                localSymbols(IbContract.of("NQ", "FUT", "CME", "USD")));
+
         clock.advance(Duration.ofDays(70));                              // 2026-03-26: March has expired
         assertEquals(List.of("ESM6", "ESU6", "ESZ6", "ESH7", "contractDetailsEnd"), localSymbols(ES));
 

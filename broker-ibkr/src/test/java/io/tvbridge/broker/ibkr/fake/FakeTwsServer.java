@@ -163,7 +163,7 @@ public final class FakeTwsServer implements AutoCloseable {
     /**
      * Sets the market price of {@code symbol} (every expiry of a future); working orders of that
      * symbol that become marketable or triggered fill now. Defaults: AAPL 187.35, MSFT 412.35,
-     * IBM 150.24, SPY 580.1, EUR 1.0825, BTC 97000.25, ES 6000.25.
+     * IBM 150.24, SPY 580.1, EUR 1.0825, BTC 97000.25, ES 6000.25, NQ 21000.5.
      */
     public void price(String symbol, BigDecimal price) {
         synchronized (lock) {
