@@ -17,20 +17,20 @@ import java.util.stream.Stream;
  * {@code tws.vectors.dir}. A gate file (a {@code serverVersionRange}) yields one case per
  * server version of its range.
  */
-final class TwsVectors {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class TwsVectors {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** One vector at one server version. */
-    record Case(String file, JsonNode vector, int serverVersion) {
-        String direction() {
+    public record Case(String file, JsonNode vector, int serverVersion) {
+        public String direction() {
             return vector.get("direction").asText();
         }
 
-        String name() {
+        public String name() {
             return vector.get("name").asText();
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return HexFormat.of().parseHex(vector.get("hex").asText());
         }
 
@@ -43,7 +43,7 @@ final class TwsVectors {
     private TwsVectors() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         String override = System.getProperty("tws.vectors.dir");
         if (override != null && !override.isBlank()) {
             return Path.of(override);
@@ -51,7 +51,7 @@ final class TwsVectors {
         return Path.of(System.getProperty("tvbridge.shared.dir", "../../shared"), "ibkr", "vectors");
     }
 
-    static Stream<Case> cases(String direction) {
+    public static Stream<Case> cases(String direction) {
         Path folder = folder();
         List<Case> cases = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
