@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,7 +81,10 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
         this.config = config;
         this.context = context;
         this.journal = new IbkrOrderJournal(context.stateDirectory().resolve("ibkr-orders.log"));
-        this.events = Executors.newSingleThreadScheduledExecutor(IbkrSession.daemon("ibkr-events"));
+        ScheduledThreadPoolExecutor eventThread = new ScheduledThreadPoolExecutor(1, IbkrSession.daemon("ibkr-events"));
+        // at close, pending timers (commission waits) are dropped; events already queued still run
+        eventThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.events = eventThread;
         this.sync = Executors.newSingleThreadExecutor(IbkrSession.daemon("ibkr-sync"));
         IbkrSymbols symbols = config.symbolMap().isPresent() ? IbkrSymbols.withMap(config.symbolMap().get())
                 : IbkrSymbols.standard();
@@ -102,7 +106,9 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
         session.start();
         events.scheduleWithFixedDelay(this::watchOutage, 30, 30, TimeUnit.SECONDS);
         try {
-            if (!session.awaitConnected(config.connectTimeout().plusSeconds(1))) {
+            if (session.awaitConnected(config.connectTimeout().plusSeconds(1))) {
+                accounts = session.accounts();   // known from the handshake, before the event thread hears of them
+            } else {
                 log.log(System.Logger.Level.WARNING, "IBKR: not connected to " + config.host() + ":" + config.port()
                         + " yet (" + session.lastProblem() + "); retrying in the background");
             }

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -81,13 +82,17 @@ final class IbkrEvents implements IbkrSession.Events {
     }
 
     private void onThread(Runnable work) {
-        thread.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.log(System.Logger.Level.ERROR, "IBKR: handling an event failed", e);
-            }
-        });
+        try {
+            thread.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.log(System.Logger.Level.ERROR, "IBKR: handling an event failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.log(System.Logger.Level.DEBUG, "IBKR: an event arrived after the broker closed");
+        }
     }
 
     @Override

@@ -53,13 +53,16 @@ final class IbkrState {
         }
     }
 
-    /** Records an order's ids as IB reports them now (order ids change after a Gateway restart). */
+    /**
+     * Records an order's ids as IB reports them now (order ids change after a Gateway restart).
+     * Only a working order holds its order id: IB hands the ids of finished orders out again.
+     */
     void identify(TrackedOrder order, int orderId, long permId) {
         if (orderId > 0 && orderId != order.orderId) {
             byOrderId.remove(order.orderId, order);
             order.orderId = orderId;
         }
-        if (orderId > 0) {
+        if (orderId > 0 && !order.status.isTerminal()) {
             byOrderId.put(orderId, order);
         }
         if (permId > 0) {
@@ -80,6 +83,9 @@ final class IbkrState {
         }
         if (found == null && orderId > 0) {
             found = byOrderId.get(orderId);
+            if (found != null && found.permId > 0 && permId > 0 && found.permId != permId) {
+                found = null;   // an earlier order that had this id before a Gateway restart
+            }
         }
         return Optional.ofNullable(found);
     }

@@ -96,9 +96,18 @@ final class FakeTwsLedger {
         BigDecimal commission = commission(contract, shares);
         BigDecimal realized = book(account, contract, order.buy() ? shares : shares.negate(), price, commission);
         IbCommissionReport report = new IbCommissionReport(execId, commission, contract.currency(), realized, null, 0);
+        moveCash(contract, order.buy() ? shares : shares.negate(), price, commission);
         Execution booked = new Execution(contract, execution, report, now);
         executions.add(booked);
         return booked;
+    }
+
+    /** Cash moves with every fill: a buy pays its value and the commission, a sell receives its value less it. */
+    private void moveCash(IbContract contract, BigDecimal signedShares, BigDecimal price, BigDecimal commission) {
+        BigDecimal multiplier = contract.multiplier().isBlank() ? BigDecimal.ONE : new BigDecimal(contract.multiplier());
+        BigDecimal cash = new BigDecimal(values.get("TotalCashValue"))
+                .subtract(signedShares.multiply(price).multiply(multiplier)).subtract(commission);
+        values.put("TotalCashValue", cash.setScale(2, RoundingMode.HALF_UP).toPlainString());
     }
 
     Position position(String account, int conId) {
