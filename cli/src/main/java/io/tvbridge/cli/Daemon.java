@@ -29,6 +29,7 @@ import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
+import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
@@ -122,7 +123,7 @@ public final class Daemon implements AutoCloseable {
         account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         ledger.addListener(new LedgerListener() {
             @Override
-            public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
+            public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
                 account.refreshSoon();   // cash and buying power moved
             }
         });

@@ -165,11 +165,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(), order.clientOrderId(),
                 fill.commission().toPlainString());
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
-        news.accept(() -> listeners.forEach(l -> {
-            l.fillRecorded(changed, fill, realized);
-            l.positionChanged(after);
-            l.orderChanged(changed);
-        }));
+        news.accept(() -> listeners.forEach(l -> l.fillRecorded(changed, fill, realized, after)));
     }
 
     private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> news) {

@@ -15,8 +15,12 @@ public interface LedgerListener {
     default void orderChanged(StoredOrder order) {
     }
 
-    /** A new fill, with the profit or loss it realized (before commission). */
-    default void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
+    /**
+     * A new fill, with the profit or loss it realized (before commission), the order as the fill
+     * left it and the position after it: one report, so that a listener never sees the position
+     * moved while the order still counts as unfilled.
+     */
+    default void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
     }
 
     default void positionChanged(ExpectedPosition position) {

@@ -171,8 +171,14 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     }
 
     @Override
-    public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl) {
-        run(session -> state.fillRecorded(order.symbol(), fill.price(), realizedPnl, fill.commission(), fill.time()));
+    public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
+        run(session -> {
+            if (position.broker().equals(broker.name())) {
+                state.setPosition(position);
+            }
+            state.orderChanged(order);
+            state.fillRecorded(order.symbol(), fill.price(), realizedPnl, fill.commission(), fill.time());
+        });
     }
 
     private void handle(List<Object> batch) {
