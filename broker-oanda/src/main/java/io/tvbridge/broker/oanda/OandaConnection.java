@@ -1,6 +1,7 @@
 package io.tvbridge.broker.oanda;
 
 import io.tvbridge.broker.oanda.codec.OandaAccountSummary;
+import io.tvbridge.broker.oanda.codec.OandaIds;
 import io.tvbridge.broker.oanda.codec.OandaInstrumentSpec;
 import io.tvbridge.broker.oanda.codec.OandaOrder;
 import io.tvbridge.broker.oanda.codec.OandaTransaction;
@@ -79,7 +80,7 @@ final class OandaConnection {
         adoptOrdersNamedIn(page.transactions());
         tracker.apply(page.transactions());
         tracker.noteLastTransactionId(page.lastTransactionId());
-        cursor = page.lastTransactionId();
+        cursor = OandaIds.later(cursor, page.lastTransactionId());
         link.up(connectedText());
     }
 

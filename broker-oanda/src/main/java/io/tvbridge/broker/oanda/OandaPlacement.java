@@ -97,7 +97,10 @@ final class OandaPlacement {
         return new OrderAck(id, created.get().id(), status, false, clock.instant());
     }
 
-    /** Searches the transactions after {@code since} for order {@code id}; empty when it is not there. */
+    /**
+     * Searches the transactions after {@code since} for order {@code id}: found, the tracker knows
+     * its outcome (the poller may even have read it first); empty when it is not there.
+     */
     private Optional<OrderAck> search(ClientOrderId id, String since, OandaCallException cause)
             throws BrokerException {
         BrokerException last = null;
@@ -106,17 +109,13 @@ final class OandaPlacement {
                 // a pause first, so that an order still on its way is in the history when it is read
                 session.pause(OandaSession.backoff(attempt));
                 OandaApi.Transactions page = api.transactionsSince(since, 0);
+                tracker.apply(page.transactions());
                 tracker.noteLastTransactionId(page.lastTransactionId());
-                List<OandaTransaction> ours = page.transactions().stream().filter(t -> t.concerns(id.value()))
-                        .toList();
-                if (ours.isEmpty()) {
-                    tracker.apply(page.transactions());
-                    return Optional.empty();
-                }
-                log.log(Level.INFO, "order " + id + " did reach OANDA: " + ours.stream()
-                        .map(t -> t.type() + " " + t.id()).toList());
-                return Optional.of(outcome(id, new OandaReply(page.transactions(),
-                        Optional.of(page.lastTransactionId()), Optional.empty(), Optional.empty())));
+                Optional<OrderState> found = tracker.state(id);
+                found.ifPresent(state -> log.log(Level.INFO, "order " + id + " did reach OANDA: "
+                        + state.status() + state.reason().map(r -> " - " + r).orElse("")));
+                return found.map(state -> new OrderAck(id, state.brokerOrderId(), state.status(), false,
+                        clock.instant()));
             } catch (OandaCallException interrupted) {
                 break;
             } catch (BrokerException e) {

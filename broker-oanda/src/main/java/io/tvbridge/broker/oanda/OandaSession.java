@@ -89,7 +89,7 @@ final class OandaSession {
                 if (!retryable(response.status()) || last) {
                     if (retryable(response.status())) {
                         throw new OandaCallException(what + " failed: OANDA answered " + response.status()
-                                + " " + (attempt + 1) + " times", true, false, null);
+                                + (attempt == 0 ? "" : ", " + (attempt + 1) + " times in a row"), true, false, null);
                     }
                     return response;
                 }
@@ -118,8 +118,8 @@ final class OandaSession {
                 Response response = exchange(request, what);
                 if (response.status() == 429) {
                     if (last) {
-                        throw new OandaCallException(what + " refused: OANDA's rate limit (429) "
-                                + (attempt + 1) + " times", false, false, null);
+                        throw new OandaCallException(what + " refused by OANDA's rate limit (429)"
+                                + (attempt == 0 ? "" : ", " + (attempt + 1) + " times in a row"), false, false, null);
                     }
                     // the rate limit turns requests away before they are handled: nothing was placed
                     pauseBeforeRetry(what, attempt, "answered 429", retryAfter(response));
