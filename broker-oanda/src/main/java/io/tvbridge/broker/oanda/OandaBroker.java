@@ -40,8 +40,8 @@ import java.util.Set;
  * <p>{@link #connect()} reads the account summary (refusing a wrong token or account id with
  * the variable to fix), the account's instruments (cached: symbols, precision, sizes) and the
  * orders still pending. A background thread then reads the account's new transactions every
- * {@code poll-interval}; fills, cancels and expiries of resting orders reach the listener from
- * there. Orders are placed by {@link OandaPlacement}, which reads their outcome from the
+ * {@code poll-interval}, and at once when the transaction stream says something happened;
+ * fills, cancels and expiries of resting orders reach the listener from there. Orders are placed by {@link OandaPlacement}, which reads their outcome from the
  * transactions and resolves a lost answer before anything is sent again.
  */
 public final class OandaBroker implements Broker {
@@ -53,6 +53,7 @@ public final class OandaBroker implements Broker {
     private final OandaOrderTracker tracker;
     private final OandaPlacement placement;
     private final OandaPoller poller;
+    private final OandaTransactionStream stream;
     private final OandaSession session;
     private final OandaConnection connection;
     private volatile boolean closed;
@@ -72,6 +73,7 @@ public final class OandaBroker implements Broker {
         this.connection = new OandaConnection(config, api, tracker, link, context.clock());
         this.placement = new OandaPlacement(api, session, tracker, config, context.clock());
         this.poller = new OandaPoller(config.pollInterval(), this::pollOnce);
+        this.stream = new OandaTransactionStream(config, poller::wake);
     }
 
     @Override
@@ -94,6 +96,7 @@ public final class OandaBroker implements Broker {
                     + "); trying again in the background");
         }
         poller.start();
+        stream.start();
     }
 
     @Override
@@ -259,6 +262,7 @@ public final class OandaBroker implements Broker {
             return;
         }
         closed = true;
+        stream.close();
         poller.close();
         events.close();
     }

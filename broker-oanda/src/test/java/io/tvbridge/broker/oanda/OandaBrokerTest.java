@@ -1,5 +1,6 @@
 package io.tvbridge.broker.oanda;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tvbridge.broker.oanda.fake.OandaFixtures;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
@@ -134,6 +136,25 @@ class OandaBrokerTest {
                         new BigDecimal("2"), Optional.of(new BigDecimal("2935.61")), Optional.empty(), filledAt)),
                 oanda.orderEvents());
         assertThat(broker.health().details()).containsEntry("last_transaction_id", "6423");
+    }
+
+    @Test
+    void aTransactionOnTheStreamMakesTheBrokerReadTheHistoryAtOnce() throws Exception {
+        OandaBroker listening = oanda.connected("poll-interval", "60");
+        oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
+        listening.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
+                Optional.of(new BigDecimal("2935.5")), Optional.empty(), Optional.empty(), Optional.empty()));
+        oanda.history("6409", "transactions-limit-filled");
+
+        // the next poll is a minute away, but the stream tells of the fill
+        oanda.wireMock.stubFor(get(ACCOUNT + "/transactions/stream").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/octet-stream")
+                .withBody(OandaFixtures.lines("transactions-stream"))));
+
+        Fill fill = oanda.events.await(Fill.class, f -> f.executionId().equals("6421"));
+        assertThat(fill.side()).isEqualTo(Side.SELL);
+        oanda.wireMock.verify(getRequestedFor(urlEqualTo(ACCOUNT + "/transactions/stream"))
+                .withHeader("Authorization", equalTo("Bearer " + OandaStubs.TOKEN)));
     }
 
     @Test

@@ -86,7 +86,8 @@ final class OandaStubs implements AutoCloseable {
     /** A broker for the stubbed account; {@code settings} are key, value pairs over the defaults. */
     OandaBroker broker(String... settings) throws BrokerException {
         Map<String, String> config = new HashMap<>(Map.of("token", TOKEN, "account-id", OandaFixtures.ACCOUNT,
-                "api-url", url(), "poll-interval", "0.05", "request-timeout", "1", "retries", "2"));
+                "api-url", url(), "stream-url", url(), "poll-interval", "0.05", "request-timeout", "1",
+                "retries", "2"));
         for (int i = 0; i < settings.length; i += 2) {
             config.put(settings[i], settings[i + 1]);
         }

@@ -18,7 +18,16 @@ public final class OandaFixtures {
 
     /** The fixture {@code name} ({@code order-market-filled}), as text. */
     public static String json(String name) {
-        String resource = "/oanda/" + name + ".json";
+        return text(name + ".json");
+    }
+
+    /** A stream body, one JSON object per line ({@code transactions-stream}). */
+    public static String lines(String name) {
+        return text(name + ".jsonl");
+    }
+
+    private static String text(String file) {
+        String resource = "/oanda/" + file;
         try (InputStream in = OandaFixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + resource);
