@@ -41,8 +41,9 @@ import java.util.Set;
  * the variable to fix), the account's instruments (cached: symbols, precision, sizes) and the
  * orders still pending. A background thread then reads the account's new transactions every
  * {@code poll-interval}, and at once when the transaction stream says something happened;
- * fills, cancels and expiries of resting orders reach the listener from there. Orders are placed by {@link OandaPlacement}, which reads their outcome from the
- * transactions and resolves a lost answer before anything is sent again.
+ * fills, cancels and expiries of resting orders reach the listener from there. Orders are
+ * placed by {@link OandaPlacement}, which reads their outcome from the transactions and
+ * resolves a lost answer before anything is sent again.
  */
 public final class OandaBroker implements Broker {
     private final OandaConfig config;

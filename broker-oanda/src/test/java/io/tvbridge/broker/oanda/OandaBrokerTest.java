@@ -77,6 +77,11 @@ class OandaBrokerTest {
                 takeProfit, stopLoss, Optional.empty());
     }
 
+    private OrderRequest market(String id, String symbol, Side side, String quantity) throws BrokerException {
+        return order(id, symbol, side, quantity, OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
     @Test
     void aMarketOrderWithExitsOnFillIsSentAsOandasJsonAndItsFillIsReported() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-market-filled");
@@ -183,8 +188,7 @@ class OandaBrokerTest {
     void positionFillIsTheConfiguredOne() throws Exception {
         OandaBroker reducing = oanda.connected("position-fill", "reduce-first");
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-market-filled");
-        reducing.submit(order("tvb-test-1", "EURUSD", Side.BUY, "10000", OrderType.MARKET, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        reducing.submit(market("tvb-test-1", "EURUSD", Side.BUY, "10000"));
         oanda.wireMock.verify(postRequestedFor(urlEqualTo(ACCOUNT + "/orders")).withRequestBody(
                 equalToJson("{\"order\": {\"positionFill\": \"REDUCE_FIRST\"}}", false, true)));
     }
@@ -193,8 +197,7 @@ class OandaBrokerTest {
     void aMarketOrderThatOandaTakesThenCancelsIsRejectedWithTheCancelReason() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-market-halted");
 
-        OrderAck ack = broker.submit(order("tvb-test-3", "EURUSD", Side.SELL, "5000", OrderType.MARKET,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        OrderAck ack = broker.submit(market("tvb-test-3", "EURUSD", Side.SELL, "5000"));
 
         oanda.wireMock.verify(postRequestedFor(urlEqualTo(ACCOUNT + "/orders")).withRequestBody(
                 equalToJson("{\"order\": {\"units\": \"-5000\", \"timeInForce\": \"FOK\"}}", false, true)));
@@ -211,9 +214,8 @@ class OandaBrokerTest {
     void aRejectTransactionIsARejectionWithOandasReason() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 400, "order-rejected-not-tradeable");
 
-        BrokerException rejected = catchThrowableOfType(BrokerException.class, () -> broker.submit(order("tvb-test-4",
-                "SPX500USD", Side.BUY, "10", OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty())));
+        BrokerException rejected = catchThrowableOfType(BrokerException.class,
+                () -> broker.submit(market("tvb-test-4", "SPX500USD", Side.BUY, "10")));
 
         assertThat(rejected.kind()).isEqualTo(BrokerException.Kind.REJECTED);
         assertThat(rejected.getMessage()).contains("INSTRUMENT_NOT_TRADEABLE")
@@ -225,18 +227,16 @@ class OandaBrokerTest {
     @Test
     void anErrorWithoutATransactionIsARejectionWithOandasMessage() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 400, "error-bad-instrument");
-        BrokerException rejected = catchThrowableOfType(BrokerException.class, () -> broker.submit(order("tvb-test-6",
-                "EURUSD", Side.BUY, "10", OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty())));
+        BrokerException rejected = catchThrowableOfType(BrokerException.class,
+                () -> broker.submit(market("tvb-test-6", "EURUSD", Side.BUY, "10")));
         assertThat(rejected.kind()).isEqualTo(BrokerException.Kind.REJECTED);
         assertThat(rejected.getMessage()).contains("Invalid value specified for 'instrument'");
     }
 
     @Test
     void anOrderBelowTheInstrumentsMinimumIsRefusedBeforeItIsSent() throws Exception {
-        BrokerException refused = catchThrowableOfType(BrokerException.class, () -> broker.submit(order("tvb-test-7",
-                "SPX500USD", Side.BUY, "0.05", OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty())));
+        BrokerException refused = catchThrowableOfType(BrokerException.class,
+                () -> broker.submit(market("tvb-test-7", "SPX500USD", Side.BUY, "0.05")));
         assertThat(refused.kind()).isEqualTo(BrokerException.Kind.REJECTED);
         assertThat(refused.getMessage()).contains("0.05 units is below OANDA's minimum of 0.1 for SPX500_USD");
         oanda.wireMock.verify(0, postRequestedFor(urlEqualTo(ACCOUNT + "/orders")));
@@ -247,8 +247,7 @@ class OandaBrokerTest {
         oanda.answer(get(ACCOUNT + "/orders/@tvb-test-1"), 200, "order-lookup-filled");
         oanda.answer(get(ACCOUNT + "/transactions/6411"), 200, "transaction-6411-fill");
 
-        OrderAck ack = broker.submit(order("tvb-test-1", "EURUSD", Side.BUY, "10000", OrderType.MARKET,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        OrderAck ack = broker.submit(market("tvb-test-1", "EURUSD", Side.BUY, "10000"));
 
         assertThat(ack.alreadyKnown()).isTrue();
         assertThat(ack.brokerOrderId()).isEqualTo("6410");

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns OANDA's replies into records. Pure: JSON in, records out. A reply missing a field
@@ -42,26 +43,20 @@ public final class OandaDecoder {
 
     /** {@code GET /v3/accounts}: the ids of the accounts a token may use. */
     public static List<String> accountIds(JsonNode reply) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode account : member(reply, "accounts")) {
-            ids.add(text(account, "id", "account list"));
-        }
-        return ids;
+        return each(reply, "accounts", account -> text(account, "id", "account list"));
     }
 
     /** {@code GET /v3/accounts/{id}/instruments}. */
     public static List<OandaInstrumentSpec> instruments(JsonNode reply) {
-        List<OandaInstrumentSpec> specs = new ArrayList<>();
-        for (JsonNode node : member(reply, "instruments")) {
+        return each(reply, "instruments", node -> {
             String name = text(node, "name", "instrument");
             String what = "instrument " + name;
-            specs.add(new OandaInstrumentSpec(name, text(node, "type", what),
+            return new OandaInstrumentSpec(name, text(node, "type", what),
                     optionalText(node, "displayName").orElse(name), integer(node, "displayPrecision", what),
                     integer(node, "tradeUnitsPrecision", what), decimal(node, "minimumTradeSize", what),
                     decimal(node, "maximumOrderUnits", what), decimal(node, "minimumTrailingStopDistance", what),
-                    decimal(node, "maximumTrailingStopDistance", what)));
-        }
-        return specs;
+                    decimal(node, "maximumTrailingStopDistance", what));
+        });
     }
 
     /** {@code GET .../orders/{specifier}}: the order under {@code "order"}. */
@@ -79,42 +74,31 @@ public final class OandaDecoder {
      * trade instead of an instrument and units; they are not tvbridge's orders and are left out.
      */
     public static List<OandaOrder> entryOrders(JsonNode reply) {
-        List<OandaOrder> orders = new ArrayList<>();
-        for (JsonNode node : member(reply, "orders")) {
-            if (isEntryOrder(node)) {
-                orders.add(order(node, "order " + text(node, "id", "order")));
-            }
-        }
-        return orders;
+        return each(reply, "orders", node -> node).stream().filter(OandaDecoder::isEntryOrder)
+                .map(node -> order(node, "order " + text(node, "id", "order"))).toList();
     }
 
     /** {@code GET .../openPositions}. */
     public static List<OandaPosition> positions(JsonNode reply) {
-        List<OandaPosition> positions = new ArrayList<>();
-        for (JsonNode node : member(reply, "positions")) {
+        return each(reply, "positions", node -> {
             String instrument = text(node, "instrument", "position");
             String what = "position " + instrument;
             JsonNode longSide = member(node, "long");
             JsonNode shortSide = member(node, "short");
-            positions.add(new OandaPosition(instrument,
+            return new OandaPosition(instrument,
                     optionalDecimal(longSide, "units", what).orElse(BigDecimal.ZERO),
                     optionalDecimal(longSide, "averagePrice", what),
                     optionalDecimal(shortSide, "units", what).orElse(BigDecimal.ZERO),
                     optionalDecimal(shortSide, "averagePrice", what),
                     optionalDecimal(node, "unrealizedPL", what).orElse(BigDecimal.ZERO),
-                    optionalDecimal(node, "pl", what).orElse(BigDecimal.ZERO)));
-        }
-        return positions;
+                    optionalDecimal(node, "pl", what).orElse(BigDecimal.ZERO));
+        });
     }
 
     /** {@code GET .../transactions/sinceid}: the transactions under {@code "transactions"}, oldest first. */
     public static List<OandaTransaction> transactions(JsonNode reply) {
-        List<OandaTransaction> transactions = new ArrayList<>();
-        for (JsonNode node : member(reply, "transactions")) {
-            transactions.add(transaction(node));
-        }
-        transactions.sort(Comparator.comparingLong(OandaTransaction::number));
-        return transactions;
+        return each(reply, "transactions", OandaDecoder::transaction).stream()
+                .sorted(Comparator.comparingLong(OandaTransaction::number)).toList();
     }
 
     /** {@code GET .../transactions/{id}}: the transaction under {@code "transaction"}. */
@@ -182,6 +166,15 @@ public final class OandaDecoder {
                 .or(() -> optionalText(node, "clientOrderID"))
                 .or(() -> optionalText(member(node, "tradeClientExtensions"), "id"))
                 .or(() -> optionalText(member(member(node, "tradeOpened"), "clientExtensions"), "id"));
+    }
+
+    /** Each element of the array {@code field}, decoded; none when the field is missing. */
+    private static <T> List<T> each(JsonNode reply, String field, Function<JsonNode, T> decode) {
+        List<T> decoded = new ArrayList<>();
+        for (JsonNode node : member(reply, field)) {
+            decoded.add(decode.apply(node));
+        }
+        return decoded;
     }
 
     private static boolean isEntryOrder(JsonNode node) {

@@ -62,7 +62,10 @@ public final class OandaInstrumentCatalog {
         return bySymbol.keySet().stream().limit(count).toList();
     }
 
-    /** tvbridge's symbol for an OANDA name or any spelling of it: {@code EUR_USD}, {@code EUR/USD} → {@code EURUSD}. */
+    /**
+     * tvbridge's symbol for an OANDA name or any spelling of it: {@code EUR_USD} and
+     * {@code EUR/USD} are {@code EURUSD}.
+     */
     public static String symbolOf(String name) {
         return SEPARATORS.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("");
     }

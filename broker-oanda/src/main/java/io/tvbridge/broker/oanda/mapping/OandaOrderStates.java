@@ -23,7 +23,10 @@ public final class OandaOrderStates {
     private OandaOrderStates() {
     }
 
-    /** {@code MARKET}, {@code LIMIT}, {@code STOP}; a market-if-touched order, which tvbridge never sends, rests like a limit. */
+    /**
+     * {@code MARKET}, {@code LIMIT}, {@code STOP}; a market-if-touched order, which tvbridge
+     * never sends, rests like a limit.
+     */
     public static OrderType orderType(String oandaType) {
         return switch (oandaType) {
             case "MARKET" -> OrderType.MARKET;
