@@ -21,7 +21,8 @@ class DistributionIT {
     void theJarFindsEveryBundledBroker() {
         try (JarProcess brokers = JarProcess.start(folder, Map.of(), "brokers")) {
             assertThat(brokers.exitCode(Duration.ofSeconds(60))).isZero();
-            assertThat(brokers.stdout()).contains("paper ").contains("(bundled)").contains("PAPER_STARTING_CASH");
+            assertThat(brokers.stdout()).contains("paper ").contains("(bundled)").contains("PAPER_STARTING_CASH")
+                    .contains("oanda ").contains("OANDA_TOKEN").contains("OANDA_ACCOUNT_ID");
         }
     }
 
@@ -30,7 +31,7 @@ class DistributionIT {
         try (JarProcess run = JarProcess.start(folder, Map.of("BROKER", "nope", "PORT", "0"), "run")) {
             assertThat(run.exitCode(Duration.ofSeconds(60))).isNotZero();
             assertThat(run.stderr().lines().filter(line -> line.startsWith("tvbridge:")))
-                    .containsExactly("tvbridge: unknown broker 'nope' (BROKER); brokers found: paper");
+                    .containsExactly("tvbridge: unknown broker 'nope' (BROKER); brokers found: paper, oanda");
             assertThat(run.stderr()).doesNotContain("Exception");
         }
     }
