@@ -119,8 +119,10 @@ class OandaEndToEndTest {
                     {"order": {"type": "MARKET", "instrument": "EUR_USD", "units": "10000", "timeInForce": "FOK",
                      "positionFill": "DEFAULT", "clientExtensions": {"id": "%1$s", "tag": "tvbridge"},
                      "tradeClientExtensions": {"id": "%1$s", "tag": "tvbridge"},
-                     "takeProfitOnFill": {"price": "1.09200", "timeInForce": "GTC"},
-                     "stopLossOnFill": {"price": "1.08000", "timeInForce": "GTC"}}}""".formatted(orderId)),
+                     "takeProfitOnFill": {"price": "1.09200", "timeInForce": "GTC",
+                                          "clientExtensions": {"id": "%1$s.tp", "tag": "tvbridge"}},
+                     "stopLossOnFill": {"price": "1.08000", "timeInForce": "GTC",
+                                        "clientExtensions": {"id": "%1$s.sl", "tag": "tvbridge"}}}}""".formatted(orderId)),
                     JSON.readTree(sent.get(0).getBodyAsString()));
 
             eventually("the order is filled", () -> "FILLED".equals(

@@ -3,15 +3,18 @@ package io.tvbridge.broker.oanda;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tvbridge.broker.oanda.codec.OandaAccountSummary;
 import io.tvbridge.broker.oanda.codec.OandaDecoder;
+import io.tvbridge.broker.oanda.codec.OandaExitOrder;
 import io.tvbridge.broker.oanda.codec.OandaInstrumentSpec;
 import io.tvbridge.broker.oanda.codec.OandaJson;
 import io.tvbridge.broker.oanda.codec.OandaOrder;
 import io.tvbridge.broker.oanda.codec.OandaPosition;
 import io.tvbridge.broker.oanda.codec.OandaProtocolException;
 import io.tvbridge.broker.oanda.codec.OandaReply;
+import io.tvbridge.broker.oanda.codec.OandaTrade;
 import io.tvbridge.broker.oanda.codec.OandaTransaction;
 import io.tvbridge.broker.spi.BrokerException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,17 +51,39 @@ final class OandaApi {
         return read(account + "/instruments", OandaDecoder::instruments);
     }
 
+    /**
+     * The pending orders: entry orders, and the take-profits and stop-losses that carry a client
+     * id (tvbridge's bracket children), each on its trade's instrument and units.
+     */
     List<OandaOrder> pendingOrders() throws BrokerException {
-        return read(account + "/pendingOrders", OandaDecoder::entryOrders);
+        JsonNode pending = read(account + "/pendingOrders", json -> json);
+        List<OandaOrder> orders = new ArrayList<>(decode(pending, OandaDecoder::entryOrders));
+        for (OandaExitOrder exit : decode(pending, OandaDecoder::exitOrders)) {
+            if (exit.clientOrderId().isPresent()) {
+                orders.add(exit.on(trade(exit.tradeId())));
+            }
+        }
+        return orders;
     }
 
-    /** An order by OANDA id or by client id ({@code @tvb-...}); empty when OANDA has no such order. */
+    /**
+     * An order by OANDA id or by client id ({@code @tvb-...}); empty when OANDA has no such order.
+     * An order attached to a trade is given its trade's instrument and units.
+     */
     Optional<OandaOrder> order(String specifier) throws BrokerException {
         OandaSession.Response response = call(account + "/orders/" + encode(specifier), config.retries());
         if (response.status() == 404) {
             return Optional.empty();
         }
+        Optional<OandaExitOrder> exit = decode(response, OandaDecoder::exitOrder);
+        if (exit.isPresent()) {
+            return Optional.of(exit.get().on(trade(exit.get().tradeId())));
+        }
         return Optional.of(decode(response, OandaDecoder::order));
+    }
+
+    OandaTrade trade(String id) throws BrokerException {
+        return read(account + "/trades/" + encode(id), OandaDecoder::trade);
     }
 
     OandaTransaction transaction(String id) throws BrokerException {
@@ -121,6 +146,15 @@ final class OandaApi {
         } catch (OandaCallException e) {
             throw new BrokerException(e.timedOut() ? BrokerException.Kind.TIMEOUT : BrokerException.Kind.UNAVAILABLE,
                     e.getMessage(), e);
+        }
+    }
+
+    private static <T> T decode(JsonNode json, Function<JsonNode, T> decoder) throws BrokerException {
+        try {
+            return decoder.apply(json);
+        } catch (OandaProtocolException e) {
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "OANDA's answer could not be read: "
+                    + e.getMessage(), e);
         }
     }
 

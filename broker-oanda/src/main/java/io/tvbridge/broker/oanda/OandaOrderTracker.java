@@ -80,6 +80,7 @@ final class OandaOrderTracker {
             }
             switch (transaction.kind()) {
                 case ORDER_CREATED -> created(transaction);
+                case EXIT_ORDER_CREATED -> exitCreated(transaction);
                 case ORDER_FILLED -> filled(transaction);
                 case ORDER_CANCELLED -> cancelled(transaction);
                 case ORDER_REJECTED -> rejected(transaction);
@@ -162,6 +163,32 @@ final class OandaOrderTracker {
             // a market order never works: it is filled or cancelled in the same request
             move(tracked, OrderStatus.ACCEPTED, Optional.empty(), created.time());
         }
+    }
+
+    /**
+     * A take-profit or stop-loss OANDA attached to the trade an order of tvbridge's opened: it
+     * carries the id {@code <order>.tp} or {@code <order>.sl} and becomes an order of its own,
+     * for the trade's units the other way, so that its fill is reported under that id.
+     */
+    private void exitCreated(OandaTransaction created) {
+        Optional<ClientOrderId> id = clientOrderId(created.clientOrderId());
+        int dot = id.map(child -> child.value().lastIndexOf('.')).orElse(-1);
+        if (dot <= 0 || orders.containsKey(id.get())) {
+            return;
+        }
+        Tracked parent = orders.get(ClientOrderId.of(id.get().value().substring(0, dot)));
+        if (parent == null || parent.filled.signum() == 0) {
+            return;
+        }
+        OrderType type = OandaOrderStates.orderType(created.orderType().orElse("STOP_LOSS"));
+        Tracked child = new Tracked(id.get(), created.id(), parent.symbol, parent.filled, type);
+        child.side = parent.side.opposite();
+        child.limitPrice = type == OrderType.LIMIT ? created.price() : Optional.empty();
+        child.stopPrice = type == OrderType.STOP ? created.price() : Optional.empty();
+        child.updatedAt = created.time();
+        orders.put(id.get(), child);
+        byOrderId.put(created.id(), id.get());
+        move(child, OrderStatus.ACCEPTED, Optional.empty(), created.time());
     }
 
     private void filled(OandaTransaction fill) {

@@ -98,8 +98,10 @@ class OandaBrokerTest {
                         {"order": {"type": "MARKET", "instrument": "EUR_USD", "units": "10000", "timeInForce": "FOK",
                          "positionFill": "DEFAULT", "clientExtensions": {"id": "tvb-test-1", "tag": "tvbridge"},
                          "tradeClientExtensions": {"id": "tvb-test-1", "tag": "tvbridge"},
-                         "takeProfitOnFill": {"price": "1.09200", "timeInForce": "GTC"},
-                         "stopLossOnFill": {"price": "1.08000", "timeInForce": "GTC"}}}""")));
+                         "takeProfitOnFill": {"price": "1.09200", "timeInForce": "GTC",
+                                              "clientExtensions": {"id": "tvb-test-1.tp", "tag": "tvbridge"}},
+                         "stopLossOnFill": {"price": "1.08000", "timeInForce": "GTC",
+                                            "clientExtensions": {"id": "tvb-test-1.sl", "tag": "tvbridge"}}}}""")));
         assertEquals(new OrderAck(ClientOrderId.of("tvb-test-1"), "6410", OrderStatus.FILLED, false,
                 OandaStubs.CLOCK.instant()), ack);
         oanda.events.await(OrderUpdate.class, u -> u.status() == OrderStatus.FILLED);
@@ -124,12 +126,13 @@ class OandaBrokerTest {
                  "timeInForce": "GTC", "positionFill": "DEFAULT",
                  "clientExtensions": {"id": "tvb-test-2", "tag": "tvbridge"},
                  "tradeClientExtensions": {"id": "tvb-test-2", "tag": "tvbridge"},
-                 "takeProfitOnFill": {"price": "2890.000", "timeInForce": "GTC"}}}""")));
+                 "takeProfitOnFill": {"price": "2890.000", "timeInForce": "GTC",
+                                      "clientExtensions": {"id": "tvb-test-2.tp", "tag": "tvbridge"}}}}""")));
         assertThat(ack.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(ack.brokerOrderId()).isEqualTo("6420");
 
         oanda.history("6409", "transactions-limit-filled");   // the market reaches the limit later
-        oanda.events.await(OrderUpdate.class, u -> u.status() == OrderStatus.FILLED);
+        oanda.events.await(OrderUpdate.class, u -> u.clientOrderId().value().equals("tvb-test-2.tp"));
         Instant filledAt = Instant.parse("2025-03-13T10:12:44.120034551Z");
         assertEquals(List.of(
                 new OrderUpdate(ClientOrderId.of("tvb-test-2"), Optional.of("6420"), OrderStatus.ACCEPTED,
@@ -138,9 +141,36 @@ class OandaBrokerTest {
                 new Fill(ClientOrderId.of("tvb-test-2"), "6421", "XAUUSD", Side.SELL, new BigDecimal("2"),
                         new BigDecimal("2935.610"), new BigDecimal("0.0000"), "USD", filledAt),
                 new OrderUpdate(ClientOrderId.of("tvb-test-2"), Optional.of("6420"), OrderStatus.FILLED,
-                        new BigDecimal("2"), Optional.of(new BigDecimal("2935.61")), Optional.empty(), filledAt)),
+                        new BigDecimal("2"), Optional.of(new BigDecimal("2935.61")), Optional.empty(), filledAt),
+                new OrderUpdate(ClientOrderId.of("tvb-test-2.tp"), Optional.of("6422"), OrderStatus.ACCEPTED,
+                        BigDecimal.ZERO, Optional.empty(), Optional.empty(), filledAt)),
                 oanda.orderEvents());
         assertThat(broker.health().details()).containsEntry("last_transaction_id", "6423");
+    }
+
+    @Test
+    void aTakeProfitAttachedOnFillIsReportedAsAnOrderOfItsOwn() throws Exception {
+        oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
+        broker.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
+                Optional.of(new BigDecimal("2935.5")), Optional.of(new BigDecimal("2890")), Optional.empty(),
+                Optional.empty()));
+        oanda.history("6409", "transactions-limit-filled");
+        ClientOrderId takeProfit = ClientOrderId.of("tvb-test-2.tp");
+        oanda.events.await(OrderUpdate.class, u -> u.clientOrderId().equals(takeProfit));
+        assertThat(broker.lookup(takeProfit)).hasValueSatisfying(order -> {
+            assertThat(order.side()).isEqualTo(Side.BUY);
+            assertThat(order.quantity()).isEqualByComparingTo("2");
+            assertThat(order.type()).isEqualTo(OrderType.LIMIT);
+            assertThat(order.limitPrice()).contains(new BigDecimal("2890.000"));
+        });
+
+        oanda.history("6423", "transactions-take-profit-filled");   // gold falls to the take-profit
+        OrderUpdate filled = oanda.events.await(OrderUpdate.class, u -> u.clientOrderId().equals(takeProfit)
+                && u.status() == OrderStatus.FILLED);
+        Instant closedAt = Instant.parse("2025-03-14T07:31:09.774120006Z");
+        assertThat(oanda.events.all(Fill.class)).contains(new Fill(takeProfit, "6424", "XAUUSD", Side.BUY,
+                new BigDecimal("2"), new BigDecimal("2890.000"), new BigDecimal("0.0000"), "USD", closedAt));
+        assertThat(filled.filledQuantity()).isEqualByComparingTo("2");
     }
 
     @Test
@@ -175,7 +205,8 @@ class OandaBrokerTest {
                  "timeInForce": "GTC", "positionFill": "DEFAULT",
                  "clientExtensions": {"id": "tvb-test-5", "tag": "tvbridge"},
                  "tradeClientExtensions": {"id": "tvb-test-5", "tag": "tvbridge"},
-                 "trailingStopLossOnFill": {"distance": "0.00150", "timeInForce": "GTC"}}}""")));
+                 "trailingStopLossOnFill": {"distance": "0.00150", "timeInForce": "GTC",
+                                            "clientExtensions": {"id": "tvb-test-5.ts", "tag": "tvbridge"}}}}""")));
         assertThat(ack.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(broker.lookup(ClientOrderId.of("tvb-test-5"))).hasValueSatisfying(order -> {
             assertThat(order.type()).isEqualTo(OrderType.STOP);

@@ -78,6 +78,30 @@ public final class OandaDecoder {
                 .map(node -> order(node, "order " + text(node, "id", "order"))).toList();
     }
 
+    /**
+     * {@code GET .../orders/{specifier}} of an order attached to a trade (take-profit, stop-loss,
+     * trailing stop): empty when the order is an entry order, see {@link #order(JsonNode)}.
+     */
+    public static Optional<OandaExitOrder> exitOrder(JsonNode reply) {
+        JsonNode node = member(reply, "order");
+        return isEntryOrder(node) ? Optional.empty() : Optional.of(readExitOrder(node));
+    }
+
+    /** {@code GET .../pendingOrders}: the orders attached to trades. */
+    public static List<OandaExitOrder> exitOrders(JsonNode reply) {
+        return each(reply, "orders", node -> node).stream().filter(node -> !isEntryOrder(node))
+                .map(OandaDecoder::readExitOrder).toList();
+    }
+
+    /** {@code GET .../trades/{id}}. */
+    public static OandaTrade trade(JsonNode reply) {
+        JsonNode node = member(reply, "trade");
+        String id = text(node, "id", "trade");
+        String what = "trade " + id;
+        return new OandaTrade(id, text(node, "instrument", what), decimal(node, "initialUnits", what),
+                optionalText(member(node, "clientExtensions"), "id"));
+    }
+
     /** {@code GET .../openPositions}. */
     public static List<OandaPosition> positions(JsonNode reply) {
         return each(reply, "positions", node -> {
@@ -136,13 +160,18 @@ public final class OandaDecoder {
         String what = type + " transaction " + id;
         Kind kind = Kind.of(type);
         Optional<String> orderId = switch (kind) {
-            case ORDER_CREATED -> Optional.of(id);
+            case ORDER_CREATED, EXIT_ORDER_CREATED -> Optional.of(id);
             case ORDER_FILLED, ORDER_CANCELLED -> optionalText(node, "orderID");
             case ORDER_REJECTED, OTHER -> Optional.empty();
         };
-        Optional<String> clientId = kind == Kind.OTHER ? Optional.empty() : clientId(node);
+        Optional<String> clientId = switch (kind) {
+            // an exit order's own client id; the trade's client id it also carries is its parent's
+            case EXIT_ORDER_CREATED -> optionalText(member(node, "clientExtensions"), "id");
+            case ORDER_CREATED, ORDER_FILLED, ORDER_CANCELLED, ORDER_REJECTED -> clientId(node);
+            case OTHER -> Optional.empty();
+        };
         Optional<String> orderType = switch (kind) {
-            case ORDER_CREATED -> Optional.of(type.substring(0, type.length() - "_ORDER".length()));
+            case ORDER_CREATED, EXIT_ORDER_CREATED -> Optional.of(type.substring(0, type.length() - "_ORDER".length()));
             case ORDER_REJECTED -> Optional.of(type.substring(0, type.length() - "_ORDER_REJECT".length()));
             case ORDER_FILLED, ORDER_CANCELLED, OTHER -> Optional.empty();
         };
@@ -152,7 +181,7 @@ public final class OandaDecoder {
         Optional<String> reason = switch (kind) {
             case ORDER_CANCELLED -> optionalText(node, "reason");
             case ORDER_REJECTED -> optionalText(node, "rejectReason");
-            case ORDER_CREATED, ORDER_FILLED, OTHER -> Optional.empty();
+            case ORDER_CREATED, EXIT_ORDER_CREATED, ORDER_FILLED, OTHER -> Optional.empty();
         };
         BigDecimal commission = kind == Kind.ORDER_FILLED
                 ? optionalDecimal(node, "commission", what).orElse(BigDecimal.ZERO).abs() : BigDecimal.ZERO;
@@ -175,6 +204,17 @@ public final class OandaDecoder {
             decoded.add(decode.apply(node));
         }
         return decoded;
+    }
+
+    private static OandaExitOrder readExitOrder(JsonNode node) {
+        String what = "order " + text(node, "id", "order");
+        Optional<Instant> closed = optionalTime(node, "filledTime", what)
+                .or(() -> optionalTime(node, "cancelledTime", what));
+        return new OandaExitOrder(text(node, "id", what), text(node, "type", what), text(node, "state", what),
+                text(node, "tradeID", what), optionalDecimal(node, "price", what).or(() ->
+                optionalDecimal(node, "distance", what)), optionalText(member(node, "clientExtensions"), "id"),
+                optionalText(node, "fillingTransactionID"), optionalText(node, "cancellingTransactionID"),
+                time(node, "createTime", what), closed);
     }
 
     private static boolean isEntryOrder(JsonNode node) {

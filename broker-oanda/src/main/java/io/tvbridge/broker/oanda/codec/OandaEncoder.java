@@ -11,6 +11,13 @@ import java.math.BigDecimal;
 public final class OandaEncoder {
     /** Marks tvbridge's orders and trades in OANDA's own tools. */
     public static final String TAG = "tvbridge";
+    /**
+     * The client ids of the exit orders attached on fill: {@code <order id>.tp}, {@code .sl} and
+     * {@code .ts}, so that their fills can be reported as orders of their own.
+     */
+    public static final String TAKE_PROFIT = ".tp";
+    public static final String STOP_LOSS = ".sl";
+    public static final String TRAILING_STOP = ".ts";
 
     private OandaEncoder() {
     }
@@ -26,10 +33,12 @@ public final class OandaEncoder {
         order.put("positionFill", request.positionFill().name());
         order.set("clientExtensions", clientExtensions(request.clientId()));
         order.set("tradeClientExtensions", clientExtensions(request.clientId()));
-        request.takeProfit().ifPresent(price -> order.set("takeProfitOnFill", dependent("price", price)));
-        request.stopLoss().ifPresent(price -> order.set("stopLossOnFill", dependent("price", price)));
-        request.trailingDistance().ifPresent(distance ->
-                order.set("trailingStopLossOnFill", dependent("distance", distance)));
+        request.takeProfit().ifPresent(price -> order.set("takeProfitOnFill",
+                exit("price", price, request.clientId() + TAKE_PROFIT)));
+        request.stopLoss().ifPresent(price -> order.set("stopLossOnFill",
+                exit("price", price, request.clientId() + STOP_LOSS)));
+        request.trailingDistance().ifPresent(distance -> order.set("trailingStopLossOnFill",
+                exit("distance", distance, request.clientId() + TRAILING_STOP)));
         ObjectNode body = OandaJson.MAPPER.createObjectNode();
         body.set("order", order);
         return write(body);
@@ -61,11 +70,12 @@ public final class OandaEncoder {
         return extensions;
     }
 
-    private static ObjectNode dependent(String field, BigDecimal value) {
-        ObjectNode dependent = OandaJson.MAPPER.createObjectNode();
-        dependent.put(field, plain(value));
-        dependent.put("timeInForce", OandaTimeInForce.GTC.name());
-        return dependent;
+    private static ObjectNode exit(String field, BigDecimal value, String clientId) {
+        ObjectNode exit = OandaJson.MAPPER.createObjectNode();
+        exit.put(field, plain(value));
+        exit.put("timeInForce", OandaTimeInForce.GTC.name());
+        exit.set("clientExtensions", clientExtensions(clientId));
+        return exit;
     }
 
     private static String plain(BigDecimal value) {

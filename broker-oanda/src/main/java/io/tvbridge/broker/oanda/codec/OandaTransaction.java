@@ -17,7 +17,8 @@ import java.util.Optional;
  *                      filled or cancelled order's id; empty for a rejection, which creates no order
  * @param clientOrderId the order's client id ({@code clientExtensions.id} or {@code clientOrderID}),
  *                      or else the client id of the trade it opened
- * @param orderType     for a created or rejected order: {@code MARKET}, {@code LIMIT}, {@code STOP} ...
+ * @param orderType     for a created or rejected order: {@code MARKET}, {@code LIMIT}, {@code STOP},
+ *                      {@code TAKE_PROFIT}, {@code STOP_LOSS} ...
  * @param instrument    OANDA's instrument name, {@code EUR_USD}
  * @param units         signed units: positive buys, negative sells
  * @param price         the order's price (created, rejected) or the volume-weighted price of a fill
@@ -33,6 +34,11 @@ public record OandaTransaction(String id, String type, Kind kind, Optional<Strin
     public enum Kind {
         /** An entry order came to exist (MARKET_ORDER, LIMIT_ORDER, STOP_ORDER, MARKET_IF_TOUCHED_ORDER). */
         ORDER_CREATED,
+        /**
+         * An order attached to a trade came to exist: the take-profit, stop-loss or trailing stop
+         * a fill set up (TAKE_PROFIT_ORDER, STOP_LOSS_ORDER, ...). It names a trade, not units.
+         */
+        EXIT_ORDER_CREATED,
         /** An order was executed. */
         ORDER_FILLED,
         /** An order ended without (further) execution: by request, expiry, or the venue. */
@@ -45,6 +51,8 @@ public record OandaTransaction(String id, String type, Kind kind, Optional<Strin
         static Kind of(String type) {
             return switch (type) {
                 case "MARKET_ORDER", "LIMIT_ORDER", "STOP_ORDER", "MARKET_IF_TOUCHED_ORDER" -> ORDER_CREATED;
+                case "TAKE_PROFIT_ORDER", "STOP_LOSS_ORDER", "TRAILING_STOP_LOSS_ORDER",
+                        "GUARANTEED_STOP_LOSS_ORDER" -> EXIT_ORDER_CREATED;
                 case "ORDER_FILL" -> ORDER_FILLED;
                 case "ORDER_CANCEL" -> ORDER_CANCELLED;
                 case "MARKET_ORDER_REJECT", "LIMIT_ORDER_REJECT", "STOP_ORDER_REJECT",

@@ -24,13 +24,14 @@ public final class OandaOrderStates {
     }
 
     /**
-     * {@code MARKET}, {@code LIMIT}, {@code STOP}; a market-if-touched order, which tvbridge
+     * {@code MARKET}, {@code LIMIT}, {@code STOP}; a take-profit fills at its price or better, like
+     * a limit; stop-losses and trailing stops are stops; a market-if-touched order, which tvbridge
      * never sends, rests like a limit.
      */
     public static OrderType orderType(String oandaType) {
         return switch (oandaType) {
             case "MARKET" -> OrderType.MARKET;
-            case "STOP" -> OrderType.STOP;
+            case "STOP", "STOP_LOSS", "TRAILING_STOP_LOSS", "GUARANTEED_STOP_LOSS" -> OrderType.STOP;
             default -> OrderType.LIMIT;
         };
     }

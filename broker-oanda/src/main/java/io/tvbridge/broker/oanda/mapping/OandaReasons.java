@@ -25,7 +25,8 @@ public final class OandaReasons {
             Map.entry("ACCOUNT_NOT_ACTIVE", "the account is not active"),
             Map.entry("ACCOUNT_LOCKED", "the account is locked"),
             Map.entry("TIME_IN_FORCE_EXPIRED", "its time in force ran out"),
-            Map.entry("CLIENT_REQUEST", "cancelled on request"));
+            Map.entry("CLIENT_REQUEST", "cancelled on request"),
+            Map.entry("LINKED_TRADE_CLOSED", "the trade it was attached to was closed"));
 
     private OandaReasons() {
     }

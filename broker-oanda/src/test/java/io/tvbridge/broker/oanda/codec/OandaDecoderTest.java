@@ -84,14 +84,39 @@ class OandaDecoderTest {
     }
 
     @Test
-    void transactionsSinceAnIdKeepUnknownTypesAsOther() {
+    void transactionsSinceAnIdComeOldestFirstWithUnknownTypesAsOther() {
         List<OandaTransaction> transactions = OandaDecoder.transactions(
                 OandaJson.parse("since", OandaFixtures.json("transactions-limit-filled")));
         assertThat(transactions).extracting(OandaTransaction::type)
                 .containsExactly("ORDER_FILL", "TAKE_PROFIT_ORDER", "DAILY_FINANCING");
         assertThat(transactions).extracting(OandaTransaction::kind)
-                .containsExactly(Kind.ORDER_FILLED, Kind.OTHER, Kind.OTHER);
-        assertThat(transactions.get(1).clientOrderId()).as("a take-profit is not tvbridge's order").isEmpty();
+                .containsExactly(Kind.ORDER_FILLED, Kind.EXIT_ORDER_CREATED, Kind.OTHER);
+        OandaTransaction takeProfit = transactions.get(1);
+        assertThat(takeProfit.clientOrderId()).as("its own id, not its trade's").contains("tvb-test-2.tp");
+        assertThat(takeProfit.orderId()).contains("6422");
+        assertThat(takeProfit.orderType()).contains("TAKE_PROFIT");
+        assertThat(takeProfit.price()).contains(new BigDecimal("2890.000"));
+    }
+
+    @Test
+    void anOrderAttachedToATradeIsReadWithItsTrade() {
+        String reply = """
+                {"order": {"id": "6422", "createTime": "2025-03-13T10:12:44.120034551Z", "type": "TAKE_PROFIT",
+                  "tradeID": "6421", "clientTradeID": "tvb-test-2", "price": "2890.000", "timeInForce": "GTC",
+                  "triggerCondition": "DEFAULT", "state": "PENDING",
+                  "clientExtensions": {"id": "tvb-test-2.tp", "tag": "tvbridge"}},
+                 "lastTransactionID": "6423"}""";
+        OandaExitOrder exit = OandaDecoder.exitOrder(OandaJson.parse("order", reply)).orElseThrow();
+        OandaTrade trade = OandaDecoder.trade(OandaJson.parse("trade", """
+                {"trade": {"id": "6421", "instrument": "XAU_USD", "price": "2935.610", "state": "OPEN",
+                  "initialUnits": "-2", "currentUnits": "-2", "clientExtensions": {"id": "tvb-test-2"}}}"""));
+        OandaOrder order = exit.on(trade);
+        assertThat(order.instrument()).isEqualTo("XAU_USD");
+        assertThat(order.units()).as("closing a short trade buys").isEqualByComparingTo("2");
+        assertThat(order.price()).contains(new BigDecimal("2890.000"));
+        assertThat(order.clientOrderId()).contains("tvb-test-2.tp");
+        assertThat(OandaDecoder.exitOrder(OandaJson.parse("order", OandaFixtures.json("order-lookup-filled"))))
+                .as("an entry order is not attached to a trade").isEmpty();
     }
 
     @Test

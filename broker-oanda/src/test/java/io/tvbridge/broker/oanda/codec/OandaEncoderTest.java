@@ -34,9 +34,12 @@ class OandaEncoderTest {
                         {"order": {"type": "MARKET", "instrument": "EUR_USD", "units": "-2500", "timeInForce": "FOK",
                          "positionFill": "REDUCE_FIRST", "clientExtensions": {"id": "tvb-a-2-1", "tag": "tvbridge"},
                          "tradeClientExtensions": {"id": "tvb-a-2-1", "tag": "tvbridge"},
-                         "takeProfitOnFill": {"price": "1.07000", "timeInForce": "GTC"},
-                         "stopLossOnFill": {"price": "1.09000", "timeInForce": "GTC"},
-                         "trailingStopLossOnFill": {"distance": "0.00150", "timeInForce": "GTC"}}}"""),
+                         "takeProfitOnFill": {"price": "1.07000", "timeInForce": "GTC",
+                                              "clientExtensions": {"id": "tvb-a-2-1.tp", "tag": "tvbridge"}},
+                         "stopLossOnFill": {"price": "1.09000", "timeInForce": "GTC",
+                                            "clientExtensions": {"id": "tvb-a-2-1.sl", "tag": "tvbridge"}},
+                         "trailingStopLossOnFill": {"distance": "0.00150", "timeInForce": "GTC",
+                                                    "clientExtensions": {"id": "tvb-a-2-1.ts", "tag": "tvbridge"}}}}"""),
                 Arguments.of("a limit sell, good till cancelled",
                         new OandaOrderRequest(OandaOrderType.LIMIT, "XAU_USD", new BigDecimal("-2"),
                                 Optional.of(new BigDecimal("2935.500")), OandaTimeInForce.GTC, OandaPositionFill.DEFAULT,
@@ -55,7 +58,8 @@ class OandaEncoderTest {
                          "timeInForce": "GFD", "positionFill": "DEFAULT",
                          "clientExtensions": {"id": "tvb-a-4-1", "tag": "tvbridge"},
                          "tradeClientExtensions": {"id": "tvb-a-4-1", "tag": "tvbridge"},
-                         "stopLossOnFill": {"price": "5600.0", "timeInForce": "GTC"}}}"""));
+                         "stopLossOnFill": {"price": "5600.0", "timeInForce": "GTC",
+                                            "clientExtensions": {"id": "tvb-a-4-1.sl", "tag": "tvbridge"}}}}"""));
     }
 
     @ParameterizedTest(name = "{0}")

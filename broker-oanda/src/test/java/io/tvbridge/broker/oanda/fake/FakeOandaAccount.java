@@ -49,6 +49,7 @@ public final class FakeOandaAccount {
     private final List<ObjectNode> transactions = new ArrayList<>();
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, Holding> positions = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> trades = new HashMap<>();
     private long lastId = 6409;
     private BigDecimal balance = new BigDecimal("100000.0000");
     private BigDecimal realized = new BigDecimal("0.0000");
@@ -69,8 +70,11 @@ public final class FakeOandaAccount {
         String name = name(instrument);
         mids.put(name, mid);
         for (Order order : List.copyOf(orders.values())) {
-            if (order.isPending() && order.entry() && order.instrument.equals(name) && reached(order)) {
+            if (order.isPending() && order.instrument.equals(name) && reached(order)) {
                 fill(order, null);
+                if (order.attached()) {
+                    closeLinked(order);
+                }
             }
         }
     }
@@ -117,6 +121,7 @@ public final class FakeOandaAccount {
             case "GET transactions" -> parts.length == 3 && parts[2].equals("sinceid")
                     ? since(Long.parseLong(query.getOrDefault("id", "0"))) : transaction(parts[2]);
             case "PUT positions" -> closePosition(parts[2], read(body));
+            case "GET trades" -> trade(parts[2]);
             default -> error(405, null, "The fake does not serve " + method + " " + path);
         };
     }
@@ -213,6 +218,17 @@ public final class FakeOandaAccount {
             reply.put("lastTransactionID", lastTransactionId());
             return ok(reply);
         }).orElseGet(() -> error(404, "NO_SUCH_TRANSACTION", "The transaction ID specified does not exist"));
+    }
+
+    private Reply trade(String id) {
+        ObjectNode trade = trades.get(id);
+        if (trade == null) {
+            return error(404, "NO_SUCH_TRADE", "The Trade specified does not exist");
+        }
+        ObjectNode reply = JSON.createObjectNode();
+        reply.set("trade", trade);
+        reply.put("lastTransactionID", lastTransactionId());
+        return ok(reply);
     }
 
     // --- changes ---
@@ -353,6 +369,13 @@ public final class FakeOandaAccount {
             if (order.request.has("tradeClientExtensions")) {
                 opened.set("clientExtensions", order.request.get("tradeClientExtensions"));
             }
+            ObjectNode trade = JSON.createObjectNode().put("id", fillId).put("instrument", order.instrument)
+                    .put("price", price(order.instrument, price)).put("openTime", now()).put("state", "OPEN")
+                    .put("initialUnits", order.units.toPlainString()).put("currentUnits", order.units.toPlainString());
+            if (order.request.has("tradeClientExtensions")) {
+                trade.set("clientExtensions", order.request.get("tradeClientExtensions"));
+            }
+            trades.put(fillId, trade);
         } else {
             BigDecimal closed = order.units.abs().min(holding.units.abs());
             pl = price.subtract(holding.average).multiply(closed).multiply(BigDecimal.valueOf(holding.units.signum()))
@@ -388,8 +411,19 @@ public final class FakeOandaAccount {
         if (order.clientId != null) {
             created.put("clientTradeID", order.clientId);
         }
-        Order attached = new Order(created.get("id").asText(), type, order.instrument, BigDecimal.ZERO, created);
+        Order attached = new Order(created.get("id").asText(), type, order.instrument, order.units.negate(), created);
         orders.put(attached.id, attached);
+    }
+
+    /** A take-profit or stop-loss filled: the trade is closed, so the orders attached to it are cancelled. */
+    private void closeLinked(Order filled) {
+        String tradeId = filled.request.path("tradeID").asText();
+        for (Order other : List.copyOf(orders.values())) {
+            if (other != filled && other.isPending() && other.attached()
+                    && tradeId.equals(other.request.path("tradeID").asText())) {
+                cancelled(other, "LINKED_TRADE_CLOSED");
+            }
+        }
     }
 
     private ObjectNode cancelled(Order order, String reason) {
@@ -427,8 +461,8 @@ public final class FakeOandaAccount {
         boolean buy = order.units.signum() > 0;
         BigDecimal market = buy ? ask(order.instrument) : bid(order.instrument);
         return switch (order.type) {
-            case "LIMIT" -> buy ? market.compareTo(limit) <= 0 : market.compareTo(limit) >= 0;
-            case "STOP" -> buy ? market.compareTo(limit) >= 0 : market.compareTo(limit) <= 0;
+            case "LIMIT", "TAKE_PROFIT" -> buy ? market.compareTo(limit) <= 0 : market.compareTo(limit) >= 0;
+            case "STOP", "STOP_LOSS" -> buy ? market.compareTo(limit) >= 0 : market.compareTo(limit) <= 0;
             default -> false;
         };
     }
@@ -504,7 +538,7 @@ public final class FakeOandaAccount {
         }
     }
 
-    /** One order; entry orders have units, orders attached to a trade have none. */
+    /** One order; orders attached to a trade name it and close it, entry orders carry instrument and units. */
     private static final class Order {
         final String id;
         final String type;
@@ -530,14 +564,15 @@ public final class FakeOandaAccount {
             return state.equals("PENDING");
         }
 
-        boolean entry() {
-            return units.signum() != 0;
+        /** Whether it is attached to a trade (take-profit, stop-loss, trailing stop) rather than an entry. */
+        boolean attached() {
+            return request.has("tradeID");
         }
 
         ObjectNode json() {
             ObjectNode order = JSON.createObjectNode();
             order.put("id", id).put("createTime", createTime).put("state", state).put("type", type);
-            if (entry()) {
+            if (!attached()) {
                 order.put("instrument", instrument).put("units", units.toPlainString());
             }
             request.properties().forEach(field -> {
