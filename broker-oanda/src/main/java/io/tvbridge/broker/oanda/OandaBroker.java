@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * tvbridge's broker contract over OANDA's v20 REST API, for one account.
@@ -57,6 +58,7 @@ public final class OandaBroker implements Broker {
     private final OandaTransactionStream stream;
     private final OandaSession session;
     private final OandaConnection connection;
+    private final Map<ClientOrderId, Object> placing = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     OandaBroker(OandaConfig config, BrokerContext context) {
@@ -131,13 +133,20 @@ public final class OandaBroker implements Broker {
         OandaInstrumentSpec spec = named.isPresent() ? named.get() : connection.spec(
                 new InstrumentRef(request.instrument().symbol(), Optional.empty(), Optional.empty()));
         String body = OandaEncoder.order(OandaOrderMapping.toOanda(request, spec, config.positionFill()));
-        Optional<OrderState> earlier = known(request.clientOrderId());
-        if (earlier.isPresent()) {
-            OrderState state = earlier.get();
-            return new OrderAck(state.clientOrderId(), state.brokerOrderId(), state.status(), true,
-                    context.clock().instant());
+        Object lock = placing.computeIfAbsent(request.clientOrderId(), id -> new Object());
+        try {
+            synchronized (lock) {   // one send per client id at a time: the second finds the first
+                Optional<OrderState> earlier = lookup(request.clientOrderId());
+                if (earlier.isPresent()) {
+                    OrderState state = earlier.get();
+                    return new OrderAck(state.clientOrderId(), state.brokerOrderId(), state.status(), true,
+                            context.clock().instant());
+                }
+                return placement.place(request.clientOrderId(), body);
+            }
+        } finally {
+            placing.remove(request.clientOrderId(), lock);
         }
-        return placement.place(request.clientOrderId(), body);
     }
 
     /**
@@ -174,11 +183,16 @@ public final class OandaBroker implements Broker {
             throw unknownOutcome("cancelling order " + clientOrderId, e);
         }
         tracker.apply(reply.transactions());
-        if (reply.first(OandaTransaction.Kind.ORDER_CANCELLED).isEmpty()
-                && lookup(clientOrderId).filter(s -> s.status().isTerminal()).isEmpty()) {
-            throw new BrokerException(BrokerException.Kind.INVALID_REQUEST, "OANDA did not cancel order "
-                    + clientOrderId + ": " + reply.error().orElse("no reason given"));
+        if (reply.first(OandaTransaction.Kind.ORDER_CANCELLED).isPresent()) {
+            return;
         }
+        // refused: fine if the order has just filled or ended (its transactions are on their way)
+        if (api.order(state.brokerOrderId()).filter(order -> !order.isPending()).isPresent()) {
+            poller.wake();
+            return;
+        }
+        throw new BrokerException(BrokerException.Kind.INVALID_REQUEST, "OANDA did not cancel order "
+                + clientOrderId + ": " + reply.error().orElse("no reason given"));
     }
 
     @Override

@@ -37,6 +37,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +306,49 @@ class OandaBrokerTest {
         assertThat(cancelled.reason()).contains("CLIENT_REQUEST (cancelled on request)");
         broker.cancel(ClientOrderId.of("tvb-test-2"));   // already cancelled: nothing to do, no error
         oanda.wireMock.verify(1, putRequestedFor(urlEqualTo(ACCOUNT + "/orders/6420/cancel")));
+    }
+
+    @Test
+    void cancellingAnOrderThatHasJustFilledIsNotAnError() throws Exception {
+        oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
+        oanda.wireMock.stubFor(put(ACCOUNT + "/orders/6420/cancel").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                {"orderCancelRejectTransaction": {"id": "6424", "accountID": "101-004-8765432-001",
+                  "userID": 8765432, "batchID": "6424", "time": "2025-03-13T10:12:45.001002003Z",
+                  "type": "ORDER_CANCEL_REJECT", "orderID": "6420", "rejectReason": "ORDER_DOESNT_EXIST"},
+                 "relatedTransactionIDs": ["6424"], "lastTransactionID": "6424",
+                 "errorCode": "ORDER_DOESNT_EXIST", "errorMessage": "The Order specified does not exist"}""")));
+        oanda.wireMock.stubFor(get(ACCOUNT + "/orders/6420").willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                {"order": {"id": "6420", "createTime": "2025-03-13T08:41:05.551029400Z", "state": "FILLED",
+                  "type": "LIMIT", "instrument": "XAU_USD", "units": "-2", "price": "2935.500",
+                  "timeInForce": "GTC", "clientExtensions": {"id": "tvb-test-2", "tag": "tvbridge"},
+                  "fillingTransactionID": "6421", "filledTime": "2025-03-13T10:12:44.120034551Z"},
+                 "lastTransactionID": "6424"}""")));
+        broker.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
+                Optional.of(new BigDecimal("2935.5")), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        broker.cancel(ClientOrderId.of("tvb-test-2"));   // the fill comes with the next poll
+
+        oanda.wireMock.verify(putRequestedFor(urlEqualTo(ACCOUNT + "/orders/6420/cancel")));
+    }
+
+    @Test
+    void twoSendsOfOneOrderAtOncePlaceItOnce() throws Exception {
+        oanda.wireMock.stubFor(post(ACCOUNT + "/orders").willReturn(OandaStubs.json(201, "order-market-filled")
+                .withFixedDelay(300)));
+        OrderRequest request = market("tvb-test-1", "EURUSD", Side.BUY, "10000");
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            Future<OrderAck> first = senders.submit(() -> broker.submit(request));
+            Future<OrderAck> second = senders.submit(() -> broker.submit(request));
+            List<OrderAck> acks = List.of(first.get(), second.get());
+            assertThat(acks).extracting(OrderAck::brokerOrderId).containsOnly("6410");
+            assertThat(acks).extracting(OrderAck::alreadyKnown).containsExactlyInAnyOrder(true, false);
+        } finally {
+            senders.shutdownNow();
+        }
+        oanda.wireMock.verify(1, postRequestedFor(urlEqualTo(ACCOUNT + "/orders")));
     }
 
     @Test
