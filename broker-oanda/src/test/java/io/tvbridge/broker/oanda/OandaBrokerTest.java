@@ -85,6 +85,12 @@ class OandaBrokerTest {
                 Optional.empty());
     }
 
+    /** The resting gold sell of the recorded replies: 2 units at 2935.5, with a take-profit when asked. */
+    private OrderRequest goldLimitSell(Optional<BigDecimal> takeProfit) throws BrokerException {
+        return order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT, Optional.of(new BigDecimal("2935.5")),
+                takeProfit, Optional.empty(), Optional.empty());
+    }
+
     @Test
     void aMarketOrderWithExitsOnFillIsSentAsOandasJsonAndItsFillIsReported() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-market-filled");
@@ -154,9 +160,7 @@ class OandaBrokerTest {
     @Test
     void aTakeProfitAttachedOnFillIsReportedAsAnOrderOfItsOwn() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
-        broker.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
-                Optional.of(new BigDecimal("2935.5")), Optional.of(new BigDecimal("2890")), Optional.empty(),
-                Optional.empty()));
+        broker.submit(goldLimitSell(Optional.of(new BigDecimal("2890"))));
         oanda.history("6409", "transactions-limit-filled");
         ClientOrderId takeProfit = ClientOrderId.of("tvb-test-2.tp");
         oanda.events.await(OrderUpdate.class, u -> u.clientOrderId().equals(takeProfit));
@@ -180,8 +184,7 @@ class OandaBrokerTest {
     void aTransactionOnTheStreamMakesTheBrokerReadTheHistoryAtOnce() throws Exception {
         OandaBroker listening = oanda.connected("poll-interval", "60");
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
-        listening.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
-                Optional.of(new BigDecimal("2935.5")), Optional.empty(), Optional.empty(), Optional.empty()));
+        listening.submit(goldLimitSell(Optional.empty()));
         oanda.history("6409", "transactions-limit-filled");
 
         // the next poll is a minute away, but the stream tells of the fill
@@ -296,8 +299,7 @@ class OandaBrokerTest {
     void cancellingARestingOrderSendsTheCancelAndReportsIt() throws Exception {
         oanda.answer(post(ACCOUNT + "/orders"), 201, "order-limit-pending");
         oanda.answer(put(ACCOUNT + "/orders/6420/cancel"), 200, "cancel-limit");
-        broker.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
-                Optional.of(new BigDecimal("2935.5")), Optional.empty(), Optional.empty(), Optional.empty()));
+        broker.submit(goldLimitSell(Optional.empty()));
 
         broker.cancel(ClientOrderId.of("tvb-test-2"));
 
@@ -325,8 +327,7 @@ class OandaBrokerTest {
                   "timeInForce": "GTC", "clientExtensions": {"id": "tvb-test-2", "tag": "tvbridge"},
                   "fillingTransactionID": "6421", "filledTime": "2025-03-13T10:12:44.120034551Z"},
                  "lastTransactionID": "6424"}""")));
-        broker.submit(order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT,
-                Optional.of(new BigDecimal("2935.5")), Optional.empty(), Optional.empty(), Optional.empty()));
+        broker.submit(goldLimitSell(Optional.empty()));
 
         broker.cancel(ClientOrderId.of("tvb-test-2"));   // the fill comes with the next poll
 
