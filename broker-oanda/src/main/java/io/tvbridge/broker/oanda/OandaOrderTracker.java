@@ -221,8 +221,8 @@ final class OandaOrderTracker {
     private void cancelled(OandaTransaction cancel) {
         find(cancel).ifPresent(order -> {
             String reason = cancel.reason().orElse("CANCELLED");
-            move(order, OandaOrderStates.ended(order.type, reason), Optional.of(OandaReasons.describe(reason)),
-                    cancel.time());
+            move(order, OandaOrderStates.ended(order.type, reason, order.filled.signum() > 0),
+                    Optional.of(OandaReasons.describe(reason)), cancel.time());
         });
     }
 

@@ -40,12 +40,16 @@ public final class OandaOrderStates {
         return units.signum() < 0 ? Side.SELL : Side.BUY;
     }
 
-    /** What a cancel transaction with {@code reason} means for an order of {@code type}. */
-    public static OrderStatus ended(OrderType type, String reason) {
+    /**
+     * What a cancel transaction with {@code reason} means for an order of {@code type}: a market
+     * order cancelled with nothing filled was refused; one cancelled after a part filled
+     * (immediate-or-cancel) was cancelled, as is any resting order.
+     */
+    public static OrderStatus ended(OrderType type, String reason, boolean partlyFilled) {
         if (reason.equals("TIME_IN_FORCE_EXPIRED")) {
             return OrderStatus.EXPIRED;
         }
-        if (type == OrderType.MARKET) {
+        if (type == OrderType.MARKET && !partlyFilled) {
             return OrderStatus.REJECTED;
         }
         return OrderStatus.CANCELLED;
@@ -71,7 +75,8 @@ public final class OandaOrderStates {
         BigDecimal quantity = order.units().abs();
         OrderStatus status = switch (order.state()) {
             case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELLED" -> ended(type, cancelling.flatMap(OandaTransaction::reason).orElse("CANCELLED"));
+            case "CANCELLED" -> ended(type, cancelling.flatMap(OandaTransaction::reason).orElse("CANCELLED"),
+                    filling.isPresent());
             default -> OrderStatus.ACCEPTED;   // PENDING, or TRIGGERED and about to fill
         };
         BigDecimal filled = filling.flatMap(OandaTransaction::units).map(BigDecimal::abs)
