@@ -37,7 +37,7 @@ class PluginTest {
     @Test
     void thePluginIsFoundAndEveryBrokenJarIsReportedWithoutHidingTheRest() {
         BrokerCatalog catalog = BrokerCatalog.discover(plugins);
-        assertThat(catalog.names()).contains("paper", "echo").endsWith("echo");
+        assertThat(catalog.names()).containsExactly("paper", "ibkr", "oanda", "echo");
         assertThat(catalog.find("echo").orElseThrow().source()).endsWith("echo.jar");
         assertThat(catalog.problems()).extracting(BrokerCatalog.Problem::source).anySatisfy(s ->
                 assertThat(s).endsWith("throwing.jar")).anySatisfy(s -> assertThat(s).endsWith("missing-class.jar"))
@@ -98,7 +98,7 @@ class PluginTest {
                 "--host", "127.0.0.1", "--data-dir", folder.resolve("data").toString(), "--broker", "throwing");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().strip()).startsWith("tvbridge: unknown broker 'throwing' (BROKER); brokers found:"
-                + " paper, ").contains(", echo").contains("throwing.jar").contains("boom").doesNotContain("\tat ");
+                + " paper, ibkr, oanda, echo").contains("throwing.jar").contains("boom").doesNotContain("\tat ");
     }
 
     private static String problem(BrokerCatalog catalog, String jar) {

@@ -1,2 +1,2 @@
-/** OANDA over the v20 REST API. The module is a skeleton until the broker lands. */
+/** The OANDA broker: tvbridge's broker contract over OANDA's v20 REST API. */
 package io.tvbridge.broker.oanda;

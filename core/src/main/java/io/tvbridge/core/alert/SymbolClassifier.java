@@ -31,8 +31,21 @@ public final class SymbolClassifier {
     private SymbolClassifier() {
     }
 
+    /**
+     * The alert's symbol with its asset class guessed and, for currency pairs, crypto and CFDs,
+     * in one spelling ({@code EUR/USD}, {@code EUR_USD} → {@code EURUSD}), so that every alert
+     * for the same instrument keeps the same position.
+     */
     public static InstrumentRef classify(InstrumentRef ref) {
-        return ref.assetClass().isPresent() ? ref : guess(ref).map(ref::withAssetClass).orElse(ref);
+        Optional<AssetClass> assetClass = ref.assetClass().or(() -> guess(ref));
+        if (assetClass.isEmpty()) {
+            return ref;
+        }
+        String symbol = switch (assetClass.get()) {
+            case FOREX, CRYPTO, CFD -> ref.symbol().replace("/", "").replace("_", "").replace(".", "");
+            case STOCK, FUTURE -> ref.symbol();
+        };
+        return new InstrumentRef(symbol, ref.exchange(), assetClass);
     }
 
     static Optional<AssetClass> guess(InstrumentRef ref) {

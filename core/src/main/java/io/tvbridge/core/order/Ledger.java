@@ -123,7 +123,9 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         boolean moves = order.phase().canMoveTo(next);
         boolean addsFill = filled.compareTo(order.filledQuantity()) > 0;
         boolean addsReason = next == order.phase() && update.reason().isPresent() && order.reason().isEmpty();
-        if (!moves && !addsFill && !addsReason) {
+        // the broker's id may come after a fill already finished the order: keep it all the same
+        boolean addsBrokerId = update.brokerOrderId().isPresent() && order.brokerOrderId().isEmpty();
+        if (!moves && !addsFill && !addsReason && !addsBrokerId) {
             return;   // repeated or stale: orders never move back
         }
         OrderPhase phase = moves ? next : order.phase();

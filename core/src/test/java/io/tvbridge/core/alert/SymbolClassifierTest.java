@@ -16,4 +16,10 @@ class SymbolClassifierTest {
     void guessesTheAssetClassFromTradingViewsConventions(String symbol, AssetClass expected) {
         assertThat(SymbolClassifier.classify(InstrumentRef.parse(symbol)).assetClass()).contains(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource({"EUR/USD,EURUSD", "EUR_USD,EURUSD", "OANDA:XAU_USD,XAUUSD", "BTC/USD,BTCUSD", "NYSE:BRK.B,BRK.B"})
+    void writesPairsOneWaySoTheyKeepOnePosition(String symbol, String expected) {
+        assertThat(SymbolClassifier.classify(InstrumentRef.parse(symbol)).symbol()).isEqualTo(expected);
+    }
 }
