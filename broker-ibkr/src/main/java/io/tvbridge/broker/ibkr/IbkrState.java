@@ -71,14 +71,18 @@ final class IbkrState {
         }
     }
 
-    /** The tracked order an IB message is about: by orderRef first, then permId, then this session's order id. */
+    /**
+     * The tracked order an IB message is about: by orderRef when the message carries one, else by permId, then this
+     * session's order id. A message that names its order is never matched by id: after a Gateway restart an old
+     * order's execution can carry the id a new, still unconfirmed order holds now.
+     */
     Optional<TrackedOrder> find(String orderRef, long permId, int orderId) {
-        TrackedOrder found = null;
         Optional<ClientOrderId> reference = clientOrderId(orderRef);
         if (reference.isPresent()) {
-            found = byClientId.get(reference.get());
+            return Optional.ofNullable(byClientId.get(reference.get()));
         }
-        if (found == null && permId > 0) {
+        TrackedOrder found = null;
+        if (permId > 0) {
             found = byPermId.get(permId);
         }
         if (found == null && orderId > 0) {
