@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * CME Globex equity-index futures (ES, NQ, YM, RTY and their micros), in Chicago time: Sunday to Friday
@@ -19,7 +18,7 @@ import java.util.Optional;
  * Friday with a jobs report has opened briefly); other Globex products (energy, metals, rates, grains) share
  * the daily hours but not these holiday hours.
  */
-public final class CmeGlobexCalendar extends TradingDayCalendar {
+public final class CmeGlobexCalendar extends UsHolidayCalendar {
 
     public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
@@ -28,32 +27,24 @@ public final class CmeGlobexCalendar extends TradingDayCalendar {
     private static final LocalTime HOLIDAY_HALT = LocalTime.of(12, 0);
     private static final LocalTime EARLY_CLOSE_HALT = LocalTime.of(12, 15);
 
-    @Override
-    public String name() {
-        return "CME Globex (equity-index futures)";
+    public CmeGlobexCalendar() {
+        super("CME Globex (equity-index futures)", CHICAGO);
     }
 
     @Override
-    public ZoneId zone() {
-        return CHICAGO;
+    TradingDay onHoliday(LocalDate date, UsHoliday holiday) {
+        return closesAllDay(holiday)
+                ? TradingDay.holiday(date, holiday.displayName())
+                : TradingDay.earlyClose(date, holiday.displayName(), sessionUntil(date, HOLIDAY_HALT));
     }
 
     @Override
-    public TradingDay tradingDay(LocalDate date) {
-        if (isWeekend(date)) {
-            return TradingDay.weekend(date);
-        }
-        Optional<UsHoliday> holiday = UsHoliday.observedOn(date);
-        if (holiday.isPresent()) {
-            String name = holiday.get().displayName();
-            return closesAllDay(holiday.get())
-                    ? TradingDay.holiday(date, name)
-                    : TradingDay.earlyClose(date, name, sessionUntil(date, HOLIDAY_HALT));
-        }
-        Optional<UsEarlyClose> earlyClose = UsEarlyClose.on(date);
-        if (earlyClose.isPresent()) {
-            return TradingDay.earlyClose(date, earlyClose.get().displayName(), sessionUntil(date, EARLY_CLOSE_HALT));
-        }
+    TradingDay onEarlyClose(LocalDate date, UsEarlyClose earlyClose) {
+        return TradingDay.earlyClose(date, earlyClose.displayName(), sessionUntil(date, EARLY_CLOSE_HALT));
+    }
+
+    @Override
+    TradingDay onOrdinaryDay(LocalDate date) {
         return TradingDay.full(date, sessionUntil(date, CLOSE));
     }
 

@@ -17,14 +17,8 @@ public final class ForexCalendar extends TradingDayCalendar {
     private static final ZoneId NEW_YORK = UsEquityCalendar.NEW_YORK;
     private static final LocalTime ROLLOVER = LocalTime.of(17, 0);
 
-    @Override
-    public String name() {
-        return "FX (Sunday 17:00 to Friday 17:00 New York)";
-    }
-
-    @Override
-    public ZoneId zone() {
-        return NEW_YORK;
+    public ForexCalendar() {
+        super("FX (Sunday 17:00 to Friday 17:00 New York)", NEW_YORK);
     }
 
     @Override

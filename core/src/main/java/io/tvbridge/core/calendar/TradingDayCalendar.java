@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,10 +17,28 @@ import java.util.stream.Stream;
 abstract class TradingDayCalendar implements MarketCalendar {
 
     /**
-     * How far ahead to look for a session. The rules here close a market for at most four days in a row
+     * How far ahead to look for a session. The rules here close a market for at most three days in a row
      * (a holiday next to a weekend), so a month only runs out if a subclass is broken.
      */
     private static final int DAYS_SEARCHED = 31;
+
+    private final String name;
+    private final ZoneId zone;
+
+    TradingDayCalendar(String name, ZoneId zone) {
+        this.name = requireNonNull(name, "name");
+        this.zone = requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final ZoneId zone() {
+        return zone;
+    }
 
     @Override
     public MarketSession session(Instant at) {
@@ -56,12 +75,12 @@ abstract class TradingDayCalendar implements MarketCalendar {
             }
             close = following.end();
         }
-        throw new IllegalStateException(name() + " stays open for over " + DAYS_SEARCHED + " days after " + at);
+        throw new IllegalStateException(name + " stays open for over " + DAYS_SEARCHED + " days after " + at);
     }
 
     @Override
     public String toString() {
-        return name();
+        return name;
     }
 
     static boolean isWeekend(LocalDate date) {
@@ -78,7 +97,7 @@ abstract class TradingDayCalendar implements MarketCalendar {
      * evening begins on the previous date.
      */
     private Stream<SessionWindow> windowsEndingAfter(Instant at) {
-        LocalDate first = LocalDate.ofInstant(at, zone()).minusDays(1);
+        LocalDate first = LocalDate.ofInstant(at, zone).minusDays(1);
         return Stream.iterate(first, date -> date.plusDays(1))
                 .limit(DAYS_SEARCHED)
                 .flatMap(date -> tradingDay(date).windows().stream())
@@ -86,6 +105,6 @@ abstract class TradingDayCalendar implements MarketCalendar {
     }
 
     private IllegalStateException nothingWithinSearch(Instant at) {
-        return new IllegalStateException(name() + " has no session within " + DAYS_SEARCHED + " days of " + at);
+        return new IllegalStateException(name + " has no session within " + DAYS_SEARCHED + " days of " + at);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * US equities on the NYSE and Nasdaq, in New York time: pre-market 04:00 to 09:30, regular 09:30 to 16:00,
@@ -12,7 +11,7 @@ import java.util.Optional;
  * the regular session ends at 13:00 and after-hours at 17:00, as Nasdaq and NYSE Arca run them. Brokers'
  * overnight sessions (20:00 to 04:00) are not modelled: they are a venue feature, not an exchange session.
  */
-public final class UsEquityCalendar extends TradingDayCalendar {
+public final class UsEquityCalendar extends UsHolidayCalendar {
 
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
@@ -23,30 +22,23 @@ public final class UsEquityCalendar extends TradingDayCalendar {
     private static final LocalTime EARLY_REGULAR_CLOSE = LocalTime.of(13, 0);
     private static final LocalTime EARLY_AFTER_HOURS_CLOSE = LocalTime.of(17, 0);
 
-    @Override
-    public String name() {
-        return "US equities (NYSE, Nasdaq)";
+    public UsEquityCalendar() {
+        super("US equities (NYSE, Nasdaq)", NEW_YORK);
     }
 
     @Override
-    public ZoneId zone() {
-        return NEW_YORK;
+    TradingDay onHoliday(LocalDate date, UsHoliday holiday) {
+        return TradingDay.holiday(date, holiday.displayName());
     }
 
     @Override
-    public TradingDay tradingDay(LocalDate date) {
-        if (isWeekend(date)) {
-            return TradingDay.weekend(date);
-        }
-        Optional<UsHoliday> holiday = UsHoliday.observedOn(date);
-        if (holiday.isPresent()) {
-            return TradingDay.holiday(date, holiday.get().displayName());
-        }
-        Optional<UsEarlyClose> earlyClose = UsEarlyClose.on(date);
-        if (earlyClose.isPresent()) {
-            return TradingDay.earlyClose(date, earlyClose.get().displayName(),
-                    windows(date, EARLY_REGULAR_CLOSE, EARLY_AFTER_HOURS_CLOSE));
-        }
+    TradingDay onEarlyClose(LocalDate date, UsEarlyClose earlyClose) {
+        return TradingDay.earlyClose(date, earlyClose.displayName(),
+                windows(date, EARLY_REGULAR_CLOSE, EARLY_AFTER_HOURS_CLOSE));
+    }
+
+    @Override
+    TradingDay onOrdinaryDay(LocalDate date) {
         return TradingDay.full(date, windows(date, REGULAR_CLOSE, AFTER_HOURS_CLOSE));
     }
 

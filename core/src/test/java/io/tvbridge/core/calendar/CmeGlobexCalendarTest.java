@@ -1,24 +1,17 @@
 package io.tvbridge.core.calendar;
 
+import static io.tvbridge.core.calendar.ExchangeTimes.chicago;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CmeGlobexCalendarTest {
 
-    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-
     private final MarketCalendar calendar = new CmeGlobexCalendar();
-
-    private static Instant chicago(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(CHICAGO).toInstant();
-    }
 
     @ParameterizedTest(name = "{0} -> open {1}")
     @CsvSource({

@@ -1,24 +1,17 @@
 package io.tvbridge.core.calendar;
 
+import static io.tvbridge.core.calendar.ExchangeTimes.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ForexCalendarTest {
 
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
     private final MarketCalendar calendar = new ForexCalendar();
-
-    private static Instant newYork(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(NEW_YORK).toInstant();
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({

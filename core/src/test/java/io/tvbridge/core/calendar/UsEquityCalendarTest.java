@@ -1,11 +1,11 @@
 package io.tvbridge.core.calendar;
 
+import static io.tvbridge.core.calendar.ExchangeTimes.NEW_YORK;
+import static io.tvbridge.core.calendar.ExchangeTimes.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UsEquityCalendarTest {
-
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     /**
      * Every holiday and early close in the NYSE's published schedules for 2021 to 2027. It holds a New
@@ -111,10 +109,6 @@ class UsEquityCalendarTest {
             """;
 
     private final MarketCalendar calendar = new UsEquityCalendar();
-
-    private static Instant newYork(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(NEW_YORK).toInstant();
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {2021, 2022, 2023, 2024, 2025, 2026, 2027})
