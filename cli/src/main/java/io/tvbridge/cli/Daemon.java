@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.WebhookAuthenticator;
+import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.Redactor;
@@ -14,6 +15,7 @@ import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.order.MarketOrderTimeout;
 import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
@@ -75,6 +77,7 @@ public final class Daemon implements AutoCloseable {
     private DecisionStage decisions;
     private TradingControl control;
     private AccountWatcher account;
+    private TradingHours hours;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -103,20 +106,27 @@ public final class Daemon implements AutoCloseable {
         OrderIds ids = new OrderIds(installationId());
         settings = new SettingsService(store, clock);
         RiskSettings risk = settings.load(values);
+        hours = new TradingHours(risk.everyMarketOpen());
+        settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
         Ledger ledger = remember(new Ledger(provider.name(), "", store, clock));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
         circuit.set(circuitFor(risk));
-        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), clock));
+        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock));
+        ledger.addListener(submitter);
+        MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
+                clock));
+        ledger.addListener(timeouts);
         decisions = remember(new DecisionStage(store, broker, new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
-                clock, submitter::submit));
+                hours, clock, submitter::submit));
         ledger.addListener(decisions);
         settings.addListener(decisions::settingsChanged);
         settings.addListener(changed -> {
             circuit.set(circuitFor(changed));
             submitter.useCircuit(circuit.get());
+            submitter.useLimits(changed);
         });
         control = new TradingControl(decisions, clock);
         connectBroker();
@@ -128,6 +138,7 @@ public final class Daemon implements AutoCloseable {
             }
         });
         submitter.recover();
+        timeouts.recover();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor());
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
@@ -172,7 +183,7 @@ public final class Daemon implements AutoCloseable {
                     values.withPrefix(factory.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_"),
                     factory.configKeys());
             log.info("starting broker {} {} ({})", factory.name(), factory.version(), brokerConfig);
-            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state));
+            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state, hours));
         } catch (BrokerException e) {
             throw new ConfigException("broker " + factory.name() + ": " + e.getMessage());
         } catch (IOException e) {

@@ -42,7 +42,9 @@ class RandomizedLimitsTest {
     void noLimitIsEverExceededUnderConcurrentSignals() throws Exception {
         Map<String, String> limits = Map.of("MAX_POSITION_SIZE", "20", "MAX_OPEN_POSITIONS", "3",
                 "MAX_DAILY_TRADES", "900", "MAX_ENTRIES_PER_TICKER", "80", "MAX_TOTAL_EXPOSURE", "5000",
-                "MAX_ORDER_NOTIONAL", "800");
+                "MAX_ORDER_NOTIONAL", "800",
+                // the limits under test are the risk limits; the broker's pace is tested in OrderFlowTest
+                "MAX_ORDERS_PER_SECOND", "0");
         try (TestDaemon tv = TestDaemon.start(folder, limits)) {
             Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);

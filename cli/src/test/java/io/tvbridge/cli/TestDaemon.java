@@ -49,13 +49,23 @@ final class TestDaemon implements AutoCloseable {
         return start(folder, Map.of());
     }
 
+    /**
+     * Starts the daemon with {@code environment} over the test defaults. Every market counts as open
+     * ({@code MARKET_HOURS=always}) unless a test says otherwise, so that results do not depend on the
+     * hour the suite runs at; the market-hours tests set a calendar and their own clock.
+     */
     static TestDaemon start(Path folder, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(Map.of("WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY));
+        return start(folder, environment, Clock.systemUTC());
+    }
+
+    static TestDaemon start(Path folder, Map<String, String> environment, Clock clock) {
+        Map<String, String> env = new HashMap<>(Map.of("WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY,
+                "MARKET_HOURS", "always"));
         env.putAll(environment);
         Path data = folder.resolve("data");
         ConfigLoader.Loaded loaded = ConfigLoader.load(
                 Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", data.toString()), env, folder);
-        return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), Clock.systemUTC()));
+        return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), clock));
     }
 
     URI uri(String path) {

@@ -1,5 +1,6 @@
 package io.tvbridge.broker.paper;
 
+import io.tvbridge.broker.spi.MarketHours;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -69,6 +70,7 @@ final class PaperBook {
     }
 
     private final PaperConfig config;
+    private final MarketHours hours;
     private final Consumer<PaperEvent> journal;
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
@@ -79,8 +81,9 @@ final class PaperBook {
     private BigDecimal commissions = BigDecimal.ZERO;
     private int executions;
 
-    PaperBook(PaperConfig config, Consumer<PaperEvent> journal) {
+    PaperBook(PaperConfig config, MarketHours hours, Consumer<PaperEvent> journal) {
         this.config = config;
+        this.hours = hours;
         this.journal = journal;
         this.cash = config.startingCash();
     }
@@ -94,7 +97,7 @@ final class PaperBook {
         PaperEvent.Placed placed = new PaperEvent.Placed(request.clientOrderId(), "P" + (orders.size() + 1), symbol,
                 request.instrument().assetClass(), request.instrument().multiplier(), request.side(),
                 request.quantity(), request.type(), request.limitPrice(), request.stopPrice(), request.timeInForce(),
-                now, request.takeProfit(), request.stopLoss());
+                now, request.takeProfit(), request.stopLoss(), request.outsideRegularHours());
         events.add(record(placed));
         Order order = orders.get(request.clientOrderId());
         if (request.type() == OrderType.MARKET && !lastPrices.containsKey(symbol)) {
@@ -106,9 +109,10 @@ final class PaperBook {
         events.addAll(tryFill(order, now));
         if (!order.status.isTerminal() && (request.timeInForce() == TimeInForce.IOC
                 || request.timeInForce() == TimeInForce.FOK)) {
+            String why = isOpen(placed, now) ? "not fillable at once at " + priceText(lastPrices.get(symbol))
+                    : "the market for " + symbol + " is closed";
             events.add(record(new PaperEvent.Ended(placed.id(), OrderStatus.CANCELLED,
-                    "not fillable at once at " + priceText(lastPrices.get(symbol)) + " (" + request.timeInForce()
-                            + ")", now)));
+                    why + " (" + request.timeInForce() + ")", now)));
         }
         return events;
     }
@@ -144,11 +148,21 @@ final class PaperBook {
         return List.of(record(new PaperEvent.Ended(id, OrderStatus.CANCELLED, "cancelled on request", now)));
     }
 
+    /** Whether the simulated venue trades the order's symbol now, by tvbridge's calendar. */
+    private boolean isOpen(PaperEvent.Placed placed, Instant now) {
+        return hours.isOpen(placed.symbol(), placed.assetClass(), now, placed.outsideRegularHours());
+    }
+
+    /** Whether any order still works (and may fill when its market opens or a price reaches it). */
+    boolean hasWorkingOrders() {
+        return orders.values().stream().anyMatch(order -> !order.status.isTerminal());
+    }
+
     private List<PaperEvent> tryFill(Order order, Instant now) {
         PaperEvent.Placed placed = order.placed;
         BigDecimal last = lastPrices.get(placed.symbol());
-        if (last == null) {
-            return List.of();
+        if (last == null || !isOpen(placed, now)) {
+            return List.of();   // it rests until a price comes, or the market opens
         }
         Optional<BigDecimal> fillPrice = fillPrice(order, last);
         if (fillPrice.isEmpty()) {
@@ -204,7 +218,7 @@ final class PaperBook {
         ClientOrderId id = entry.id().child(suffix);
         events.add(record(new PaperEvent.Placed(id, "P" + (orders.size() + 1), entry.symbol(), entry.assetClass(),
                 entry.multiplier(), side, entry.quantity(), type, limit, stop, TimeInForce.GTC, now, Optional.empty(),
-                Optional.empty())));
+                Optional.empty(), entry.outsideRegularHours())));
         return id;
     }
 

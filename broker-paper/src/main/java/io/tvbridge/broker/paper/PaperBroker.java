@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -38,7 +39,9 @@ import java.util.function.Consumer;
  * A simulated broker with a persistent book. Orders fill at once at the last price seen for
  * the symbol (the alert's price travels with the order), moved by the configured slippage
  * and charged the configured commission; limit and stop orders rest until a later price
- * reaches them. Events reach the listener from one thread of the broker's own, in order.
+ * reaches them. Markets keep tvbridge's hours: an order for a closed market rests and fills at
+ * the open (in pre-market already when it may trade outside regular hours). Events reach the
+ * listener from one thread of the broker's own, in order.
  */
 public final class PaperBroker implements Broker {
     static final String ACCOUNT = "PAPER";
@@ -51,6 +54,7 @@ public final class PaperBroker implements Broker {
     private final PaperJournal journal;
     private final PaperBook book;
     private final ExecutorService events;
+    private final ScheduledExecutorService marketWatch;
     private volatile boolean reachable = true;
     private volatile Instant connectedSince;
     private volatile boolean closed;
@@ -61,13 +65,36 @@ public final class PaperBroker implements Broker {
         Path file = context.stateDirectory().resolve("paper-journal.log");
         List<PaperEvent> history = PaperJournal.read(file);
         this.journal = new PaperJournal(file);
-        this.book = new PaperBook(config, journal::append);
+        this.book = new PaperBook(config, context.marketHours(), journal::append);
         history.forEach(book::apply);
         this.events = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "paper-events");
             thread.setDaemon(true);
             return thread;
         });
+        this.marketWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "paper-market-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        marketWatch.scheduleWithFixedDelay(this::fillAtTheOpen, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Orders that rest because their market was closed fill once it opens, as at a venue. */
+    private void fillAtTheOpen() {
+        if (closed || !reachable || connectedSince == null) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                if (book.hasWorkingOrders()) {
+                    publish(book.retryWorking(context.clock().instant()));
+                }
+            }
+        } catch (RuntimeException e) {
+            System.getLogger(PaperBroker.class.getName()).log(System.Logger.Level.WARNING,
+                    "paper broker: working orders could not be retried: " + e);
+        }
     }
 
     @Override
@@ -260,6 +287,7 @@ public final class PaperBroker implements Broker {
             return;
         }
         closed = true;
+        marketWatch.shutdownNow();
         events.shutdown();
         try {
             events.awaitTermination(5, TimeUnit.SECONDS);

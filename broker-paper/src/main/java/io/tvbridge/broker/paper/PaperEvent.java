@@ -16,11 +16,15 @@ import java.util.Optional;
  */
 sealed interface PaperEvent {
 
-    /** An order was taken; an entry may carry the exits of its bracket, placed when it fills. */
+    /**
+     * An order was taken; an entry may carry the exits of its bracket, placed when it fills. An order
+     * allowed outside regular hours may also fill in pre-market and after-hours.
+     */
     record Placed(ClientOrderId id, String brokerOrderId, String symbol, AssetClass assetClass,
                   BigDecimal multiplier, Side side, BigDecimal quantity, OrderType type,
                   Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice, TimeInForce timeInForce,
-                  Instant time, Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss)
+                  Instant time, Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss,
+                  boolean outsideRegularHours)
             implements PaperEvent {
     }
 

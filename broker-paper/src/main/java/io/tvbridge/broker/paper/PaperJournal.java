@@ -107,6 +107,9 @@ final class PaperJournal implements AutoCloseable {
             fields.put("time", p.time().toString());
             p.takeProfit().ifPresent(v -> fields.put("take-profit", v.toPlainString()));
             p.stopLoss().ifPresent(v -> fields.put("stop-loss", v.toPlainString()));
+            if (p.outsideRegularHours()) {
+                fields.put("outside-rth", "true");
+            }
         } else if (event instanceof PaperEvent.Executed x) {
             fields.put("event", "executed");
             fields.put("id", x.id().value());
@@ -156,7 +159,8 @@ final class PaperJournal implements AutoCloseable {
                     Optional.ofNullable(f.get("stop")).map(BigDecimal::new),
                     TimeInForce.valueOf(required(f, "tif")), Instant.parse(required(f, "time")),
                     Optional.ofNullable(f.get("take-profit")).map(BigDecimal::new),
-                    Optional.ofNullable(f.get("stop-loss")).map(BigDecimal::new));
+                    Optional.ofNullable(f.get("stop-loss")).map(BigDecimal::new),
+                    Boolean.parseBoolean(f.get("outside-rth")));
             case "executed" -> new PaperEvent.Executed(ClientOrderId.of(required(f, "id")), required(f, "execution"),
                     new BigDecimal(required(f, "quantity")), new BigDecimal(required(f, "price")),
                     new BigDecimal(required(f, "commission")), Instant.parse(required(f, "time")));

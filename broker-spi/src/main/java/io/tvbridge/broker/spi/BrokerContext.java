@@ -17,4 +17,9 @@ public interface BrokerContext {
      * survives restarts (the paper broker keeps its journal there).
      */
     Path stateDirectory();
+
+    /** When markets trade; a host without a calendar says always. */
+    default MarketHours marketHours() {
+        return MarketHours.ALWAYS_OPEN;
+    }
 }

@@ -29,7 +29,8 @@ public record Alert(
         Optional<Instant> time,
         Optional<String> comment,
         Optional<BigDecimal> targetPosition,
-        Optional<String> conviction) {
+        Optional<String> conviction,
+        boolean outsideRegularHours) {
 
     public Alert {
         Objects.requireNonNull(action, "action");

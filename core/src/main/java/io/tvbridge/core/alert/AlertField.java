@@ -31,7 +31,8 @@ public enum AlertField {
     MARKET_POSITION("market_position", "target_side"),
     MARKET_POSITION_SIZE("market_position_size", "target_qty"),
     POSITION_SIZE("position_size", "target_signed"),
-    CONVICTION("conviction");
+    CONVICTION("conviction"),
+    OUTSIDE_RTH("outside_rth", "extended_hours");
 
     private static final Map<String, AlertField> BY_NAME = Stream.of(values())
             .flatMap(field -> field.names.stream().map(name -> Map.entry(normalize(name), field)))

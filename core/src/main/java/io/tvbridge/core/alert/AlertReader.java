@@ -53,7 +53,21 @@ public final class AlertReader {
         return new Alert(action, instrument, quantity, type, price, limit, stop,
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION));
+                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION),
+                flag(body, AlertField.OUTSIDE_RTH));
+    }
+
+    private static boolean flag(AlertBody body, AlertField field) throws AlertProblem {
+        Optional<String> text = text(body, field);
+        if (text.isEmpty()) {
+            return false;
+        }
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off", "" -> false;
+            default -> throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " '"
+                    + shorten(text.get()) + "' is not true or false");
+        };
     }
 
     /**

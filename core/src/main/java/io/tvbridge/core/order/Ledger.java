@@ -1,6 +1,7 @@
 package io.tvbridge.core.order;
 
 import io.tvbridge.broker.spi.BrokerListener;
+import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.OrderUpdate;
@@ -16,7 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
     private final Store store;
     private final Clock clock;
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<ClientOrderId, String> cancelReasons = new ConcurrentHashMap<>();
     private final BatchWorker<Object> worker;
 
     public Ledger(String broker, String account, Store store, Clock clock) {
@@ -70,6 +74,14 @@ public final class Ledger implements BrokerListener, AutoCloseable {
 
     public int queued() {
         return worker.queued();
+    }
+
+    /**
+     * tvbridge itself asked the broker to cancel this order, for {@code reason}: the cancellation,
+     * when the broker reports it, carries that reason rather than the broker's generic one.
+     */
+    public void explainCancel(ClientOrderId id, String reason) {
+        cancelReasons.put(id, reason);
     }
 
     private void enqueue(Object event) {
@@ -119,6 +131,11 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         }
         StoredOrder order = found.get();
         OrderPhase next = OrderPhase.of(update.status());
+        if (next == OrderPhase.CANCELLED && cancelReasons.containsKey(order.clientOrderId())) {
+            update = new OrderUpdate(update.clientOrderId(), update.brokerOrderId(), update.status(),
+                    update.filledQuantity(), update.averageFillPrice(),
+                    Optional.of(cancelReasons.remove(order.clientOrderId())), update.time());
+        }
         BigDecimal filled = order.filledQuantity().max(update.filledQuantity());
         boolean moves = order.phase().canMoveTo(next);
         boolean addsFill = filled.compareTo(order.filledQuantity()) > 0;

@@ -1,5 +1,6 @@
 package io.tvbridge.core.order;
 
+import io.github.bucket4j.Bucket;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -11,17 +12,24 @@ import io.tvbridge.broker.spi.model.OrderRequest;
 import io.tvbridge.broker.spi.model.OrderState;
 import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.core.concurrent.LaneQueue;
 import io.tvbridge.core.routing.BrokerHandle;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,46 +38,83 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends stored orders to the broker, off the decision thread, one at a time in the order
- * they were decided. Before a send the order is marked {@link OrderPhase#SUBMITTED} in the
- * store, so that a crash during the call leaves a trace. When the outcome of a send is
- * unknown (timeout, lost connection) the order is looked up by its client order id before
- * anything is sent again, with growing pauses for as long as the broker stays unreachable.
+ * Sends stored orders to the broker, off the decision thread, from one dispatcher thread. Orders
+ * wait in lanes, one per account and symbol: exits go ahead of entries, but an order never
+ * overtakes an earlier one of its own symbol, and the next order of a symbol leaves only once the
+ * broker has answered the one before. Sends are paced ({@code max_orders_per_second}) and new
+ * entries wait while too many orders work at the broker ({@code max_outstanding_orders}); exits
+ * never wait for that cap.
+ *
+ * <p>Before a send the order is marked {@link OrderPhase#SUBMITTED} in the store, so that a
+ * crash during the call leaves a trace. When the outcome of a send is unknown (timeout, lost
+ * connection) the order is looked up by its client order id before anything is sent again, with
+ * growing pauses for as long as the broker stays unreachable; its symbol's lane waits meanwhile.
  */
-public final class OrderSubmitter implements AutoCloseable {
+public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderSubmitter.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
+    private static final Duration LONG_WAIT = Duration.ofSeconds(30);
+
+    /** One step of work on one order; true once the broker's answer is known, false when a retry is scheduled. */
+    @FunctionalInterface
+    private interface Step {
+        boolean run();
+    }
+
+    private enum Kind { SEND, CHECK }
+
+    private record Job(StoredOrder order, Kind kind, Step step) {
+        String lane() {
+            return order.account() + ":" + order.symbol();
+        }
+
+        /** Exits and sells go first, as in the decision stage. */
+        boolean goesFirst() {
+            return !order.opens() || order.side() == Side.SELL;
+        }
+    }
 
     private final BrokerHandle handle;
     private final Store store;
     private final BrokerListener ledger;
     private final Clock clock;
-    private final ExecutorService sender;
+    private final Object lock = new Object();
+    private final LaneQueue<Job> queue = new LaneQueue<>();
+    private final Deque<Job> resumed = new ArrayDeque<>();
+    private final Set<ClientOrderId> working = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService retries;
+    private final Thread dispatcher;
     private final Map<InstrumentRef, Instrument> instruments = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger retrying = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
     private volatile BrokerCircuit circuit;
+    private volatile Optional<Bucket> pace = Optional.empty();
+    private volatile int maxOutstanding;
+    private volatile boolean closing;
+    private volatile long waitingSince;
 
     public OrderSubmitter(BrokerHandle handle, Store store, BrokerListener ledger, BrokerCircuit circuit,
-                          Clock clock) {
+                          RiskSettings settings, Clock clock) {
         this.handle = handle;
         this.circuit = circuit;
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
-        this.sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "tvbridge-submit"));
         this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tvbridge-submit-retry");
             thread.setDaemon(true);
             return thread;
         });
+        useLimits(settings);
+        this.dispatcher = new Thread(this::dispatch, "tvbridge-submit");
+        dispatcher.start();
     }
 
     /** Queues a newly decided order for sending (a bracket's children go with their parent). */
     public void submit(StoredOrder order) {
         if (!order.isBracketChild()) {
-            run(() -> send(order, 0));
+            enqueue(new Job(order, Kind.SEND, () -> send(order, 0)));
         }
     }
 
@@ -78,9 +123,27 @@ public final class OrderSubmitter implements AutoCloseable {
         circuit = replacement;
     }
 
-    /** Orders waiting to be sent or checked. */
+    /** Takes the pace and the cap on outstanding orders from the settings. */
+    public void useLimits(RiskSettings settings) {
+        int perSecond = settings.maxOrdersPerSecond();
+        // one token at a time, refilled every 1/N s: orders leave evenly spaced, never N+1 within a second
+        pace = perSecond == 0 ? Optional.empty() : Optional.of(Bucket.builder()
+                .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofNanos(1_000_000_000L / perSecond)))
+                .build());
+        maxOutstanding = settings.maxOutstandingOrders();
+        wake();
+    }
+
+    /** Orders waiting to be sent or checked, or being sent, or waiting for a retry. */
     public int pending() {
-        return inFlight.get();
+        synchronized (lock) {
+            return queue.size() + resumed.size() + retrying.get() + running.get();
+        }
+    }
+
+    /** Orders sent and still working at the broker, as counted for {@code max_outstanding_orders}. */
+    public int outstanding() {
+        return working.size();
     }
 
     /**
@@ -102,107 +165,219 @@ public final class OrderSubmitter implements AutoCloseable {
                         order.clientOrderId());
                 submit(order);
             } else {
+                if (!order.isBracketChild()) {
+                    working.add(order.clientOrderId());
+                }
                 log.info("order {} was {} at the last stop; asking {} where it stands", order.clientOrderId(),
                         order.phase(), handle.name());
-                run(() -> check(order, 0));
+                enqueue(new Job(order, Kind.CHECK, () -> check(order, 0)));
             }
         }
     }
 
-    private void send(StoredOrder order, int attempt) {
+    @Override
+    public void orderChanged(StoredOrder order) {
+        if (order.phase().isTerminal() && working.remove(order.clientOrderId())) {
+            wake();
+        }
+    }
+
+    @Override
+    public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
+        orderChanged(order);
+    }
+
+    // --- the dispatcher ---
+
+    private void enqueue(Job job) {
+        synchronized (lock) {
+            queue.add(job, job.lane(), job.goesFirst());
+            lock.notifyAll();
+        }
+    }
+
+    private void wake() {
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    private void dispatch() {
+        while (true) {
+            Job job;
+            synchronized (lock) {
+                job = nextJob();
+                while (job == null) {
+                    if (closing && queue.size() == 0 && resumed.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        lock.wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    job = nextJob();
+                }
+                running.incrementAndGet();
+            }
+            boolean settled = true;
+            try {
+                settled = job.step().run();
+            } catch (RuntimeException e) {
+                log.error("order submission failed unexpectedly for {}", job.order().clientOrderId(), e);
+            } finally {
+                synchronized (lock) {
+                    running.decrementAndGet();
+                    if (settled) {
+                        queue.done(job.lane());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A retry whose time has come, else the next job whose lane is free and that may start now. */
+    private Job nextJob() {
+        if (!resumed.isEmpty()) {
+            return resumed.pollFirst();
+        }
+        Optional<Job> next = queue.next(this::mayStart);
+        if (next.isEmpty() && queue.size() > 0 && !mayStartEntries()) {
+            long now = System.nanoTime();
+            if (waitingSince == 0) {
+                waitingSince = now;
+            } else if (now - waitingSince > LONG_WAIT.toNanos()) {
+                log.warn("{} order(s) wait because {} orders are working at {} (max_outstanding_orders {})",
+                        queue.size(), working.size(), handle.name(), maxOutstanding);
+                waitingSince = now;
+            }
+        } else if (next.isPresent()) {
+            waitingSince = 0;
+        }
+        return next.orElse(null);
+    }
+
+    private boolean mayStart(Job job) {
+        return job.kind() == Kind.CHECK || !job.order().opens() || mayStartEntries();
+    }
+
+    private boolean mayStartEntries() {
+        int cap = maxOutstanding;
+        return cap == 0 || working.size() < cap;
+    }
+
+    // --- the steps ---
+
+    private boolean send(StoredOrder order, int attempt) {
         Instrument instrument;
         try {
             instrument = resolve(order.instrument());
         } catch (BrokerException e) {
             if (e.retryable()) {
                 circuit.failed(e);
-                later(attempt, "resolve " + order.symbol() + " for order " + order.clientOrderId(), e,
+                return later(order, attempt, "resolve " + order.symbol() + " for order " + order.clientOrderId(), e,
                         () -> send(order, attempt + 1));
-            } else {
-                reject(order.clientOrderId(), e.getMessage());
             }
-            return;
+            reject(order.clientOrderId(), e.getMessage());
+            return true;
         }
         if (!instrument.acceptsQuantity(order.quantity())) {
             reject(order.clientOrderId(), order.symbol() + " trades in steps of "
                     + instrument.quantityIncrement().toPlainString() + " with a minimum of "
                     + instrument.minimumQuantity().toPlainString() + "; "
                     + order.quantity().toPlainString() + " is not a valid quantity");
-            return;
+            return true;
         }
         OrderRequest request = request(order, instrument);
+        working.add(order.clientOrderId());
         store.inTransaction(session -> {
             session.markSubmitted(order.clientOrderId(), instrument.multiplier(), clock.instant());
             return null;
         });
-        place(order, request, 0);
+        return place(order, request, 0);
     }
 
-    private void place(StoredOrder order, OrderRequest request, int attempt) {
+    private boolean place(StoredOrder order, OrderRequest request, int attempt) {
         try {
+            awaitPace();
             OrderAck ack = handle.broker().submit(request);
             circuit.succeeded();
             log.info("order {} {} {} {} {} sent to {}: {}", order.clientOrderId(), order.side(),
                     order.quantity().toPlainString(), order.symbol(), order.type(), handle.name(), ack.status());
             if (ack.alreadyKnown()) {
-                check(order, 0);   // an earlier run sent it: take its state and fills from the broker
-            } else {
-                // fills arrive as fills; an ack only says the venue has the order (or refused it)
-                OrderStatus status = ack.status() == OrderStatus.FILLED || ack.status() == OrderStatus.PARTIALLY_FILLED
-                        ? OrderStatus.ACCEPTED : ack.status();
-                ledger.onOrderUpdate(OrderUpdate.of(ack.clientOrderId(), ack.brokerOrderId(), status, ack.at()));
+                return check(order, 0);   // an earlier run sent it: take its state and fills from the broker
             }
+            // fills arrive as fills; an ack only says the venue has the order (or refused it)
+            OrderStatus status = ack.status() == OrderStatus.FILLED || ack.status() == OrderStatus.PARTIALLY_FILLED
+                    ? OrderStatus.ACCEPTED : ack.status();
+            ledger.onOrderUpdate(OrderUpdate.of(ack.clientOrderId(), ack.brokerOrderId(), status, ack.at()));
+            return true;
         } catch (BrokerException e) {
             if (e.outcomeUnknown()) {
                 circuit.failed(e);
-                later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
+                return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
                         () -> checkThenResend(order, request, attempt + 1));
-            } else {
-                circuit.succeeded();   // the venue answered, if only with a refusal
-                reject(order.clientOrderId(), e.getMessage());
             }
+            circuit.succeeded();   // the venue answered, if only with a refusal
+            reject(order.clientOrderId(), e.getMessage());
+            return true;
         } catch (RuntimeException e) {
             circuit.failed(e);
             log.error("{} failed unexpectedly on order {}", handle.name(), order.clientOrderId(), e);
-            later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
+            return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
                     () -> checkThenResend(order, request, attempt + 1));
         }
     }
 
+    /** Waits for the next slot of the broker's pace. */
+    private void awaitPace() throws BrokerException {
+        Optional<Bucket> bucket = pace;
+        if (bucket.isPresent()) {
+            try {
+                bucket.get().asBlocking().consume(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "interrupted while pacing orders");
+            }
+        }
+    }
+
     /** The outcome of a send is unknown: look first, and send again only if the broker never got it. */
-    private void checkThenResend(StoredOrder order, OrderRequest request, int attempt) {
+    private boolean checkThenResend(StoredOrder order, OrderRequest request, int attempt) {
         try {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
             if (state.isPresent()) {
                 log.info("order {} did reach {}; not sending it again", order.clientOrderId(), handle.name());
                 adopt(state.get());
-            } else {
-                log.info("order {} never reached {}; sending it again", order.clientOrderId(), handle.name());
-                place(order, request, attempt);
+                return true;
             }
+            log.info("order {} never reached {}; sending it again", order.clientOrderId(), handle.name());
+            return place(order, request, attempt);
         } catch (BrokerException | RuntimeException e) {
-            later(attempt, "look up order " + order.clientOrderId(), e,
+            return later(order, attempt, "look up order " + order.clientOrderId(), e,
                     () -> checkThenResend(order, request, attempt + 1));
         }
     }
 
     /** After a restart: the order was sent (or was working); take its state and fills from the broker. */
-    private void check(StoredOrder order, int attempt) {
+    private boolean check(StoredOrder order, int attempt) {
         try {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
             if (state.isPresent()) {
                 adopt(state.get());
-            } else if (order.phase() == OrderPhase.SUBMITTED && !order.isBracketChild()) {
+                return true;
+            }
+            if (order.phase() == OrderPhase.SUBMITTED && !order.isBracketChild()) {
                 log.info("order {} never reached {}; sending it now", order.clientOrderId(), handle.name());
                 OrderRequest request = request(order, resolve(order.instrument()));
-                place(order, request, 0);
-            } else {
-                ledger.onOrderUpdate(new OrderUpdate(order.clientOrderId(), order.brokerOrderId(), OrderStatus.EXPIRED,
-                        order.filledQuantity(), order.averageFillPrice(),
-                        Optional.of(handle.name() + " no longer reports this order"), clock.instant()));
+                return place(order, request, 0);
             }
+            ledger.onOrderUpdate(new OrderUpdate(order.clientOrderId(), order.brokerOrderId(), OrderStatus.EXPIRED,
+                    order.filledQuantity(), order.averageFillPrice(),
+                    Optional.of(handle.name() + " no longer reports this order"), clock.instant()));
+            return true;
         } catch (BrokerException | RuntimeException e) {
-            later(attempt, "look up order " + order.clientOrderId(), e, () -> check(order, attempt + 1));
+            return later(order, attempt, "look up order " + order.clientOrderId(), e, () -> check(order, attempt + 1));
         }
     }
 
@@ -236,40 +411,37 @@ public final class OrderSubmitter implements AutoCloseable {
         ledger.onOrderUpdate(OrderUpdate.rejected(id, reason, clock.instant()));
     }
 
-    private void later(int attempt, String what, Exception cause, Runnable retry) {
+    /**
+     * Schedules {@code retry} after a pause that grows with each attempt; the order's lane stays
+     * busy until the retry settles. Returns false: the broker's answer is not known yet.
+     */
+    private boolean later(StoredOrder order, int attempt, String what, Exception cause, Step retry) {
         long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(attempt, 6));
         log.warn("could not {} at {} ({}); trying again in {} s", what, handle.name(), cause.getMessage(), seconds);
-        inFlight.incrementAndGet();
+        retrying.incrementAndGet();
         retries.schedule(() -> {
-            inFlight.decrementAndGet();
-            run(retry);
-        }, seconds, TimeUnit.SECONDS);
-    }
-
-    private void run(Runnable task) {
-        inFlight.incrementAndGet();
-        sender.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("order submission failed unexpectedly", e);
-            } finally {
-                inFlight.decrementAndGet();
+            synchronized (lock) {
+                retrying.decrementAndGet();
+                resumed.addLast(new Job(order, Kind.CHECK, retry));
+                lock.notifyAll();
             }
-        });
+        }, seconds, TimeUnit.SECONDS);
+        return false;
     }
 
     /** Stops taking orders and waits up to {@code timeout} for those already queued to be sent. */
     public void close(Duration timeout) {
+        closing = true;
         retries.shutdownNow();
-        sender.shutdown();
+        wake();
         try {
-            if (!sender.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} orders were still being sent at shutdown; the next start checks them", pending());
-                sender.shutdownNow();
-            }
+            dispatcher.join(timeout.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (dispatcher.isAlive()) {
+            log.warn("{} orders were still being sent at shutdown; the next start checks them", pending());
+            dispatcher.interrupt();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +48,13 @@ public record RiskSettings(
         int circuitBreakerFailures,
         int circuitBreakerCooldownSeconds,
         ZoneId exchangeZone,
-        LocalTime tradingDayReset) {
+        LocalTime tradingDayReset,
+        boolean everyMarketOpen,
+        ClosedMarketPolicy closedMarketPolicy,
+        Map<String, ClosedMarketPolicy> strategyClosedMarketPolicy,
+        int maxOrdersPerSecond,
+        int maxOutstandingOrders,
+        int marketOrderTimeoutSeconds) {
 
     /** The typed settings of stored values; a key not stored takes its default. */
     public static RiskSettings of(Map<String, String> values) {
@@ -86,7 +93,13 @@ public record RiskSettings(
                 integer(v, Setting.CIRCUIT_BREAKER_FAILURES),
                 integer(v, Setting.CIRCUIT_BREAKER_COOLDOWN),
                 ZoneId.of(v.get(Setting.EXCHANGE_TIMEZONE)),
-                LocalTime.parse(v.get(Setting.TRADING_DAY_RESET)));
+                LocalTime.parse(v.get(Setting.TRADING_DAY_RESET)),
+                v.get(Setting.MARKET_HOURS).equals("always"),
+                ClosedMarketPolicy.parse(v.get(Setting.CLOSED_MARKET_POLICY)),
+                strategyClosedMarketPolicy(v.get(Setting.STRATEGY_CLOSED_MARKET_POLICY)),
+                integer(v, Setting.MAX_ORDERS_PER_SECOND),
+                integer(v, Setting.MAX_OUTSTANDING_ORDERS),
+                integer(v, Setting.MARKET_ORDER_TIMEOUT));
     }
 
     public static RiskSettings defaults() {
@@ -98,20 +111,36 @@ public record RiskSettings(
         return strategy.map(name -> strategySizing.get(name.toLowerCase(Locale.ROOT))).orElse(defaultSizing);
     }
 
+    /** What a signal of this strategy does when its market is closed: its own policy, else the default one. */
+    public ClosedMarketPolicy closedMarketPolicyFor(Optional<String> strategy) {
+        return strategy.map(name -> strategyClosedMarketPolicy.get(name.toLowerCase(Locale.ROOT)))
+                .orElse(closedMarketPolicy);
+    }
+
+    private static Map<String, ClosedMarketPolicy> strategyClosedMarketPolicy(String text) {
+        return perStrategy(text, ",", Setting.STRATEGY_CLOSED_MARKET_POLICY, "name=queue|reject|send",
+                ClosedMarketPolicy::parse);
+    }
+
     private static Map<String, SizingRule> strategySizing(String text) {
-        Map<String, SizingRule> rules = new TreeMap<>();
-        for (String entry : text.split(";")) {
+        return perStrategy(text, ";", Setting.STRATEGY_SIZING, "name=mode[:value]", SizingRule::parse);
+    }
+
+    /** Reads {@code name=value} entries, keyed by the strategy's name in lower case. */
+    private static <T> Map<String, T> perStrategy(String text, String separator, Setting setting, String form,
+                                                  Function<String, T> value) {
+        Map<String, T> entries = new TreeMap<>();
+        for (String entry : text.split(separator)) {
             if (entry.isBlank()) {
                 continue;
             }
             String[] parts = entry.split("=", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("strategy_sizing entry '" + entry.strip()
-                        + "' is not name=mode[:value]");
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new IllegalArgumentException(setting.key() + " entry '" + entry.strip() + "' is not " + form);
             }
-            rules.put(parts[0].strip().toLowerCase(Locale.ROOT), SizingRule.parse(parts[1]));
+            entries.put(parts[0].strip().toLowerCase(Locale.ROOT), value.apply(parts[1]));
         }
-        return Map.copyOf(rules);
+        return Map.copyOf(entries);
     }
 
     private static Map<String, BigDecimal> convictions(String text) {

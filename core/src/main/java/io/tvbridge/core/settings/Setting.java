@@ -63,7 +63,22 @@ public enum Setting {
             "seconds new orders stay halted after the circuit breaker opens"),
     EXCHANGE_TIMEZONE("exchange_timezone", Kind.ZONE, "America/New_York",
             "time zone of the trading day, the allowed hours and the daily counters"),
-    TRADING_DAY_RESET("trading_day_reset", Kind.TIME, "00:00", "time the daily counters start again");
+    TRADING_DAY_RESET("trading_day_reset", Kind.TIME, "00:00", "time the daily counters start again"),
+
+    MARKET_HOURS("market_hours", Kind.choice("exchange", "always"), "exchange",
+            "exchange: each market trades by its calendar; always: every market counts as open (trying tvbridge"
+                    + " at the weekend)"),
+    CLOSED_MARKET_POLICY("closed_market_policy", Kind.choice("queue", "reject", "send"), "queue",
+            "a signal for a closed market waits for the open (queue), is refused (reject) or goes to the broker"
+                    + " at once, allowed outside regular hours (send)"),
+    STRATEGY_CLOSED_MARKET_POLICY("strategy_closed_market_policy", Kind.TEXT, "",
+            "per-strategy closed_market_policy: name=queue|reject|send, separated by ',' (e.g. scalp=reject)"),
+    MAX_ORDERS_PER_SECOND("max_orders_per_second", Kind.INTEGER, "50",
+            "orders sent to the broker per second at most; more wait their turn, exits first"),
+    MAX_OUTSTANDING_ORDERS("max_outstanding_orders", Kind.INTEGER, "100",
+            "orders working at the broker at once at most; more wait until earlier ones end, exits first"),
+    MARKET_ORDER_TIMEOUT("market_order_timeout", Kind.INTEGER, "60",
+            "seconds a market order may stay unfilled while its market is open before it is cancelled");
 
     private final String key;
     private final Kind kind;

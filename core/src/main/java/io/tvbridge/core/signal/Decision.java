@@ -7,7 +7,9 @@ public enum Decision {
     /** Orders were planned (or nothing needed doing) and will be sent. */
     ACCEPTED,
     /** No order: a check refused it, with a reason. */
-    REJECTED;
+    REJECTED,
+    /** Its market is closed: it waits in the pending queue and is decided at the open. */
+    QUEUED;
 
     /** The word used in webhook responses and the admin API. */
     public String wireName() {

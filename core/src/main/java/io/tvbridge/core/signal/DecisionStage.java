@@ -1,13 +1,20 @@
 package io.tvbridge.core.signal;
 
 import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertProblem;
+import io.tvbridge.core.alert.AlertReader;
+import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.concurrent.BatchWorker;
+import io.tvbridge.core.concurrent.LaneQueue;
 import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderPhase;
@@ -16,24 +23,32 @@ import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
+import io.tvbridge.core.settings.ClosedMarketPolicy;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -51,16 +66,27 @@ import org.slf4j.LoggerFactory;
  * answered and the orders handed to the submitter. An answer therefore always describes
  * something already on disk, and a burst costs one disk write per batch rather than one per
  * request.
+ *
+ * <p>Within a batch, exits go ahead of entries (a close frees the money and the limits an entry
+ * needs), but signals for one symbol keep their arrival order, and nothing moves across a change
+ * of the kill or pause switch or of the settings. A signal whose market is closed follows its
+ * closed-market policy: it is refused, sent at once (allowed outside regular hours), or kept in
+ * the pending queue and decided at the open, exits first.
  */
 public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
+    private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
 
     private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result) {
     }
 
-    /** Work that changes the stage's own state inside the batch's transaction. */
-    private record Change(Consumer<StoreSession> work, CompletableFuture<Void> done) {
+    /**
+     * Work that changes the stage's own state inside the batch's transaction. A barrier (a switch
+     * or the settings) takes effect exactly between the signals before it and those after it;
+     * other changes (broker news) are applied ahead of the signals decided with them.
+     */
+    private record Change(Consumer<StoreSession> work, CompletableFuture<Void> done, boolean barrier) {
     }
 
     private final Store store;
@@ -73,7 +99,13 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private final Consumer<StoredOrder> submitter;
     private final Supplier<Optional<String>> circuitOpen;
     private final RiskState state;
+    private final TradingHours hours;
     private final BatchWorker<Object> worker;
+    private final ScheduledExecutorService pendingClock;
+    private final List<PendingSignal> waiting = new ArrayList<>();
+    private volatile List<PendingSignal> waitingView = List.of();
+    private volatile Instant nextRelease = Instant.MAX;
+    private boolean waitingDirty;
     private volatile RiskSettings settings;
     private volatile TradingHalt halt;
     private long lastSignalId;
@@ -81,7 +113,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     public DecisionStage(Store store, BrokerHandle broker, OrderPlanner planner, RiskEngine risk, OrderIds ids,
                          Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
-                         Supplier<Optional<String>> circuitOpen, Clock clock, Consumer<StoredOrder> submitter) {
+                         Supplier<Optional<String>> circuitOpen, TradingHours hours, Clock clock,
+                         Consumer<StoredOrder> submitter) {
         this.store = store;
         this.broker = broker;
         this.planner = planner;
@@ -91,11 +124,19 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         this.settings = settings;
         this.halt = halt;
         this.circuitOpen = circuitOpen;
+        this.hours = hours;
         this.clock = clock;
         this.submitter = submitter;
         this.state = new RiskState(broker.name());
         reload();
         this.worker = new BatchWorker<>("tvbridge-decision", MAX_BATCH, this::handle).start();
+        this.pendingClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tvbridge-pending-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pendingClock.scheduleWithFixedDelay(this::releaseWhenDue, PENDING_CHECK.toMillis(), PENDING_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Queues a signal; the future completes once its decision is committed. */
@@ -114,7 +155,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     public CompletableFuture<TradingHalt> changeHalt(UnaryOperator<TradingHalt> change, AuditEntry audit,
                                                      Consumer<StoreSession> persist) {
         CompletableFuture<TradingHalt> result = new CompletableFuture<>();
-        run(session -> {
+        barrier(session -> {
             halt = change.apply(halt);
             persist.accept(session);
             session.audit(audit);
@@ -134,7 +175,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     /** New settings apply from the next decision on. */
     public void settingsChanged(RiskSettings changed) {
-        run(session -> settings = changed);
+        barrier(session -> {
+            settings = changed;
+            nextRelease = clock.instant();   // market hours or policies may have changed: look again
+        });
     }
 
     public RiskSettings settings() {
@@ -150,9 +194,57 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return worker.queued();
     }
 
+    /** The signals waiting in the pending queue for their market to open, oldest first. */
+    public List<PendingSignal> pending() {
+        return waitingView;
+    }
+
+    /**
+     * Takes waiting signals out of the pending queue (those of {@code symbol}, or all): each is
+     * rejected with the reason and never ordered. Completes with the signal ids cleared.
+     */
+    public CompletableFuture<List<Long>> clearPending(Optional<String> symbol, String actor, String reason) {
+        CompletableFuture<List<Long>> cleared = new CompletableFuture<>();
+        List<Long> ids = new ArrayList<>();
+        barrier(session -> {
+            Instant now = clock.instant();
+            for (PendingSignal entry : List.copyOf(waiting)) {
+                if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(entry.symbol())) {
+                    continue;
+                }
+                String note = "cleared from the pending queue by " + actor + ": " + reason;
+                session.endPending(entry.signalId(), PendingSignal.State.CLEARED, now, actor, note);
+                session.updateDecision(entry.signalId(), Decision.REJECTED, Optional.of(note), now);
+                waiting.remove(entry);
+                ids.add(entry.signalId());
+            }
+            if (!ids.isEmpty()) {
+                session.audit(new AuditEntry(now, actor, "pending.cleared", ids.size() + " signal(s) "
+                        + symbol.map(s -> "for " + s + " ").orElse("") + ids + ": " + reason));
+                log.info("{} cleared {} pending signal(s) {}: {}", actor, ids.size(), ids, reason);
+            }
+            waitingDirty = true;
+        }).whenComplete((done, failure) -> {
+            if (failure != null) {
+                cleared.completeExceptionally(failure);
+            } else {
+                cleared.complete(List.copyOf(ids));
+            }
+        });
+        return cleared;
+    }
+
     private CompletableFuture<Void> run(Consumer<StoreSession> work) {
+        return offer(work, false);
+    }
+
+    private CompletableFuture<Void> barrier(Consumer<StoreSession> work) {
+        return offer(work, true);
+    }
+
+    private CompletableFuture<Void> offer(Consumer<StoreSession> work, boolean barrier) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!worker.offer(new Change(work, done))) {
+        if (!worker.offer(new Change(work, done, barrier))) {
             done.completeExceptionally(new IllegalStateException("tvbridge is shutting down"));
         }
         return done;
@@ -185,15 +277,19 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         List<Runnable> afterCommit = new ArrayList<>();
         try (StoreSession session = store.open()) {
             rollTheDay(session);
-            for (Object task : batch) {
+            releaseDue(session, afterCommit);
+            for (Object task : inDecisionOrder(batch)) {
                 if (task instanceof Decide decide) {
-                    afterCommit.add(decide(session, decide));
+                    afterCommit.add(decide(session, decide, afterCommit));
                 } else if (task instanceof Change change) {
                     change.work().accept(session);
                     afterCommit.add(() -> change.done().complete(null));
                 }
             }
             session.commit();
+            if (waitingDirty) {
+                waitingChanged();
+            }
         } catch (RuntimeException e) {
             log.error("could not store a batch of {} tasks; none was acknowledged", batch.size(), e);
             for (Object task : batch) {
@@ -210,7 +306,47 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         afterCommit.forEach(Runnable::run);
     }
 
-    private Runnable decide(StoreSession session, Decide task) {
+    /**
+     * The batch in the order it is decided: between two barriers, broker news first, then the
+     * signals with exits ahead of entries and each symbol in arrival order. A close_all is a
+     * barrier too: it concerns every symbol.
+     */
+    private List<Object> inDecisionOrder(List<Object> batch) {
+        List<Object> ordered = new ArrayList<>(batch.size());
+        List<Decide> signals = new ArrayList<>();
+        for (Object task : batch) {
+            boolean barrier = task instanceof Change change ? change.barrier()
+                    : ((Decide) task).candidate().alert().symbol().isEmpty();
+            if (barrier) {
+                ordered.addAll(LaneQueue.exitsFirst(signals, d -> d.candidate().alert().symbol().orElseThrow(),
+                        d -> goesFirst(d.candidate().alert())));
+                signals.clear();
+                ordered.add(task);
+            } else if (task instanceof Decide decide) {
+                signals.add(decide);
+            } else {
+                ordered.add(task);
+            }
+        }
+        ordered.addAll(LaneQueue.exitsFirst(signals, d -> d.candidate().alert().symbol().orElseThrow(),
+                d -> goesFirst(d.candidate().alert())));
+        return ordered;
+    }
+
+    /** Exits and sells: closes, sells, a buy that covers a short, a target nearer to flat. */
+    private boolean goesFirst(Alert alert) {
+        BigDecimal held = alert.symbol().map(state::projected).orElse(BigDecimal.ZERO);
+        return switch (alert.action()) {
+            case SELL, CLOSE, CLOSE_ALL -> true;
+            case BUY -> held.signum() < 0;
+            case TARGET -> {
+                BigDecimal target = alert.targetPosition().orElseThrow();
+                yield target.abs().compareTo(held.abs()) < 0 || target.signum() * held.signum() < 0;
+            }
+        };
+    }
+
+    private Runnable decide(StoreSession session, Decide task, List<Runnable> afterCommit) {
         SignalCandidate candidate = task.candidate();
         Alert alert = candidate.alert();
         Instant now = clock.instant();
@@ -220,9 +356,59 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             log.info("duplicate of signal {}: {}", duplicate.get().signalId(), duplicate.get().reason());
             return () -> task.result().complete(duplicate.get());
         }
+        if (alert.symbol().isPresent() && waiting.stream().anyMatch(p -> p.symbol().equals(alert.symbol().get()))) {
+            releaseDue(session, afterCommit);   // earlier signals for this symbol go first, if their market is open
+        }
 
         RiskSettings current = settings;
-        Plan plan = risk.stale(alert, current, now).map(Plan::reject).orElseGet(() -> planner.plan(alert, state, current));
+        Optional<String> stale = risk.stale(alert, current, now);
+        boolean outsideRegularHours = alert.outsideRegularHours();
+        Plan plan = null;
+        if (stale.isPresent()) {
+            plan = Plan.reject(stale.get());
+        } else if (marketClosed(alert, now)) {
+            InstrumentRef instrument = alert.instrument().orElseThrow();
+            String closed = hours.closedUntil(instrument, now, alert.outsideRegularHours());
+            ClosedMarketPolicy policy = current.closedMarketPolicyFor(alert.strategy());
+            switch (policy) {
+                case REJECT -> plan = Plan.reject(closed + "; the closed-market policy is reject");
+                case QUEUE -> {
+                    Outcome queued = queue(session, candidate, closed, now);
+                    return () -> task.result().complete(queued);
+                }
+                case SEND -> outsideRegularHours = true;
+            }
+        }
+        if (plan == null) {
+            plan = judge(alert, current, now);
+        }
+
+        boolean dryRun = current.dryRun();
+        long signalId = ++lastSignalId;
+        session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
+                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
+                plan.reason(), now, 0, dryRun));
+        List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
+        log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
+                describe(alert), plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value())
+                        .toList().toString()));
+        Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
+                orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
+        return () -> {
+            task.result().complete(outcome);
+            if (!dryRun) {
+                orders.forEach(submitter);
+            }
+        };
+    }
+
+    private boolean marketClosed(Alert alert, Instant now) {
+        return alert.instrument().isPresent() && !hours.isOpen(alert.instrument().get(), now, alert.outsideRegularHours());
+    }
+
+    /** Plans and sizes the orders and runs the risk checks against the state now. Changes nothing. */
+    private Plan judge(Alert alert, RiskSettings current, Instant now) {
+        Plan plan = planner.plan(alert, state, current);
         if (plan.decision() == Decision.ACCEPTED) {
             Optional<String> refusal = risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), now);
             if (refusal.isPresent()) {
@@ -230,16 +416,35 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             }
         }
         alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
+        return plan;
+    }
 
-        boolean dryRun = current.dryRun();
+    /** Stores the signal as queued and puts it in the pending queue; it is decided at the open. */
+    private Outcome queue(StoreSession session, SignalCandidate candidate, String closed, Instant now) {
+        Alert alert = candidate.alert();
+        InstrumentRef instrument = alert.instrument().orElseThrow();
+        Instant opens = hours.nextOpen(instrument, now, alert.outsideRegularHours());
+        Plan plan = Plan.queue("queued until the open: " + closed);
         long signalId = ++lastSignalId;
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
-                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
-                plan.reason(), now, 0, dryRun));
+                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, Decision.QUEUED,
+                plan.reason(), now, 0, settings.dryRun()));
+        PendingSignal entry = PendingSignal.waiting(signalId, instrument.symbol(),
+                instrument.assetClass().orElse(AssetClass.STOCK), alert.outsideRegularHours(), now, opens);
+        session.insertPending(entry);
+        waiting.add(entry);
+        waitingDirty = true;
+        log.info("signal {} queued: {} {}", signalId, describe(alert), closed);
+        return new Outcome.Decided(signalId, Decision.QUEUED, plan.reason(), List.of(), settings.dryRun());
+    }
+
+    /** Stores the plan's orders (and a bracket's children) and counts them in the risk state. */
+    private List<StoredOrder> record(StoreSession session, long signalId, Plan plan, boolean dryRun,
+                                     boolean outsideRegularHours, Instant now) {
         List<StoredOrder> orders = new ArrayList<>();
         int leg = 1;
         for (PlannedOrder planned : plan.orders()) {
-            StoredOrder order = newOrder(signalId, leg++, planned, dryRun, now);
+            StoredOrder order = newOrder(signalId, leg++, planned, dryRun, outsideRegularHours, now);
             session.insertOrder(order);
             orders.add(order);
             List<StoredOrder> children = bracketChildren(order, now);
@@ -254,17 +459,91 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 }
             }
         }
-        log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
-                describe(alert), plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value())
-                        .toList().toString()));
-        Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
-                orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
+        return orders;
+    }
+
+    /** Asks the decision thread to release the pending queue once the earliest open has come. */
+    private void releaseWhenDue() {
+        if (!waitingView.isEmpty() && !clock.instant().isBefore(nextRelease)) {
+            nextRelease = Instant.MAX;   // releaseDue sets the next one
+            run(session -> {
+            });
+        }
+    }
+
+    /**
+     * Decides the waiting signals whose market is open now, exits first and each symbol in
+     * arrival order, as if they had just arrived (their age is no reason to refuse them: waiting
+     * was the policy). Their orders go to the broker after the batch's commit.
+     */
+    private void releaseDue(StoreSession session, List<Runnable> afterCommit) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<PendingSignal> due = waiting.stream().filter(p -> hours.isOpen(p.symbol(), p.assetClass(), now,
+                p.outsideRegularHours())).toList();
+        if (!due.isEmpty()) {
+            Map<Long, Alert> alerts = new HashMap<>();
+            for (PendingSignal entry : due) {
+                alerts.put(entry.signalId(), storedAlert(session, entry.signalId()).orElse(null));
+            }
+            List<PendingSignal> ordered = LaneQueue.exitsFirst(due, PendingSignal::symbol,
+                    p -> alerts.get(p.signalId()) == null || goesFirst(alerts.get(p.signalId())));
+            for (PendingSignal entry : ordered) {
+                afterCommit.add(release(session, entry, Optional.ofNullable(alerts.get(entry.signalId())), now));
+                waiting.remove(entry);
+            }
+            session.audit(new AuditEntry(now, "tvbridge", "pending.released", ordered.size()
+                    + " signal(s) released at the open: " + ordered.stream().map(p -> p.signalId() + " "
+                    + p.symbol()).toList()));
+            waitingDirty = true;
+        }
+        if (!waitingDirty) {
+            waitingChanged();   // nothing was due after all: work out when to look again
+        }
+    }
+
+    private Runnable release(StoreSession session, PendingSignal entry, Optional<Alert> alert, Instant now) {
+        RiskSettings current = settings;
+        Plan plan = alert.map(a -> judge(a, current, now)).orElseGet(() -> Plan.reject(
+                "the stored alert could not be read again at the open; nothing was ordered"));
+        boolean dryRun = current.dryRun();
+        List<StoredOrder> orders = record(session, entry.signalId(), plan, dryRun,
+                alert.map(Alert::outsideRegularHours).orElse(false), now);
+        Optional<String> reason = Optional.of("released from the pending queue at the open"
+                + plan.reason().map(r -> ": " + r).orElse(""));
+        session.updateDecision(entry.signalId(), plan.decision(), reason, now);
+        session.endPending(entry.signalId(), PendingSignal.State.RELEASED, now, "tvbridge",
+                plan.decision().wireName() + plan.reason().map(r -> ": " + r).orElse(""));
+        log.info("signal {} released at the open: {} {}", entry.signalId(), plan.decision().wireName(),
+                plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value()).toList().toString()));
         return () -> {
-            task.result().complete(outcome);
             if (!dryRun) {
                 orders.forEach(submitter);
             }
         };
+    }
+
+    private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
+        return session.findSignal(signalId).flatMap(signal -> {
+            try {
+                return Optional.of(AlertReader.read(AlertBody.parse(signal.payload().getBytes(StandardCharsets.UTF_8))));
+            } catch (AlertProblem e) {
+                log.error("signal {} in the pending queue cannot be read again: {}", signalId, e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Publishes the waiting list and when to look again. Called on the decision thread. */
+    private void waitingChanged() {
+        waitingDirty = false;
+        waitingView = List.copyOf(waiting);
+        Instant now = clock.instant();
+        nextRelease = waiting.stream().map(p -> p.releaseAt().isAfter(now) ? p.releaseAt()
+                : hours.nextOpen(new InstrumentRef(p.symbol(), Optional.empty(), Optional.of(p.assetClass())), now,
+                        p.outsideRegularHours())).min(Instant::compareTo).orElse(Instant.MAX);
     }
 
     private Optional<Outcome.Duplicate> findDuplicate(StoreSession session, SignalCandidate candidate, Instant now) {
@@ -290,11 +569,12 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return new Outcome.Duplicate(earlier.id(), orders, reason);
     }
 
-    private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, boolean dryRun, Instant now) {
+    private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, boolean dryRun,
+                                 boolean outsideRegularHours, Instant now) {
         return new StoredOrder(++lastOrderId, ids.forSignal(signalId, leg), signalId, broker.name(), broker.account(),
                 planned.instrument(), planned.side(), planned.quantity(), planned.type(), planned.limitPrice(),
                 planned.stopPrice(), planned.takeProfit(), planned.stopLoss(), planned.referencePrice(),
-                planned.timeInForce(), false, BigDecimal.ONE, dryRun ? OrderPhase.DRY_RUN : OrderPhase.NEW,
+                planned.timeInForce(), outsideRegularHours, BigDecimal.ONE, dryRun ? OrderPhase.DRY_RUN : OrderPhase.NEW,
                 Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), now, Optional.empty(), now,
                 Optional.empty(), planned.opens());
     }
@@ -343,7 +623,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             state.reload(session, dayStart(clock.instant(), settings));
             lastSignalId = session.maxSignalId();
             lastOrderId = session.maxOrderId();
+            waiting.clear();
+            waiting.addAll(session.pendingSignals(PendingSignal.State.WAITING));
         }
+        waitingChanged();
     }
 
     private static String describe(Alert alert) {
@@ -358,6 +641,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     @Override
     public void close() {
+        pendingClock.shutdownNow();
         worker.close();
     }
 }

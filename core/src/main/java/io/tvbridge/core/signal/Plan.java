@@ -11,8 +11,8 @@ public record Plan(Decision decision, Optional<String> reason, List<PlannedOrder
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(reason, "reason");
         orders = List.copyOf(orders);
-        if (decision == Decision.REJECTED && (reason.isEmpty() || !orders.isEmpty())) {
-            throw new IllegalArgumentException("a rejection has a reason and no orders");
+        if (decision != Decision.ACCEPTED && (reason.isEmpty() || !orders.isEmpty())) {
+            throw new IllegalArgumentException("a rejected or queued signal has a reason and no orders");
         }
     }
 
@@ -22,5 +22,9 @@ public record Plan(Decision decision, Optional<String> reason, List<PlannedOrder
 
     public static Plan reject(String reason) {
         return new Plan(Decision.REJECTED, Optional.of(reason), List.of());
+    }
+
+    public static Plan queue(String reason) {
+        return new Plan(Decision.QUEUED, Optional.of(reason), List.of());
     }
 }

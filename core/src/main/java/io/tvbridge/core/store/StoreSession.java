@@ -3,6 +3,7 @@ package io.tvbridge.core.store;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.signal.Decision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,23 @@ public interface StoreSession extends AutoCloseable {
     long maxSignalId();
 
     List<StoredSignal> recentSignals(int limit);
+
+    /** A queued signal decided at the open: its decision and reason replace "queued". */
+    void updateDecision(long signalId, Decision decision, Optional<String> reason,
+                        Instant decidedAt);
+
+    // the pending queue
+
+    void insertPending(PendingSignal pending);
+
+    /** Pending signals in {@code state}, oldest first. */
+    List<PendingSignal> pendingSignals(PendingSignal.State state);
+
+    /** The newest pending-queue entries in any state, newest first. */
+    List<PendingSignal> recentPending(int limit);
+
+    /** Ends a waiting entry; false when it was no longer waiting. */
+    boolean endPending(long signalId, PendingSignal.State state, Instant at, String by, String note);
 
     // orders
 

@@ -50,7 +50,7 @@ class MyBatisStoreTest {
                 Optional.of(new BigDecimal("2.5")), OrderType.LIMIT, Optional.of(new BigDecimal("190.25")),
                 Optional.of(new BigDecimal("190")), Optional.empty(), Optional.of(new BigDecimal("180")),
                 Optional.empty(), Optional.of("ema"), Optional.ofNullable(id), Optional.of(T0), Optional.of("hi"),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), false);
     }
 
     private static StoredSignal signal(long id, String alertId, String hash, Instant at) {

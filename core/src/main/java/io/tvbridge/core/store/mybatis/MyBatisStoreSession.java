@@ -15,6 +15,7 @@ import io.tvbridge.core.signal.Decision;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
+import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
@@ -38,6 +39,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final PositionMapper positions;
     private final AuditMapper audit;
     private final SettingsMapper settings;
+    private final PendingMapper pending;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -49,6 +51,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.positions = session.getMapper(PositionMapper.class);
         this.audit = session.getMapper(AuditMapper.class);
         this.settings = session.getMapper(SettingsMapper.class);
+        this.pending = session.getMapper(PendingMapper.class);
     }
 
     // signals
@@ -63,7 +66,8 @@ final class MyBatisStoreSession implements StoreSession {
                 a.limitPrice().orElse(null), a.stopPrice().orElse(null), a.stopLoss().orElse(null),
                 a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
                 a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
-                s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null)));
+                s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null),
+                a.outsideRegularHours()));
     }
 
     @Override
@@ -96,6 +100,41 @@ final class MyBatisStoreSession implements StoreSession {
         return signals.recent(limit).stream().map(MyBatisStoreSession::toSignal).toList();
     }
 
+    @Override
+    public void updateDecision(long signalId, Decision decision, Optional<String> reason, Instant decidedAt) {
+        signals.updateDecision(signalId, decision.name(), reason.orElse(null), decidedAt);
+    }
+
+    // the pending queue
+
+    @Override
+    public void insertPending(PendingSignal p) {
+        pending.insert(new PendingRow(p.signalId(), p.symbol(), p.assetClass().name(), p.outsideRegularHours(),
+                p.queuedAt(), p.releaseAt(), p.state().name(), p.endedAt().orElse(null), p.endedBy().orElse(null),
+                p.note().orElse(null)));
+    }
+
+    @Override
+    public List<PendingSignal> pendingSignals(PendingSignal.State state) {
+        return pending.inState(state.name()).stream().map(MyBatisStoreSession::toPending).toList();
+    }
+
+    @Override
+    public List<PendingSignal> recentPending(int limit) {
+        return pending.recent(limit).stream().map(MyBatisStoreSession::toPending).toList();
+    }
+
+    @Override
+    public boolean endPending(long signalId, PendingSignal.State state, Instant at, String by, String note) {
+        return pending.end(signalId, state.name(), at, by, note) == 1;
+    }
+
+    private static PendingSignal toPending(PendingRow r) {
+        return new PendingSignal(r.signalId(), r.symbol(), AssetClass.valueOf(r.assetClass()), r.outsideRth(),
+                r.queuedAt(), r.releaseAt(), PendingSignal.State.valueOf(r.state()), Optional.ofNullable(r.endedAt()),
+                Optional.ofNullable(r.endedBy()), Optional.ofNullable(r.note()));
+    }
+
     private static StoredSignal toSignal(SignalRow r) {
         Optional<InstrumentRef> instrument = Optional.ofNullable(r.symbol())
                 .map(symbol -> new InstrumentRef(symbol, Optional.ofNullable(r.exchange()), Optional.empty()));
@@ -103,7 +142,7 @@ final class MyBatisStoreSession implements StoreSession {
                 OrderType.valueOf(r.orderType()), decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
                 decimal(r.stopLoss()), decimal(r.takeProfit()), Optional.ofNullable(r.strategy()),
                 Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()),
-                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()));
+                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()), r.outsideRth());
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
                 Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());

@@ -11,13 +11,14 @@ import org.apache.ibatis.annotations.Update;
 interface SignalMapper {
     String COLUMNS = "id, received_at, alert_id, body_hash, source_address, content_type, payload, action, symbol,"
             + " exchange, quantity, order_type, price, limit_price, stop_price, stop_loss, take_profit, strategy,"
-            + " alert_time, comment, decision, reason, decided_at, duplicates, dry_run, target_position, conviction";
+            + " alert_time, comment, decision, reason, decided_at, duplicates, dry_run, target_position, conviction,"
+            + " outside_rth";
 
     @Insert("insert into signals (" + COLUMNS + ") values (#{id}, #{receivedAt}, #{alertId}, #{bodyHash},"
             + " #{sourceAddress}, #{contentType}, #{payload}, #{action}, #{symbol}, #{exchange}, #{quantity},"
             + " #{orderType}, #{price}, #{limitPrice}, #{stopPrice}, #{stopLoss}, #{takeProfit}, #{strategy},"
             + " #{alertTime}, #{comment}, #{decision}, #{reason}, #{decidedAt}, #{duplicates}, #{dryRun},"
-            + " #{targetPosition}, #{conviction})")
+            + " #{targetPosition}, #{conviction}, #{outsideRth})")
     void insert(SignalRow row);
 
     @Select("select " + COLUMNS + " from signals where id = #{id}")
@@ -29,6 +30,10 @@ interface SignalMapper {
     @Select("select " + COLUMNS + " from signals where body_hash = #{bodyHash} and received_at >= #{since}"
             + " order by received_at desc, id desc fetch first 1 rows only")
     SignalRow findByBodyHash(@Param("bodyHash") String bodyHash, @Param("since") Instant since);
+
+    @Update("update signals set decision = #{decision}, reason = #{reason}, decided_at = #{at} where id = #{id}")
+    void updateDecision(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
+                        @Param("at") Instant at);
 
     @Update("update signals set duplicates = duplicates + 1, last_duplicate_at = #{at} where id = #{id}")
     void recordDuplicate(@Param("id") long id, @Param("at") Instant at);

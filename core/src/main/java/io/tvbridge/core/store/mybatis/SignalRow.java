@@ -9,5 +9,6 @@ record SignalRow(long id, Instant receivedAt, String alertId, String bodyHash, S
                  BigDecimal quantity, String orderType, BigDecimal price, BigDecimal limitPrice,
                  BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal takeProfit, String strategy,
                  Instant alertTime, String comment, String decision, String reason, Instant decidedAt,
-                 int duplicates, boolean dryRun, BigDecimal targetPosition, String conviction) {
+                 int duplicates, boolean dryRun, BigDecimal targetPosition, String conviction,
+                 boolean outsideRth) {
 }
