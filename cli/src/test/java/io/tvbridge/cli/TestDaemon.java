@@ -148,10 +148,13 @@ final class TestDaemon implements AutoCloseable {
         return json(response);
     }
 
-    /** Waits until every order was answered by the broker, then refreshes the account snapshot. */
+    /**
+     * Waits until every order was answered by the broker and every market order filled or ended,
+     * then refreshes the account snapshot.
+     */
     void settle() {
         eventually("every order answered", () -> count("select count(*) from orders where status in ('NEW',"
-                + " 'SUBMITTED')") == 0);
+                + " 'SUBMITTED') or order_type = 'MARKET' and status in ('ACCEPTED', 'PARTIALLY_FILLED')") == 0);
         eventually("every fill recorded", () -> count("select count(*) from orders where status = 'FILLED'"
                 + " and filled_quantity < quantity") == 0);
         daemon.account().refreshNow();
