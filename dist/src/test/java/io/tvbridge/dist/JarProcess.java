@@ -100,6 +100,11 @@ final class JarProcess implements AutoCloseable {
         return read(err);
     }
 
+    /** Everything the process printed: the banner and the log. */
+    String output() {
+        return stdout() + stderr();
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -265,9 +265,12 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
             return new OrderAck(known.id, known.brokerOrderId(), known.status, true, context.clock().instant());
         }
         if (journal.find(request.clientOrderId()).isPresent()) {
-            OrderState earlier = lookup(request.clientOrderId()).orElseThrow();
-            return new OrderAck(earlier.clientOrderId(), earlier.brokerOrderId(), earlier.status(), true,
-                    context.clock().instant());
+            Optional<OrderState> earlier = lookup(request.clientOrderId());
+            if (earlier.isPresent()) {
+                return new OrderAck(earlier.get().clientOrderId(), earlier.get().brokerOrderId(),
+                        earlier.get().status(), true, context.clock().instant());
+            }
+            // an earlier run was stopped while writing it, and TWS knows nothing of it: it goes now
         }
         requireReady();
         IbkrContracts.Resolved resolved = contracts.byInstrument(request.instrument());
@@ -287,12 +290,23 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
                     .filter(p -> !leg.order().orderType().equals("TRAIL")), orderId, context.clock().instant(),
                     placed.isEmpty());
             state.track(order);
-            journal.sent(leg.id(), orderId, context.clock().instant());
+            journal.sending(leg.id(), orderId, context.clock().instant());
             placed.add(order);
             int parent = placed.size() == 1 ? 0 : parentId;
             var ibOrder = leg.order().inBracket(parent, leg.order().transmit(), leg.order().ocaGroup(),
                     leg.order().ocaType());
-            session.send(encoder -> encoder.placeOrder(orderId, resolved.contract(), ibOrder));
+            try {
+                session.send(encoder -> encoder.placeOrder(orderId, resolved.contract(), ibOrder));
+            } catch (BrokerException e) {
+                // not written (or a bracket only in part, which TWS does not transmit): nothing reached IB
+                for (TrackedOrder unsent : placed) {
+                    state.untrack(unsent);
+                    journal.unsent(unsent.id);
+                }
+                throw e;
+            }
+            order.sentOnConnection = session.connectionNumber();
+            journal.written(leg.id());
         }
         TrackedOrder parent = placed.get(0);
         try {
@@ -377,16 +391,28 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
     @Override
     public Optional<OrderState> lookup(ClientOrderId clientOrderId) throws BrokerException {
         TrackedOrder order = state.byClientId.get(clientOrderId);
-        if (order == null && session.connected()) {
+        if ((order == null || order.unconfirmed()) && session.connected()) {
             requestOpenOrders(true);
             requestExecutions();
             waitForEvents();
             order = state.byClientId.get(clientOrderId);
+            if (order != null && order.unconfirmed() && order.sentOnConnection < session.connectionNumber()) {
+                // written on a connection that dropped before TWS read it: on this one TWS reports
+                // neither an open order nor an execution of it, so it never arrived
+                log.log(System.Logger.Level.WARNING, "IBKR: order " + clientOrderId + " was lost with the"
+                        + " connection it was sent on; it may be sent again");
+                state.untrack(order);
+                journal.unsent(clientOrderId);
+                return Optional.empty();
+            }
         }
         if (order != null) {
             return Optional.of(order.state());
         }
         Optional<IbkrOrderJournal.Entry> sent = journal.find(clientOrderId);
+        if (sent.isPresent() && !sent.get().written()) {
+            return Optional.empty();   // the process ended while sending it; TWS reports nothing of it
+        }
         if (sent.isPresent()) {
             // sent by an earlier run, but IB reports neither an open order nor an execution of it today
             return Optional.of(new OrderState(clientOrderId, "order-" + sent.get().orderId(), "",

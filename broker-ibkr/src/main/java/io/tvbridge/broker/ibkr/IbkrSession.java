@@ -62,6 +62,7 @@ final class IbkrSession implements AutoCloseable {
     private final Object writeLock = new Object();
     private final AtomicInteger nextOrderId = new AtomicInteger(-1);
     private final AtomicInteger nextRequestId = new AtomicInteger(9000);
+    private final AtomicInteger connectionNumber = new AtomicInteger();
     private final CountDownLatch firstConnection = new CountDownLatch(1);
     private final ScheduledExecutorService heartbeat;
     private final Thread connector;
@@ -99,6 +100,11 @@ final class IbkrSession implements AutoCloseable {
     /** Waits for the first successful handshake; false if it did not come in time. */
     boolean awaitConnected(Duration timeout) throws InterruptedException {
         return firstConnection.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && connected();
+    }
+
+    /** Counts the connections made so far: what was sent on an earlier one may have been lost with it. */
+    int connectionNumber() {
+        return connectionNumber.get();
     }
 
     boolean connected() {
@@ -194,6 +200,7 @@ final class IbkrSession implements AutoCloseable {
             try {
                 Connection connection = handshake();
                 wasUp = true;
+                connectionNumber.incrementAndGet();
                 pause = FIRST_PAUSE;
                 readUntilClosed(connection);
             } catch (IOException | TwsProtocolException | BrokerException e) {

@@ -53,6 +53,13 @@ final class IbkrState {
         }
     }
 
+    /** Forgets an order that never reached TWS, so that it can be sent afresh. */
+    void untrack(TrackedOrder order) {
+        byClientId.remove(order.id, order);
+        byOrderId.remove(order.orderId, order);
+        byPermId.remove(order.permId, order);
+    }
+
     /**
      * Records an order's ids as IB reports them now (order ids change after a Gateway restart).
      * Only a working order holds its order id: IB hands the ids of finished orders out again.

@@ -30,6 +30,8 @@ final class TrackedOrder {
     /** Completed when TWS first answers the PLACE_ORDER (null for adopted orders). */
     final CompletableFuture<OrderStatus> acknowledged;
 
+    /** The session connection it was written on (0: adopted, or not written yet). */
+    volatile int sentOnConnection;
     volatile int orderId;
     volatile long permId;
     volatile OrderStatus status = OrderStatus.PENDING;
@@ -64,6 +66,11 @@ final class TrackedOrder {
 
     BigDecimal reportedFills() {
         return fills.values().stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** TWS has said nothing of it yet: no status, no permanent id, no fill. */
+    boolean unconfirmed() {
+        return status == OrderStatus.PENDING && permId == 0 && filled.signum() == 0 && fills.isEmpty();
     }
 
     String brokerOrderId() {

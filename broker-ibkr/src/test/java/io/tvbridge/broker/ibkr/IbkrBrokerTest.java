@@ -13,6 +13,7 @@ import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderAck;
 import io.tvbridge.broker.spi.model.OrderRequest;
 import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderType;
@@ -160,6 +161,24 @@ class IbkrBrokerTest {
         tws.fill(orderId, BigDecimal.ONE, new BigDecimal("399.5"));
         Fill fill = events.await(Fill.class, f -> f.clientOrderId().value().equals("w-1"));
         assertThat(fill.price()).isEqualByComparingTo("399.5");
+    }
+
+    @Test
+    void anOrderLostWithItsConnectionIsNotFoundAndCanBeSentOnce() throws Exception {
+        RecordingBrokerListener events = new RecordingBrokerListener();
+        Broker broker = connect(events, Map.of());
+        Instrument ibm = broker.resolve(InstrumentRef.parse("IBM"));
+        tws.onNextOrder(Behaviour.lost());
+        assertThatThrownBy(() -> broker.submit(market("lost-1", ibm, Side.BUY, "4")))
+                .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        eventually("reconnected", () -> broker.health().connected() && tws.connections() == 1);
+
+        assertThat(broker.lookup(ClientOrderId.of("lost-1"))).as("TWS never read it").isEmpty();
+        OrderAck ack = broker.submit(market("lost-1", ibm, Side.BUY, "4"));
+        assertThat(ack.alreadyKnown()).isFalse();
+        events.await(OrderUpdate.class, u -> u.clientOrderId().value().equals("lost-1")
+                && u.status() == OrderStatus.FILLED);
+        assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("lost-1");
     }
 
     @Test

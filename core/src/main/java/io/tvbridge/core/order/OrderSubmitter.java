@@ -346,6 +346,9 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private boolean checkThenResend(StoredOrder order, OrderRequest request, int attempt) {
         try {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
+            if (state.isPresent() && state.get().status() == OrderStatus.PENDING) {
+                return stillUnconfirmed(order, attempt, () -> checkThenResend(order, request, attempt + 1));
+            }
             if (state.isPresent()) {
                 log.info("order {} did reach {}; not sending it again", order.clientOrderId(), handle.name());
                 adopt(state.get());
@@ -363,6 +366,9 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private boolean check(StoredOrder order, int attempt) {
         try {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
+            if (state.isPresent() && state.get().status() == OrderStatus.PENDING) {
+                return stillUnconfirmed(order, attempt, () -> check(order, attempt + 1));
+            }
             if (state.isPresent()) {
                 adopt(state.get());
                 return true;
@@ -379,6 +385,12 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         } catch (BrokerException | RuntimeException e) {
             return later(order, attempt, "look up order " + order.clientOrderId(), e, () -> check(order, attempt + 1));
         }
+    }
+
+    /** The broker has the order but the venue has not confirmed it: neither settled nor to be sent again. */
+    private boolean stillUnconfirmed(StoredOrder order, int attempt, Step retry) {
+        return later(order, attempt, "confirm order " + order.clientOrderId(),
+                new BrokerException(BrokerException.Kind.UNAVAILABLE, "the venue has not confirmed it yet"), retry);
     }
 
     private void adopt(OrderState state) throws BrokerException {

@@ -47,6 +47,17 @@ public sealed interface Behaviour {
     record Silent() implements Behaviour {
     }
 
+    /**
+     * The order is lost on the way: the connection drops before TWS reads it, so TWS never
+     * knows of it (it is not among {@link FakeTwsServer#placedOrders}).
+     */
+    record Lost() implements Behaviour {
+    }
+
+    static Behaviour lost() {
+        return new Lost();
+    }
+
     static Behaviour fill() {
         return new Fill();
     }

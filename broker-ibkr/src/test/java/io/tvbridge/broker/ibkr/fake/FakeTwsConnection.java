@@ -128,6 +128,10 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         FakeTwsVenue venue = server.venue();
         FakeTwsQueries queries = server.queries();
         if (request instanceof PlaceOrder place) {
+            if (venue.loseNextOrder()) {
+                close();   // the connection drops before the order is read
+                return;
+            }
             venue.placeOrder(clientId, place);
         } else if (request instanceof CancelOrder cancel) {
             venue.cancelOrder(clientId, cancel.orderId());

@@ -115,6 +115,15 @@ final class FakeTwsVenue {
 
     // --- requests ------------------------------------------------------------------------------
 
+    /** Whether the next order is scripted to be lost on the way (and takes that step if so). */
+    boolean loseNextOrder() {
+        if (script.peek() instanceof Behaviour.Lost) {
+            script.poll();
+            return true;
+        }
+        return false;
+    }
+
     void placeOrder(int clientId, FakeTwsRequests.PlaceOrder request) {
         int orderId = request.orderId();
         IbOrder sent = request.order();
