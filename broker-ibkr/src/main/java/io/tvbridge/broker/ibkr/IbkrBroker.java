@@ -57,6 +57,7 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
     private static final System.Logger log = System.getLogger(IbkrBroker.class.getName());
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Duration ORDINARY_OUTAGE = Duration.ofMinutes(5);
+    private static final Duration LOOKUP_COMMISSION_WAIT = Duration.ofSeconds(2);
     private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower,GrossPositionValue,"
             + "UnrealizedPnL,RealizedPnL,AvailableFunds,MaintMarginReq";
 
@@ -407,6 +408,7 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
             }
         }
         if (order != null) {
+            awaitCommissions(order);
             return Optional.of(order.state());
         }
         Optional<IbkrOrderJournal.Entry> sent = journal.find(clientOrderId);
@@ -552,6 +554,17 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
     /** Lets the event thread finish what arrived before now. */
     private void waitForEvents() throws BrokerException {
         callOnEventThread(() -> Boolean.TRUE);
+    }
+
+    /**
+     * An execution counts as a fill once its commission report arrives (or its wait runs out):
+     * a lookup waits a little for those of {@code order}, so that it reports the order as filled.
+     */
+    private void awaitCommissions(TrackedOrder order) throws BrokerException {
+        long deadline = System.nanoTime() + LOOKUP_COMMISSION_WAIT.toNanos();
+        while (callOnEventThread(() -> !order.awaitingCommission.isEmpty()) && System.nanoTime() < deadline) {
+            waitForCommissions();
+        }
     }
 
     /** Gives commission reports that follow their executions a moment to arrive. */
