@@ -16,13 +16,13 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The database behind tvbridge: schema by Flyway, SQL by MyBatis, over a pooled data source. */
 public final class MyBatisStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(MyBatisStore.class);
+    private static final String H2_DRIVER = "org.h2.Driver";
 
     private final PooledDataSource dataSource;
     private final SqlSessionFactory sessions;
@@ -43,13 +43,18 @@ public final class MyBatisStore implements Store {
      * shutdown, which drains in-flight work first.
      */
     public static MyBatisStore openH2(Path dataDirectory, Clock clock) {
-        return open("org.h2.Driver", h2Url(dataDirectory), "sa", "", clock);
+        return open(H2_DRIVER, h2Url(dataDirectory), "sa", "", clock);
     }
 
     /** The JDBC URL of the H2 database in {@code dataDirectory}. */
     public static String h2Url(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("tvbridge")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    /** Like {@link #h2Url}, for a database that must exist already: H2 then refuses to create an empty one. */
+    public static String h2UrlOfExisting(Path dataDirectory) {
+        return h2Url(dataDirectory) + ";IFEXISTS=TRUE";
     }
 
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {
@@ -63,11 +68,7 @@ public final class MyBatisStore implements Store {
     }
 
     private static void migrate(DataSource dataSource) {
-        var result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        var result = Schema.migrate(dataSource);
         if (result.migrationsExecuted > 0) {
             log.info("database schema migrated to version {}", result.targetSchemaVersion);
         }
