@@ -59,7 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-    private static final String INSTALLATION_ID = "installation.id";
     private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
 
     private final TvBridgeConfig config;
@@ -156,9 +155,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private String installationId() {
-        return store.inTransaction(session -> session.property(INSTALLATION_ID).orElseGet(() -> {
+        return store.inTransaction(session -> session.property(OrderIds.INSTALLATION_PROPERTY).orElseGet(() -> {
             String id = OrderIds.newInstallationId();
-            session.putProperty(INSTALLATION_ID, id);
+            session.putProperty(OrderIds.INSTALLATION_PROPERTY, id);
             return id;
         }));
     }
