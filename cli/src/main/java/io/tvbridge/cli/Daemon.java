@@ -29,6 +29,7 @@ import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
+import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
@@ -97,6 +98,7 @@ public final class Daemon implements AutoCloseable {
 
     private void startAll() {
         createDataDirectory();
+        remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
         BrokerCatalog.Provider provider = findBroker();
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());

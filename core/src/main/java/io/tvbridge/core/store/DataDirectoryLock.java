@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Exclusive use of a data directory: the daemon holds it while it runs, and {@code db backup},
@@ -26,7 +26,7 @@ public final class DataDirectoryLock implements AutoCloseable {
      * Closing any channel of a file releases every lock this process holds on it (POSIX), so a
      * second attempt from this process must not even open the file: it is refused here first.
      */
-    private static final Set<Path> HELD_HERE = new HashSet<>();
+    private static final Map<Path, String> HELD_HERE = new HashMap<>();
 
     private final Path file;
     private final FileChannel channel;
@@ -47,8 +47,8 @@ public final class DataDirectoryLock implements AutoCloseable {
     public static DataDirectoryLock acquire(Path dataDirectory, String holder) {
         Path file = dataDirectory.toAbsolutePath().normalize().resolve(FILE_NAME);
         synchronized (HELD_HERE) {
-            if (HELD_HERE.contains(file)) {
-                throw inUse(dataDirectory, "this process");
+            if (HELD_HERE.containsKey(file)) {
+                throw inUse(dataDirectory, HELD_HERE.get(file));
             }
             FileChannel channel = null;
             try {
@@ -61,11 +61,11 @@ public final class DataDirectoryLock implements AutoCloseable {
                     channel.close();
                     throw inUse(dataDirectory, lastHolder.isEmpty() ? "another process" : lastHolder);
                 }
+                String holderLine = "pid " + ProcessHandle.current().pid() + ", " + holder + ", since " + Instant.now();
                 channel.truncate(0);
-                channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + holder + ", since "
-                        + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)));
+                channel.write(ByteBuffer.wrap((holderLine + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(false);
-                HELD_HERE.add(file);
+                HELD_HERE.put(file, holderLine);
                 return new DataDirectoryLock(file, channel, lock);
             } catch (IOException e) {
                 closeQuietly(channel);

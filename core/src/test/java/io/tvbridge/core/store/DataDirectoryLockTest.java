@@ -21,8 +21,10 @@ class DataDirectoryLockTest {
 
         assertThatThrownBy(() -> DataDirectoryLock.acquire(folder.resolve("data/../data"), "tvbridge db restore"))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("is in use by a running tvbridge")
-                .hasMessageEndingWith("; stop it first");
+                .hasMessageStartingWith("the data directory " + folder.resolve("data/../data")
+                        + " is in use by a running tvbridge (pid " + ProcessHandle.current().pid()
+                        + ", tvbridge run, since ")
+                .hasMessageEndingWith("); stop it first");
 
         first.close();
         first.close();   // harmless

@@ -34,9 +34,7 @@ public final class DatabaseBackups {
      * @throws StoreException when a daemon holds the data directory or it holds no database
      */
     public static BackupContents backUpStopped(Path dataDirectory, Path target) {
-        if (!MyBatisStore.h2Exists(dataDirectory)) {
-            throw new StoreException("there is no tvbridge database in " + dataDirectory);
-        }
+        MyBatisStore.requireH2(dataDirectory);
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory, "tvbridge db backup")) {
             MyBatisStore.backupStopped(dataDirectory, target);
             return checked(target);

@@ -65,9 +65,16 @@ public final class MyBatisStore implements Store {
         return h2Url(dataDirectory) + ";IFEXISTS=TRUE";
     }
 
-    /** Whether {@code dataDirectory} holds an H2 database file. */
-    public static boolean h2Exists(Path dataDirectory) {
-        return Files.isRegularFile(dataDirectory.resolve("tvbridge.mv.db"));
+    /**
+     * Checks that {@code dataDirectory} holds an H2 database, for the commands that work on an
+     * existing one and must not create an empty one.
+     *
+     * @throws StoreException when it holds none
+     */
+    public static void requireH2(Path dataDirectory) {
+        if (!Files.isRegularFile(dataDirectory.resolve("tvbridge.mv.db"))) {
+            throw new StoreException("there is no tvbridge database in " + dataDirectory);
+        }
     }
 
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {
