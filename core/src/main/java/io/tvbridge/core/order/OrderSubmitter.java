@@ -98,12 +98,11 @@ public final class OrderSubmitter implements AutoCloseable {
                 continue;   // it goes with its parent
             }
             if (order.phase() == OrderPhase.NEW) {
-                log.info("order {} was decided but not sent before the last stop; sending it now",
-                        order.clientOrderId());
+                log.info("{} was decided but not sent before the last stop; sending it now", order.logIds());
                 submit(order);
             } else {
-                log.info("order {} was {} at the last stop; asking {} where it stands", order.clientOrderId(),
-                        order.phase(), handle.name());
+                log.info("{} was {} at the last stop; asking {} where it stands", order.logIds(), order.phase(),
+                        handle.name());
                 run(() -> check(order, 0));
             }
         }
@@ -116,7 +115,7 @@ public final class OrderSubmitter implements AutoCloseable {
         } catch (BrokerException e) {
             if (e.retryable()) {
                 circuit.failed(e);
-                later(attempt, "resolve " + order.symbol() + " for order " + order.clientOrderId(), e,
+                later(order, attempt, "resolve " + order.symbol(), e,
                         () -> send(order, attempt + 1));
             } else {
                 reject(order.clientOrderId(), e.getMessage());
@@ -142,8 +141,8 @@ public final class OrderSubmitter implements AutoCloseable {
         try {
             OrderAck ack = handle.broker().submit(request);
             circuit.succeeded();
-            log.info("order {} {} {} {} {} sent to {}: {}", order.clientOrderId(), order.side(),
-                    order.quantity().toPlainString(), order.symbol(), order.type(), handle.name(), ack.status());
+            log.info("{} sent to {}: {} {} {} {}: {}", order.logIds(), handle.name(), order.side(),
+                    order.quantity().toPlainString(), order.symbol(), order.type(), ack.status());
             if (ack.alreadyKnown()) {
                 check(order, 0);   // an earlier run sent it: take its state and fills from the broker
             } else {
@@ -155,7 +154,7 @@ public final class OrderSubmitter implements AutoCloseable {
         } catch (BrokerException e) {
             if (e.outcomeUnknown()) {
                 circuit.failed(e);
-                later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
+                later(order, attempt, "learn the outcome of the order", e,
                         () -> checkThenResend(order, request, attempt + 1));
             } else {
                 circuit.succeeded();   // the venue answered, if only with a refusal
@@ -163,8 +162,8 @@ public final class OrderSubmitter implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             circuit.failed(e);
-            log.error("{} failed unexpectedly on order {}", handle.name(), order.clientOrderId(), e);
-            later(attempt, "learn the outcome of order " + order.clientOrderId(), e,
+            log.error("{} {} failed unexpectedly", order.logIds(), handle.name(), e);
+            later(order, attempt, "learn the outcome of the order", e,
                     () -> checkThenResend(order, request, attempt + 1));
         }
     }
@@ -174,14 +173,14 @@ public final class OrderSubmitter implements AutoCloseable {
         try {
             Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
             if (state.isPresent()) {
-                log.info("order {} did reach {}; not sending it again", order.clientOrderId(), handle.name());
+                log.info("{} did reach {}; not sending it again", order.logIds(), handle.name());
                 adopt(state.get());
             } else {
-                log.info("order {} never reached {}; sending it again", order.clientOrderId(), handle.name());
+                log.info("{} never reached {}; sending it again", order.logIds(), handle.name());
                 place(order, request, attempt);
             }
         } catch (BrokerException | RuntimeException e) {
-            later(attempt, "look up order " + order.clientOrderId(), e,
+            later(order, attempt, "look up the order", e,
                     () -> checkThenResend(order, request, attempt + 1));
         }
     }
@@ -193,7 +192,7 @@ public final class OrderSubmitter implements AutoCloseable {
             if (state.isPresent()) {
                 adopt(state.get());
             } else if (order.phase() == OrderPhase.SUBMITTED && !order.isBracketChild()) {
-                log.info("order {} never reached {}; sending it now", order.clientOrderId(), handle.name());
+                log.info("{} never reached {}; sending it now", order.logIds(), handle.name());
                 OrderRequest request = request(order, resolve(order.instrument()));
                 place(order, request, 0);
             } else {
@@ -202,7 +201,7 @@ public final class OrderSubmitter implements AutoCloseable {
                         Optional.of(handle.name() + " no longer reports this order"), clock.instant()));
             }
         } catch (BrokerException | RuntimeException e) {
-            later(attempt, "look up order " + order.clientOrderId(), e, () -> check(order, attempt + 1));
+            later(order, attempt, "look up the order", e, () -> check(order, attempt + 1));
         }
     }
 
@@ -236,9 +235,10 @@ public final class OrderSubmitter implements AutoCloseable {
         ledger.onOrderUpdate(OrderUpdate.rejected(id, reason, clock.instant()));
     }
 
-    private void later(int attempt, String what, Exception cause, Runnable retry) {
+    private void later(StoredOrder order, int attempt, String what, Exception cause, Runnable retry) {
         long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(attempt, 6));
-        log.warn("could not {} at {} ({}); trying again in {} s", what, handle.name(), cause.getMessage(), seconds);
+        log.warn("{} could not {} at {} ({}); trying again in {} s", order.logIds(), what, handle.name(),
+                cause.getMessage(), seconds);
         inFlight.incrementAndGet();
         retries.schedule(() -> {
             inFlight.decrementAndGet();

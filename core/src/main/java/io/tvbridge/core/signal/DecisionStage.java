@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,7 +218,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         Optional<Outcome.Duplicate> duplicate = findDuplicate(session, candidate, now);
         if (duplicate.isPresent()) {
             session.recordDuplicate(duplicate.get().signalId(), now);
-            log.info("duplicate of signal {}: {}", duplicate.get().signalId(), duplicate.get().reason());
+            log.info("signal={} received again: {}", duplicate.get().signalId(), duplicate.get().reason());
             return () -> task.result().complete(duplicate.get());
         }
 
@@ -254,9 +255,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 }
             }
         }
-        log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
-                describe(alert), plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value())
-                        .toList().toString()));
+        log.info("signal={}{} {}{}: {}{}", signalId, orders.isEmpty() ? "" : " order=" + orders.stream()
+                        .map(o -> o.clientOrderId().value()).collect(Collectors.joining(",")),
+                plan.decision().wireName(), dryRun ? " (dry run)" : "", describe(alert),
+                plan.reason().map(reason -> " - " + reason).orElse(""));
         Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
                 orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
         return () -> {
