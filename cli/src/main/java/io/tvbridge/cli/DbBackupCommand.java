@@ -29,14 +29,27 @@ final class DbBackupCommand implements Callable<Integer> {
             description = "the backup file to write; it must not exist (default <data-dir>/backups/tvbridge-<UTC time>.zip)")
     Path to;
 
+    @Option(names = "--keep", paramLabel = "N",
+            description = "then delete all but the newest N backups in the backup's folder (only files named"
+                    + " tvbridge-<UTC time>.zip)")
+    Integer keep;
+
     @Override
     public Integer call() {
+        if (keep != null && keep < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keep must be at least 1");
+        }
         Path dataDirectory = data.resolve();
         Path target = to != null ? to.toAbsolutePath() : BackupFolder.of(dataDirectory).newFile(Clock.systemUTC().instant());
         BackupContents backup = DatabaseBackups.backUpStopped(dataDirectory, target);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("backup written: %s (%d KiB)%n", backup.file(), (backup.bytes() + 1023) / 1024);
         out.printf("  it holds %s%n", backup.summary());
+        if (keep != null) {
+            for (Path old : new BackupFolder(backup.file().getParent()).keepNewest(keep)) {
+                out.printf("deleted the older backup %s%n", old);
+            }
+        }
         out.flush();
         return 0;
     }

@@ -142,6 +142,27 @@ class DatabaseCommandsTest {
     }
 
     @Test
+    void aBackupCanKeepOnlyTheNewestOnes() throws IOException {
+        daemonWithAlerts(folder, 1);
+        Path backups = Files.createDirectories(folder.resolve("data/backups"));
+        Path older = Files.writeString(backups.resolve("tvbridge-20240101T000000Z.zip"), "old");
+        Path old = Files.writeString(backups.resolve("tvbridge-20250101T000000Z.zip"), "old");
+        Path mine = Files.writeString(backups.resolve("keep-me.zip"), "mine");
+
+        Run backup = tvbridge("db", "backup", "--keep", "2", "--data-dir", folder.resolve("data").toString());
+
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("deleted the older backup " + older).doesNotContain(old.toString());
+        assertThat(older).doesNotExist();
+        assertThat(old).exists();
+        assertThat(mine).exists();
+        try (var files = Files.list(backups)) {
+            assertThat(files).hasSize(3);
+        }
+        assertThat(tvbridge("db", "backup", "--keep", "0").err()).contains("--keep must be at least 1");
+    }
+
+    @Test
     void exportsAreCsvOrJsonForASpanOfTime() throws IOException {
         daemonWithAlerts(folder, 2);
         String data = folder.resolve("data").toString();
