@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens backups: a zip written by {@code tvbridge db backup} (H2's {@code BACKUP TO}), or a bare
@@ -31,6 +33,7 @@ import java.util.zip.ZipInputStream;
  * a copy of it opens and every row of every table reads back.
  */
 public final class BackupReader {
+    private static final Logger log = LoggerFactory.getLogger(BackupReader.class);
     static final String DATABASE_FILE = "tvbridge.mv.db";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] H2_MAGIC = "H:2,".getBytes(StandardCharsets.US_ASCII);
@@ -196,6 +199,10 @@ public final class BackupReader {
         return true;
     }
 
+    /**
+     * Deletes a working copy, best effort: it is called in {@code finally} blocks, where a failure
+     * must neither hide the real outcome nor undo a restore that already happened.
+     */
     static void deleteFolder(Path folder) {
         if (!Files.exists(folder)) {
             return;
@@ -204,8 +211,8 @@ public final class BackupReader {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + folder, e);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not delete the working copy {}: {}", folder, e.getMessage());
         }
     }
 }
