@@ -31,6 +31,7 @@ import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
+import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
@@ -61,7 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-    private static final String INSTALLATION_ID = "installation.id";
     private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
 
     private final TvBridgeConfig config;
@@ -101,6 +101,7 @@ public final class Daemon implements AutoCloseable {
 
     private void startAll() {
         createDataDirectory();
+        remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
         BrokerCatalog.Provider provider = findBroker();
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
@@ -167,9 +168,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private String installationId() {
-        return store.inTransaction(session -> session.property(INSTALLATION_ID).orElseGet(() -> {
+        return store.inTransaction(session -> session.property(OrderIds.INSTALLATION_PROPERTY).orElseGet(() -> {
             String id = OrderIds.newInstallationId();
-            session.putProperty(INSTALLATION_ID, id);
+            session.putProperty(OrderIds.INSTALLATION_PROPERTY, id);
             return id;
         }));
     }

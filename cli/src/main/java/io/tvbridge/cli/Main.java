@@ -2,7 +2,10 @@ package io.tvbridge.cli;
 
 import io.tvbridge.core.Version;
 import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.core.store.StoreException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,14 +14,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Turns TradingView alerts into broker orders, safely.",
-        subcommands = {RunCommand.class, BrokersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokersCommand.class, DbCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale: exports go to standard output and must reach a file intact
+        System.exit(execute(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs the command line with the given output streams and returns the exit code. */
@@ -29,6 +35,10 @@ public final class Main implements Runnable {
             if (exception instanceof ConfigException) {
                 line.getErr().println("tvbridge: " + exception.getMessage());
                 return 2;
+            }
+            if (exception instanceof StoreException) {
+                line.getErr().println("tvbridge: " + exception.getMessage());
+                return 1;
             }
             throw exception;
         });

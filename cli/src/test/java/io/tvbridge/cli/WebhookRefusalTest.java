@@ -45,7 +45,7 @@ class WebhookRefusalTest {
         assertThat(tv.count("select count(*) from signals where alert_id is null or alert_id = 'keep'")).isEqualTo(1);
         assertThat(tv.text("select symbol || ' ' || quantity || ' ' || duplicates from signals where id = "
                 + storedSignal)).matches("KEEP 1\\.0* 0");
-        assertThat(tv.count("select count(*) from orders where symbol not in ('KEEP', 'SIGNED', 'AFTER')")).isZero();
+        assertThat(tv.count("select count(*) from orders where symbol not in ('KEEP', 'SIGNED', 'TVSIGNED', 'AFTER')")).isZero();
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String field) {
@@ -89,6 +89,30 @@ class WebhookRefusalTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(json(accepted).get("decision").asText()).isEqualTo("accepted");
         assertThat(tv.count("select count(*) from orders where symbol = 'SIGNED'")).isEqualTo(1);
+    }
+
+    @Test
+    void tradingViewsSignatureHeaderIsReadLikeXSignatureAndAWrongOneIsRefusedWithTheReason() {
+        String body = "{\"symbol\":\"TVSIGNED\",\"action\":\"buy\",\"quantity\":1,\"price\":3,\"alert_id\":\"tv-1\"}";
+        String signature = new WebhookAuthenticator(TestDaemon.SECRET).sign(body.getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> wrong = tv.post(body, "application/json",
+                Map.of("X-TradingView-Signature", "sha256=" + "0".repeat(64)));
+        assertRefused(wrong, 401, null);
+        assertThat(json(wrong).get("error").asText())
+                .isEqualTo("the signature does not match the body (HMAC-SHA256 with WEBHOOK_SECRET)");
+        HttpResponse<String> notHex = tv.post(body, "application/json", Map.of("X-TradingView-Signature", "sha256=xyz"));
+        assertRefused(notHex, 401, null);
+        assertThat(json(notHex).get("error").asText()).isEqualTo("the signature header is not 'sha256=<hex>'");
+        HttpResponse<String> otherBody = tv.post(body.replace("tv-1", "tv-2"), "application/json",
+                Map.of("X-TradingView-Signature", signature));
+        assertRefused(otherBody, 401, null);
+        assertNothingChanged();
+
+        HttpResponse<String> accepted = tv.post(body, "application/json", Map.of("X-TradingView-Signature", signature));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(json(accepted).get("decision").asText()).isEqualTo("accepted");
+        assertThat(tv.count("select count(*) from orders where symbol = 'TVSIGNED'")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")

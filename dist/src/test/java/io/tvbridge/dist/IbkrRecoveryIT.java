@@ -132,7 +132,7 @@ class IbkrRecoveryIT {
                 tws.dropConnections();
                 await("reconnected", Duration.ofSeconds(30), () -> tws.connections() == 1);
                 tws.fill(placed(tws, first).orderId(), new BigDecimal("3"), new BigDecimal("187.35"));
-                await("the fill recorded", Duration.ofSeconds(30), () -> tv.output().contains("(order " + first));
+                await("the fill recorded", Duration.ofSeconds(30), () -> logsFill(tv, first));
 
                 // and this time TWS fills it while tvbridge is away
                 tws.onNextOrder(Behaviour.silent());
@@ -144,13 +144,13 @@ class IbkrRecoveryIT {
                 JarProcess.pause(1_500);
                 tws.refuseConnections(false);
                 await("the fill found after reconnecting", Duration.ofSeconds(30),
-                        () -> tv.output().contains("(order " + second));
+                        () -> logsFill(tv, second));
 
                 // and this time the connection drops before TWS reads the order: it is sent again, once
                 tws.onNextOrder(Behaviour.lost());
                 String third = send(tv, "IBM", 1, "cut-3");
                 await("sent again after reconnecting and filled", Duration.ofSeconds(30),
-                        () -> tv.output().contains("(order " + third));
+                        () -> logsFill(tv, third));
                 JarProcess.pause(1_000);
                 tv.process.destroy();
                 tv.exitCode(Duration.ofSeconds(30));
@@ -172,6 +172,11 @@ class IbkrRecoveryIT {
         Matcher matcher = CLIENT_ORDER_ID.matcher(response.body());
         assertThat(matcher.find()).as(response.body()).isTrue();
         return matcher.group(1);
+    }
+
+    /** Whether the daemon's log shows a fill recorded for the order. */
+    private static boolean logsFill(JarProcess tv, String clientOrderId) {
+        return tv.output().contains(" order=" + clientOrderId + " fill ");
     }
 
     private static PlacedOrder placed(FakeTwsServer tws, String orderRef) {

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The built tvbridge.jar running as a child process in a folder of its own, its output in files there. */
+/**
+ * The built tvbridge.jar running as a child process in a folder of its own, its output in files
+ * there; started with {@code java -jar} or through the release's launcher script.
+ */
 final class JarProcess implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("tvbridge.jar", "target/tvbridge.jar")).toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("listening on:\\s+http://[^:]+:(\\d+)");
@@ -38,12 +41,22 @@ final class JarProcess implements AutoCloseable {
 
     /** Starts {@code java -jar tvbridge.jar <args>} in {@code folder} with exactly {@code environment} added. */
     static JarProcess start(Path folder, Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+        return run(folder, environment, List.of(javaExecutable(), "-jar", JAR.toString()), args);
+    }
+
+    /** Starts {@code <launcher> <args>} (the release's script) in {@code folder}, as {@link #start} does. */
+    static JarProcess launch(Path launcher, Path folder, Map<String, String> environment, String... args) {
+        return run(folder, environment, List.of(launcher.toString()), args);
+    }
+
+    private static JarProcess run(Path folder, Map<String, String> environment, List<String> program,
+                                  String... args) {
+        List<String> command = new ArrayList<>(program);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PAPER_") || name.startsWith("IBKR_")
                 || name.startsWith("OANDA_") || List.of("PORT", "HOST", "DATA_DIR", "BROKER", "WEBHOOK_SECRET",
-                "ADMIN_API_KEY").contains(name));
+                "ADMIN_API_KEY", "JAVA_OPTS").contains(name));
         builder.environment().putAll(environment);
         int run = 0;
         while (Files.exists(folder.resolve("out-" + run + ".log"))) {
@@ -111,9 +124,15 @@ final class JarProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
+        return post(body, Map.of());
+    }
+
+    HttpResponse<String> post(String body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String read(Path file) {

@@ -36,7 +36,8 @@ public final class WebhookAuthenticator {
      * Checks the signature header when one is given (it then decides alone), otherwise the
      * body's secret.
      *
-     * @param signatureHeader the value of {@code X-Signature}: {@code sha256=<hex>} or bare hex
+     * @param signatureHeader the value of {@code X-Signature} or {@code X-TradingView-Signature} (read the
+     *                        same way): {@code sha256=<hex>} or bare hex
      */
     public void check(byte[] rawBody, Optional<String> signatureHeader, Optional<String> bodySecret)
             throws AlertProblem {

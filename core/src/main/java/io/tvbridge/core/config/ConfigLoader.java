@@ -18,15 +18,31 @@ public final class ConfigLoader {
     }
 
     public static Loaded load(Map<String, String> options, Map<String, String> environment, Path workingDirectory) {
-        ConfigValues configured = ConfigValues.layered(options, environment, DotEnv.read(workingDirectory.resolve(".env")));
-        Path dataDirectory = configured.path(TvBridgeConfig.DATA_DIR, TvBridgeConfig.DEFAULT_DATA_DIR);
-        if (!dataDirectory.isAbsolute()) {
-            dataDirectory = workingDirectory.resolve(dataDirectory).normalize();
-        }
+        ConfigValues configured = configured(options, environment, workingDirectory);
+        Path dataDirectory = dataDirectory(configured, workingDirectory);
         SecretsFile.Secrets secrets = SecretsFile.ensure(dataDirectory, configured);
         ConfigValues values = configured
                 .over(Map.of(TvBridgeConfig.DATA_DIR, dataDirectory.toString()))
                 .over(secrets.values());
         return new Loaded(TvBridgeConfig.from(values), values, secrets);
+    }
+
+    /**
+     * The data directory the daemon would use, found the same way but without touching it (the
+     * commands that work on a stopped daemon's files need no secrets).
+     */
+    public static Path dataDirectory(Map<String, String> options, Map<String, String> environment,
+                                     Path workingDirectory) {
+        return dataDirectory(configured(options, environment, workingDirectory), workingDirectory);
+    }
+
+    private static ConfigValues configured(Map<String, String> options, Map<String, String> environment,
+                                           Path workingDirectory) {
+        return ConfigValues.layered(options, environment, DotEnv.read(workingDirectory.resolve(".env")));
+    }
+
+    private static Path dataDirectory(ConfigValues configured, Path workingDirectory) {
+        Path dataDirectory = configured.path(TvBridgeConfig.DATA_DIR, TvBridgeConfig.DEFAULT_DATA_DIR);
+        return dataDirectory.isAbsolute() ? dataDirectory : workingDirectory.resolve(dataDirectory).normalize();
     }
 }

@@ -149,7 +149,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
                 update.brokerOrderId(), update.reason(), update.time()));
         if (phase == OrderPhase.REJECTED || phase == OrderPhase.CANCELLED || phase == OrderPhase.EXPIRED) {
-            log.info("order {} {} {} {}: {}", order.clientOrderId(), order.side(), order.quantity().toPlainString(),
+            log.info("{} {} {} {}: {}", order.logIds(), order.side(), order.quantity().toPlainString(),
                     order.symbol(), phase + update.reason().map(r -> " - " + r).orElse(""));
         }
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
@@ -180,8 +180,8 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         OrderPhase phase = order.phase().canMoveTo(reached) ? reached : order.phase();
         session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, Optional.empty(), Optional.empty(),
                 Optional.empty(), fill.time()));
-        log.info("fill {} {} {} {} at {} (order {}, commission {})", fill.executionId(), fill.side(),
-                fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(), order.clientOrderId(),
+        log.info("{} fill {}: {} {} {} at {}, commission {}", order.logIds(), fill.executionId(), fill.side(),
+                fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(),
                 fill.commission().toPlainString());
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
         news.accept(() -> listeners.forEach(l -> l.fillRecorded(changed, fill, realized, after)));
@@ -199,8 +199,8 @@ public final class Ledger implements BrokerListener, AutoCloseable {
     }
 
     private void unknownOrder(StoreSession session, String what, String clientOrderId) {
-        log.warn("{} reported {} for order {}, which tvbridge did not place; not counted", broker, what,
-                clientOrderId);
+        log.warn("order={} {} reported {} for it, but tvbridge did not place it; not counted", clientOrderId, broker,
+                what);
         session.audit(new AuditEntry(clock.instant(), "broker:" + broker, "order.unknown",
                 what + " for client order id " + clientOrderId));
     }

@@ -129,7 +129,7 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
         ledger.explainCancel(order.clientOrderId(), reason);
         try {
             handle.broker().cancel(order.clientOrderId());
-            log.warn("order {} {} {} {}: {}", order.clientOrderId(), order.side(), order.quantity().toPlainString(),
+            log.warn("{} {} {} {}: {}", order.logIds(), order.side(), order.quantity().toPlainString(),
                     order.symbol(), reason);
             store.inTransaction(session -> {
                 session.audit(new AuditEntry(now, "tvbridge", "order.timed_out", order.clientOrderId() + " "
@@ -139,8 +139,8 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
             });
             schedule(order.clientOrderId(), RETRY);   // make sure the cancel took; else ask again
         } catch (BrokerException e) {
-            log.warn("could not cancel order {} after its timeout at {} ({}); trying again in {} s",
-                    order.clientOrderId(), handle.name(), e.getMessage(), RETRY.toSeconds());
+            log.warn("{} could not be cancelled after its timeout at {} ({}); trying again in {} s",
+                    order.logIds(), handle.name(), e.getMessage(), RETRY.toSeconds());
             schedule(order.clientOrderId(), RETRY);
         }
     }

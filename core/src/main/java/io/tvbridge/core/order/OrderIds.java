@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  * reuses an id that an older one already sent to the same broker account.
  */
 public final class OrderIds {
+    /** The system property that holds the database's installation id. */
+    public static final String INSTALLATION_PROPERTY = "installation.id";
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final Pattern INSTALLATION = Pattern.compile("[a-z2-9]{5,12}");
 

@@ -161,15 +161,14 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                 continue;   // it goes with its parent
             }
             if (order.phase() == OrderPhase.NEW) {
-                log.info("order {} was decided but not sent before the last stop; sending it now",
-                        order.clientOrderId());
+                log.info("{} was decided but not sent before the last stop; sending it now", order.logIds());
                 submit(order);
             } else {
                 if (!order.isBracketChild()) {
                     working.add(order.clientOrderId());
                 }
-                log.info("order {} was {} at the last stop; asking {} where it stands", order.clientOrderId(),
-                        order.phase(), handle.name());
+                log.info("{} was {} at the last stop; asking {} where it stands", order.logIds(), order.phase(),
+                        handle.name());
                 enqueue(new Job(order, Kind.CHECK, () -> check(order, 0)));
             }
         }
@@ -224,7 +223,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             try {
                 settled = job.step().run();
             } catch (RuntimeException e) {
-                log.error("order submission failed unexpectedly for {}", job.order().clientOrderId(), e);
+                log.error("{} order submission failed unexpectedly", job.order().logIds(), e);
             } finally {
                 synchronized (lock) {
                     running.decrementAndGet();
@@ -302,8 +301,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             awaitPace();
             OrderAck ack = handle.broker().submit(request);
             circuit.succeeded();
-            log.info("order {} {} {} {} {} sent to {}: {}", order.clientOrderId(), order.side(),
-                    order.quantity().toPlainString(), order.symbol(), order.type(), handle.name(), ack.status());
+            log.info("{} sent to {}: {} {} {} {}: {}", order.logIds(), handle.name(), order.side(),
+                    order.quantity().toPlainString(), order.symbol(), order.type(), ack.status());
             if (ack.alreadyKnown()) {
                 return check(order, 0);   // an earlier run sent it: take its state and fills from the broker
             }
@@ -323,7 +322,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             circuit.failed(e);
-            log.error("{} failed unexpectedly on order {}", handle.name(), order.clientOrderId(), e);
+            log.error("{} {} failed unexpectedly", order.logIds(), handle.name(), e);
             return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
                     () -> checkThenResend(order, request, attempt + 1));
         }
@@ -350,11 +349,11 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                 return stillUnconfirmed(order, attempt, () -> checkThenResend(order, request, attempt + 1));
             }
             if (state.isPresent()) {
-                log.info("order {} did reach {}; not sending it again", order.clientOrderId(), handle.name());
+                log.info("{} did reach {}; not sending it again", order.logIds(), handle.name());
                 adopt(state.get());
                 return true;
             }
-            log.info("order {} never reached {}; sending it again", order.clientOrderId(), handle.name());
+            log.info("{} never reached {}; sending it again", order.logIds(), handle.name());
             return place(order, request, attempt);
         } catch (BrokerException | RuntimeException e) {
             return later(order, attempt, "look up order " + order.clientOrderId(), e,
@@ -374,7 +373,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                 return true;
             }
             if (order.phase() == OrderPhase.SUBMITTED && !order.isBracketChild()) {
-                log.info("order {} never reached {}; sending it now", order.clientOrderId(), handle.name());
+                log.info("{} never reached {}; sending it now", order.logIds(), handle.name());
                 OrderRequest request = request(order, resolve(order.instrument()));
                 return place(order, request, 0);
             }
@@ -429,7 +428,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
      */
     private boolean later(StoredOrder order, int attempt, String what, Exception cause, Step retry) {
         long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(attempt, 6));
-        log.warn("could not {} at {} ({}); trying again in {} s", what, handle.name(), cause.getMessage(), seconds);
+        log.warn("{} could not {} at {} ({}); trying again in {} s", order.logIds(), what, handle.name(),
+                cause.getMessage(), seconds);
         retrying.incrementAndGet();
         retries.schedule(() -> {
             synchronized (lock) {

@@ -52,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -353,7 +354,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         Optional<Outcome.Duplicate> duplicate = findDuplicate(session, candidate, now);
         if (duplicate.isPresent()) {
             session.recordDuplicate(duplicate.get().signalId(), now);
-            log.info("duplicate of signal {}: {}", duplicate.get().signalId(), duplicate.get().reason());
+            log.info("signal={} received again: {}", duplicate.get().signalId(), duplicate.get().reason());
             return () -> task.result().complete(duplicate.get());
         }
         if (alert.symbol().isPresent() && waiting.stream().anyMatch(p -> p.symbol().equals(alert.symbol().get()))) {
@@ -389,9 +390,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
                 plan.reason(), now, 0, dryRun));
         List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
-        log.info("signal {} {}{}: {} {}", signalId, plan.decision().wireName(), dryRun ? " (dry run)" : "",
-                describe(alert), plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value())
-                        .toList().toString()));
+        log.info("signal={}{} {}{}: {}{}", signalId, orderIds(orders), plan.decision().wireName(),
+                dryRun ? " (dry run)" : "", describe(alert), plan.reason().map(reason -> " - " + reason).orElse(""));
         Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
                 orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
         return () -> {
@@ -434,7 +434,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         session.insertPending(entry);
         waiting.add(entry);
         waitingDirty = true;
-        log.info("signal {} queued: {} {}", signalId, describe(alert), closed);
+        log.info("signal={} queued: {} - {}", signalId, describe(alert), closed);
         return new Outcome.Decided(signalId, Decision.QUEUED, plan.reason(), List.of(), settings.dryRun());
     }
 
@@ -516,8 +516,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         session.updateDecision(entry.signalId(), plan.decision(), reason, now);
         session.endPending(entry.signalId(), PendingSignal.State.RELEASED, now, "tvbridge",
                 plan.decision().wireName() + plan.reason().map(r -> ": " + r).orElse(""));
-        log.info("signal {} released at the open: {} {}", entry.signalId(), plan.decision().wireName(),
-                plan.reason().orElseGet(() -> orders.stream().map(o -> o.clientOrderId().value()).toList().toString()));
+        log.info("signal={}{} released at the open: {}{}", entry.signalId(), orderIds(orders),
+                plan.decision().wireName(), plan.reason().map(r -> " - " + r).orElse(""));
         return () -> {
             if (!dryRun) {
                 orders.forEach(submitter);
@@ -530,7 +530,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             try {
                 return Optional.of(AlertReader.read(AlertBody.parse(signal.payload().getBytes(StandardCharsets.UTF_8))));
             } catch (AlertProblem e) {
-                log.error("signal {} in the pending queue cannot be read again: {}", signalId, e.getMessage());
+                log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
                 return Optional.empty();
             }
         });
@@ -627,6 +627,12 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             waiting.addAll(session.pendingSignals(PendingSignal.State.WAITING));
         }
         waitingChanged();
+    }
+
+    /** " order=<id>,<id>" for a log line, or nothing when there is no order. */
+    private static String orderIds(List<StoredOrder> orders) {
+        return orders.isEmpty() ? "" : " order=" + orders.stream().map(o -> o.clientOrderId().value())
+                .collect(Collectors.joining(","));
     }
 
     private static String describe(Alert alert) {

@@ -1,5 +1,6 @@
 package io.tvbridge.core.store;
 
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /** The database: sessions over it, and whether it answers. */
@@ -21,6 +22,14 @@ public interface Store extends AutoCloseable {
             }
         }
     }
+
+    /**
+     * Writes a copy of the whole database, consistent as of one moment, to {@code target} while
+     * work goes on. The file must not exist yet.
+     *
+     * @throws StoreException when this database cannot be backed up this way, or the file exists
+     */
+    void backupTo(Path target);
 
     /** Whether a trivial query answers now. Never throws. */
     boolean healthy();

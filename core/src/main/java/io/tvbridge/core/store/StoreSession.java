@@ -105,6 +105,17 @@ public interface StoreSession extends AutoCloseable {
     /** The price of the latest fill of each symbol. */
     Map<String, BigDecimal> lastFillPrices();
 
+    // journals: what happened in a span of time, oldest first
+
+    /** Signals received in {@code range}. */
+    List<StoredSignal> signalsReceived(TimeRange range);
+
+    /** Orders created in {@code range}, bracket children included. */
+    List<StoredOrder> ordersCreated(TimeRange range);
+
+    /** Fills that happened in {@code range}. */
+    List<StoredFill> fillsBetween(TimeRange range);
+
     // settings
 
     /** Every stored setting by name. */

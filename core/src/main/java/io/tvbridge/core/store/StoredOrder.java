@@ -80,6 +80,11 @@ public record StoredOrder(
         return instrument.symbol();
     }
 
+    /** How a log line names this order: {@code signal=12 order=tvb-k3x9q-12-1}, so one grep finds a signal's story. */
+    public String logIds() {
+        return "signal=" + signalId + " order=" + clientOrderId.value();
+    }
+
     /** The quantity still to fill, signed by side: what this order can still add to the position. */
     public BigDecimal signedRemaining() {
         BigDecimal remaining = quantity.subtract(filledQuantity).max(BigDecimal.ZERO);

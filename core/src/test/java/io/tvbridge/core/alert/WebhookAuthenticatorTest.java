@@ -47,4 +47,17 @@ class WebhookAuthenticatorTest {
                 .isInstanceOf(AlertProblem.class);
         assertThat(authenticator.toString()).doesNotContain("correct-horse-battery");
     }
+
+    @Test
+    void aWrongSignatureIsRefusedWithAReasonThatNamesWhatIsWrong() {
+        assertThatThrownBy(() -> authenticator.check(body, Optional.of("sha256=" + "ab".repeat(32)), Optional.empty()))
+                .isInstanceOfSatisfying(AlertProblem.class,
+                        p -> assertThat(p.kind()).isEqualTo(AlertProblem.Kind.UNAUTHORIZED))
+                .hasMessage("the signature does not match the body (HMAC-SHA256 with WEBHOOK_SECRET)");
+        assertThatThrownBy(() -> authenticator.check(body, Optional.of("md5=abc"), Optional.empty()))
+                .hasMessage("the signature header is not 'sha256=<hex>'");
+        String signedWithAnotherSecret = new WebhookAuthenticator("another-secret-entirely").sign(body);
+        assertThatThrownBy(() -> authenticator.check(body, Optional.of(signedWithAnotherSecret), Optional.empty()))
+                .hasMessageContaining("does not match");
+    }
 }

@@ -5,14 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
-import io.tvbridge.broker.spi.model.InstrumentRef;
-import io.tvbridge.broker.spi.model.OrderType;
-import io.tvbridge.broker.spi.model.Side;
-import io.tvbridge.broker.spi.model.TimeInForce;
-import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.order.OrderPhase;
-import io.tvbridge.core.signal.Decision;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -45,26 +38,12 @@ class MyBatisStoreTest {
         store.close();
     }
 
-    private static Alert alert(String id) {
-        return new Alert(AlertAction.BUY, Optional.of(InstrumentRef.parse("NASDAQ:AAPL")),
-                Optional.of(new BigDecimal("2.5")), OrderType.LIMIT, Optional.of(new BigDecimal("190.25")),
-                Optional.of(new BigDecimal("190")), Optional.empty(), Optional.of(new BigDecimal("180")),
-                Optional.empty(), Optional.of("ema"), Optional.ofNullable(id), Optional.of(T0), Optional.of("hi"),
-                Optional.empty(), Optional.empty(), false);
-    }
-
     private static StoredSignal signal(long id, String alertId, String hash, Instant at) {
-        return new StoredSignal(id, at, hash, Optional.of("127.0.0.1"), Optional.of("application/json"), "{}",
-                alert(alertId), Decision.ACCEPTED, Optional.empty(), at, 0, false);
+        return StoreRows.signal(id, alertId, hash, at);
     }
 
     private static StoredOrder order(long id, long signalId) {
-        return new StoredOrder(id, ClientOrderId.of("tvb-test-" + signalId + "-1"), signalId, "paper", "",
-                InstrumentRef.parse("NASDAQ:AAPL"), Side.BUY, new BigDecimal("2.5"), OrderType.LIMIT,
-                Optional.of(new BigDecimal("190")), Optional.empty(), Optional.empty(),
-                Optional.of(new BigDecimal("180")), Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, false,
-                BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
-                T0, Optional.empty(), T0, Optional.empty(), true);
+        return StoreRows.order(id, signalId, T0);
     }
 
     @Test
@@ -110,8 +89,7 @@ class MyBatisStoreTest {
 
     @Test
     void aFillIsStoredOncePerExecutionId() {
-        Fill fill = new Fill(ClientOrderId.of("tvb-test-1-1"), "X1", "AAPL", Side.BUY, new BigDecimal("2.5"),
-                new BigDecimal("190"), new BigDecimal("0.35"), "USD", T0);
+        Fill fill = StoreRows.fill(1, "X1", T0);
         store.inTransaction(s -> {
             s.insertFill("paper", fill, new BigDecimal("12.5"), T0);
             return null;

@@ -35,4 +35,13 @@ interface FillMapper {
 
     @Select("select " + COLUMNS + " from fills where client_order_id = #{clientOrderId} order by id")
     List<FillRow> ofOrder(String clientOrderId);
+
+    /** Fills with the signal and strategy behind them; a left join, so that no fill is ever left out. */
+    @Select("<script>select f.broker, f.execution_id, f.client_order_id, f.symbol, f.side, f.quantity, f.price,"
+            + " f.commission, f.commission_currency, f.filled_at, f.recorded_at, f.realized_pnl, o.signal_id,"
+            + " s.strategy from fills f left join orders o on o.client_order_id = f.client_order_id"
+            + " left join signals s on s.id = o.signal_id <where>"
+            + "<if test='from != null'>f.filled_at &gt;= #{from}</if>"
+            + "<if test='to != null'>and f.filled_at &lt; #{to}</if></where> order by f.filled_at, f.id</script>")
+    List<JournalFillRow> between(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -1,9 +1,15 @@
 package io.tvbridge.core.store.mybatis;
 
 import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreException;
 import io.tvbridge.core.store.StoreSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -16,13 +22,15 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The database behind tvbridge: schema by Flyway, SQL by MyBatis, over a pooled data source. */
 public final class MyBatisStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(MyBatisStore.class);
+    private static final String H2_DRIVER = "org.h2.Driver";
+    /** H2's error when a database opened with IFEXISTS=TRUE does not exist. */
+    private static final int H2_DATABASE_NOT_FOUND = 90146;
 
     private final PooledDataSource dataSource;
     private final SqlSessionFactory sessions;
@@ -43,13 +51,30 @@ public final class MyBatisStore implements Store {
      * shutdown, which drains in-flight work first.
      */
     public static MyBatisStore openH2(Path dataDirectory, Clock clock) {
-        return open("org.h2.Driver", h2Url(dataDirectory), "sa", "", clock);
+        return open(H2_DRIVER, h2Url(dataDirectory), "sa", "", clock);
     }
 
     /** The JDBC URL of the H2 database in {@code dataDirectory}. */
     public static String h2Url(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("tvbridge")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    /** Like {@link #h2Url}, for a database that must exist already: H2 then refuses to create an empty one. */
+    public static String h2UrlOfExisting(Path dataDirectory) {
+        return h2Url(dataDirectory) + ";IFEXISTS=TRUE";
+    }
+
+    /**
+     * Checks that {@code dataDirectory} holds an H2 database, for the commands that work on an
+     * existing one and must not create an empty one.
+     *
+     * @throws StoreException when it holds none
+     */
+    public static void requireH2(Path dataDirectory) {
+        if (!Files.isRegularFile(dataDirectory.resolve("tvbridge.mv.db"))) {
+            throw new StoreException("there is no tvbridge database in " + dataDirectory);
+        }
     }
 
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {
@@ -63,11 +88,7 @@ public final class MyBatisStore implements Store {
     }
 
     private static void migrate(DataSource dataSource) {
-        var result = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        var result = Schema.migrate(dataSource);
         if (result.migrationsExecuted > 0) {
             log.info("database schema migrated to version {}", result.targetSchemaVersion);
         }
@@ -102,6 +123,64 @@ public final class MyBatisStore implements Store {
         } catch (SQLException | RuntimeException e) {
             log.warn("database check failed: {}", e.getMessage());
             return false;
+        }
+    }
+
+    /** Backs up the running H2 database through one of the store's own connections; see {@link Store#backupTo}. */
+    @Override
+    public void backupTo(Path target) {
+        if (!H2_DRIVER.equals(dataSource.getDriver())) {
+            throw new StoreException("an online backup is made of the embedded H2 database only; back up "
+                    + dataSource.getUrl() + " with its own tools");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            backup(connection, target);
+        } catch (SQLException e) {
+            throw new StoreException("the backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Backs up the H2 database in the data directory of a stopped daemon as it is: it is neither
+     * created nor migrated, so the backup can go back to the version that wrote it.
+     */
+    public static void backupStopped(Path dataDirectory, Path target) {
+        try (Connection connection = DriverManager.getConnection(h2UrlOfExisting(dataDirectory), "sa", "")) {
+            backup(connection, target);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_NOT_FOUND) {
+                throw new StoreException("there is no tvbridge database in " + dataDirectory, e);
+            }
+            throw new StoreException("the backup of " + dataDirectory + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * H2's {@code BACKUP TO} copies the database file as of one moment while work goes on. It
+     * writes beside the target and moves the finished file into place, so a backup cut short
+     * never looks like a whole one.
+     */
+    private static void backup(Connection connection, Path target) throws SQLException {
+        Path file = target.toAbsolutePath().normalize();
+        if (Files.exists(file)) {
+            throw new StoreException("the backup file " + file + " exists already; choose another name");
+        }
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(partial);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the backup " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                log.warn("could not delete the unfinished backup {}: {}", partial, e.getMessage());
+            }
         }
     }
 

@@ -17,8 +17,10 @@ import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
+import io.tvbridge.core.store.TimeRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -230,10 +232,16 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public List<Fill> fillsOfOrder(ClientOrderId id) {
         return fills.ofOrder(id.value()).stream()
-                .map(r -> new Fill(ClientOrderId.of(r.clientOrderId()), r.executionId(), r.symbol(),
-                        Side.valueOf(r.side()), clean(r.quantity()), clean(r.price()), clean(r.commission()),
-                        r.commissionCurrency(), r.filledAt()))
+                .map(r -> fill(r.clientOrderId(), r.executionId(), r.symbol(), r.side(), r.quantity(), r.price(),
+                        r.commission(), r.commissionCurrency(), r.filledAt()))
                 .toList();
+    }
+
+    private static Fill fill(String clientOrderId, String executionId, String symbol, String side,
+                             BigDecimal quantity, BigDecimal price, BigDecimal commission, String currency,
+                             Instant at) {
+        return new Fill(ClientOrderId.of(clientOrderId), executionId, symbol, Side.valueOf(side), clean(quantity),
+                clean(price), clean(commission), currency, at);
     }
 
     @Override
@@ -298,6 +306,32 @@ final class MyBatisStoreSession implements StoreSession {
         }
         return prices;
     }
+
+    // journals
+
+    @Override
+    public List<StoredSignal> signalsReceived(TimeRange range) {
+        return signals.received(range.from().orElse(null), range.to().orElse(null)).stream()
+                .map(MyBatisStoreSession::toSignal).toList();
+    }
+
+    @Override
+    public List<StoredOrder> ordersCreated(TimeRange range) {
+        return orders.created(range.from().orElse(null), range.to().orElse(null)).stream()
+                .map(MyBatisStoreSession::toOrder).toList();
+    }
+
+    @Override
+    public List<StoredFill> fillsBetween(TimeRange range) {
+        return fills.between(range.from().orElse(null), range.to().orElse(null)).stream()
+                .map(r -> new StoredFill(r.broker(), fill(r.clientOrderId(), r.executionId(), r.symbol(), r.side(),
+                        r.quantity(), r.price(), r.commission(), r.commissionCurrency(), r.filledAt()),
+                        clean(r.realizedPnl()), r.recordedAt(), Optional.ofNullable(r.signalId()),
+                        Optional.ofNullable(r.strategy())))
+                .toList();
+    }
+
+    // settings
 
     @Override
     public Map<String, String> settings() {

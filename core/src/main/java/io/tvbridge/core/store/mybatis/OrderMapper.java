@@ -44,6 +44,11 @@ interface OrderMapper {
             + " and status <> 'DRY_RUN' group by symbol")
     List<Map<String, Object>> entriesSince(Instant since);
 
+    @Select("<script>select " + COLUMNS + " from orders <where>"
+            + "<if test='from != null'>created_at &gt;= #{from}</if>"
+            + "<if test='to != null'>and created_at &lt; #{to}</if></where> order by id</script>")
+    List<OrderRow> created(@Param("from") Instant from, @Param("to") Instant to);
+
     @Select("select coalesce(max(id), 0) from orders")
     long maxId();
 

@@ -43,4 +43,9 @@ interface SignalMapper {
 
     @Select("select " + COLUMNS + " from signals order by id desc fetch first #{limit} rows only")
     List<SignalRow> recent(int limit);
+
+    @Select("<script>select " + COLUMNS + " from signals <where>"
+            + "<if test='from != null'>received_at &gt;= #{from}</if>"
+            + "<if test='to != null'>and received_at &lt; #{to}</if></where> order by id</script>")
+    List<SignalRow> received(@Param("from") Instant from, @Param("to") Instant to);
 }

@@ -1,0 +1,19 @@
+package io.tvbridge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tvbridge db}: the database of a stopped daemon. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Backs up and restores the database of a stopped daemon.",
+        subcommands = {DbBackupCommand.class, DbRestoreCommand.class})
+final class DbCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

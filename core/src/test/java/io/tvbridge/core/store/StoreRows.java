@@ -1,0 +1,90 @@
+package io.tvbridge.core.store;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.store.mybatis.MyBatisStore;
+import io.tvbridge.core.store.mybatis.Schema;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Rows for store tests: a limit buy of 2.5 NASDAQ:AAPL from strategy "ema", its order and a fill. */
+public final class StoreRows {
+    private StoreRows() {
+    }
+
+    public static Alert alert(String alertId, Instant at) {
+        return new Alert(AlertAction.BUY, Optional.of(InstrumentRef.parse("NASDAQ:AAPL")),
+                Optional.of(new BigDecimal("2.5")), OrderType.LIMIT, Optional.of(new BigDecimal("190.25")),
+                Optional.of(new BigDecimal("190")), Optional.empty(), Optional.of(new BigDecimal("180")),
+                Optional.empty(), Optional.of("ema"), Optional.ofNullable(alertId), Optional.of(at), Optional.of("hi"),
+                Optional.empty(), Optional.empty(), false);
+    }
+
+    public static StoredSignal signal(long id, String alertId, String hash, Instant at) {
+        return new StoredSignal(id, at, hash, Optional.of("127.0.0.1"), Optional.of("application/json"), "{}",
+                alert(alertId, at), Decision.ACCEPTED, Optional.empty(), at, 0, false);
+    }
+
+    public static ClientOrderId orderId(long signalId) {
+        return ClientOrderId.of("tvb-test-" + signalId + "-1");
+    }
+
+    public static StoredOrder order(long id, long signalId, Instant at) {
+        return new StoredOrder(id, orderId(signalId), signalId, "paper", "", InstrumentRef.parse("NASDAQ:AAPL"),
+                Side.BUY, new BigDecimal("2.5"), OrderType.LIMIT, Optional.of(new BigDecimal("190")),
+                Optional.empty(), Optional.empty(), Optional.of(new BigDecimal("180")),
+                Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, false, BigDecimal.ONE, OrderPhase.NEW,
+                Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), at, Optional.empty(), at,
+                Optional.empty(), true);
+    }
+
+    public static Fill fill(long signalId, String executionId, Instant at) {
+        return new Fill(orderId(signalId), executionId, "AAPL", Side.BUY, new BigDecimal("2.5"),
+                new BigDecimal("190"), new BigDecimal("0.35"), "USD", at);
+    }
+
+    /** A signal, its order and (when {@code executionId} is given) a fill of it, in one transaction. */
+    public static void insertTrade(Store store, long signalId, String executionId, Instant at) {
+        store.inTransaction(session -> {
+            session.insertSignal(signal(signalId, "a-" + signalId, "hash-" + signalId, at));
+            session.insertOrder(order(signalId, signalId, at));
+            if (executionId != null) {
+                session.insertFill("paper", fill(signalId, executionId, at), BigDecimal.ZERO, at);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Makes the database in {@code dataDirectory} look written by a newer tvbridge: one migration
+     * past this build's newest in Flyway's history, and a column this build does not know.
+     *
+     * @return the schema version it now has
+     */
+    public static int addFutureMigration(Path dataDirectory) throws SQLException {
+        int future = Schema.read(dataDirectory).known() + 1;
+        try (Connection connection = DriverManager.getConnection(MyBatisStore.h2Url(dataDirectory), "sa", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute("insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " values (" + future + ", '" + future + "', 'from a newer tvbridge', 'SQL', 'V" + future
+                    + "__from_a_newer_tvbridge.sql', 0, 'sa', 1, true)");
+            sql.execute("alter table signals add column from_the_future varchar(10)");
+        }
+        return future;
+    }
+}
