@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,8 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
     private final TradingHours hours;
     private final Supplier<RiskSettings> settings;
     private final Clock clock;
-    private final Set<ClientOrderId> watched = ConcurrentHashMap.newKeySet();
+    /** The orders watched, with when this run first saw them working. */
+    private final Map<ClientOrderId, Instant> watched = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tvbridge-market-order-timeout");
         thread.setDaemon(true);
@@ -68,7 +71,8 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
     @Override
     public void orderChanged(StoredOrder order) {
         if (order.type() == OrderType.MARKET && !order.isBracketChild() && WORKING.contains(order.phase())
-                && order.broker().equals(handle.name()) && watched.add(order.clientOrderId())) {
+                && order.broker().equals(handle.name())
+                && watched.putIfAbsent(order.clientOrderId(), clock.instant()) == null) {
             schedule(order.clientOrderId(), deadline(order).map(at -> Duration.between(clock.instant(), at))
                     .orElse(Duration.ZERO));
         }
@@ -79,7 +83,11 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
         orderChanged(order);
     }
 
-    /** When the order has waited long enough; empty when the timeout is off. */
+    /**
+     * When the order has waited long enough: the timeout counted from when it was sent, or from the
+     * open when it was sent to a closed market, and never from before this run first saw it working
+     * (after a restart the recovery's lookups may be about to report its fill). Empty when off.
+     */
     private Optional<Instant> deadline(StoredOrder order) {
         int seconds = settings.get().marketOrderTimeoutSeconds();
         if (seconds == 0) {
@@ -87,7 +95,9 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
         }
         Instant sent = order.submittedAt().orElse(order.createdAt());
         Instant open = hours.nextOpen(order.instrument(), sent, order.outsideRegularHours());
-        return Optional.of((open.isAfter(sent) ? open : sent).plusSeconds(seconds));
+        Instant seen = watched.getOrDefault(order.clientOrderId(), sent);
+        Instant start = Stream.of(sent, open, seen).max(Instant::compareTo).orElseThrow();
+        return Optional.of(start.plusSeconds(seconds));
     }
 
     private void schedule(ClientOrderId id, Duration delay) {
