@@ -35,4 +35,20 @@ interface FillMapper {
 
     @Select("select " + COLUMNS + " from fills where client_order_id = #{clientOrderId} order by id")
     List<FillRow> ofOrder(String clientOrderId);
+
+    /** Fills with the strategy of the signal their order came from. */
+    String TRADES = " from fills f left join orders o on o.client_order_id = f.client_order_id"
+            + " left join signals s on s.id = o.signal_id"
+            + " <where><if test='symbol != null'> and f.symbol = #{symbol}</if>"
+            + "<if test='strategy != null'> and lower(s.strategy) = lower(#{strategy})</if>"
+            + "<if test='from != null'> and f.filled_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and f.filled_at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>select f.broker, f.execution_id, f.client_order_id, f.symbol, f.side, f.quantity, f.price,"
+            + " f.commission, f.commission_currency, f.filled_at, f.realized_pnl, s.strategy" + TRADES
+            + " order by f.id desc" + Filter.PAGE + "</script>")
+    List<TradeRow> page(Filter filter);
+
+    @Select("<script>select count(*)" + TRADES + "</script>")
+    long countPage(Filter filter);
 }

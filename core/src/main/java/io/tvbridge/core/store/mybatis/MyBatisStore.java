@@ -85,6 +85,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(PositionMapper.class);
         configuration.addMapper(AuditMapper.class);
         configuration.addMapper(SettingsMapper.class);
+        configuration.addMapper(ReconciliationMapper.class);
         return configuration;
     }
 

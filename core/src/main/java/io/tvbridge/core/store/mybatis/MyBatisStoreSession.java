@@ -12,7 +12,14 @@ import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.reconcile.PositionDifference;
+import io.tvbridge.core.reconcile.Reconciliation;
 import io.tvbridge.core.store.AuditEntry;
+import io.tvbridge.core.store.AuditQuery;
+import io.tvbridge.core.store.AuditRecord;
+import io.tvbridge.core.store.ListQuery;
+import io.tvbridge.core.store.Page;
+import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.StoreSession;
@@ -21,6 +28,8 @@ import io.tvbridge.core.store.StoredSignal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +47,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final PositionMapper positions;
     private final AuditMapper audit;
     private final SettingsMapper settings;
+    private final ReconciliationMapper reconciliations;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -49,6 +59,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.positions = session.getMapper(PositionMapper.class);
         this.audit = session.getMapper(AuditMapper.class);
         this.settings = session.getMapper(SettingsMapper.class);
+        this.reconciliations = session.getMapper(ReconciliationMapper.class);
     }
 
     // signals
@@ -94,6 +105,17 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public List<StoredSignal> recentSignals(int limit) {
         return signals.recent(limit).stream().map(MyBatisStoreSession::toSignal).toList();
+    }
+
+    @Override
+    public Page<StoredSignal> signals(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(signals.page(filter).stream().map(MyBatisStoreSession::toSignal).toList(), signals.countPage(filter),
+                query);
+    }
+
+    private static <T> Page<T> page(List<T> items, long total, ListQuery query) {
+        return new Page<>(items, total, query.limit(), query.offset());
     }
 
     private static StoredSignal toSignal(SignalRow r) {
@@ -149,6 +171,13 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
+    public Page<StoredOrder> orders(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(orders.page(filter).stream().map(MyBatisStoreSession::toOrder).toList(), orders.countPage(filter),
+                query);
+    }
+
+    @Override
     public void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at) {
         orders.markSubmitted(id.value(), multiplier, at);
     }
@@ -195,6 +224,25 @@ final class MyBatisStoreSession implements StoreSession {
                         Side.valueOf(r.side()), clean(r.quantity()), clean(r.price()), clean(r.commission()),
                         r.commissionCurrency(), r.filledAt()))
                 .toList();
+    }
+
+    @Override
+    public Page<StoredFill> fills(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(fills.page(filter).stream().map(MyBatisStoreSession::toTrade).toList(), fills.countPage(filter),
+                query);
+    }
+
+    @Override
+    public List<StoredFill> fillsBetween(Instant from, Instant to) {
+        Filter filter = new Filter(null, null, null, null, null, null, from, to, Integer.MAX_VALUE, 0);
+        return fills.page(filter).stream().map(MyBatisStoreSession::toTrade).toList();
+    }
+
+    private static StoredFill toTrade(TradeRow r) {
+        Fill fill = new Fill(ClientOrderId.of(r.clientOrderId()), r.executionId(), r.symbol(), Side.valueOf(r.side()),
+                clean(r.quantity()), clean(r.price()), clean(r.commission()), r.commissionCurrency(), r.filledAt());
+        return new StoredFill(r.broker(), fill, clean(r.realizedPnl()), Optional.ofNullable(r.strategy()));
     }
 
     @Override
@@ -286,14 +334,68 @@ final class MyBatisStoreSession implements StoreSession {
 
     @Override
     public void audit(AuditEntry e) {
-        audit.insert(new AuditRow(e.at(), e.actor(), e.action(), e.details()));
+        audit.insert(new AuditRow(0, e.at(), e.actor(), e.action(), e.details()));
     }
 
     @Override
     public List<AuditEntry> recentAudit(int limit) {
-        return audit.recent(limit).stream()
-                .map(r -> new AuditEntry(r.at(), r.actor(), r.action(), r.details() == null ? "" : r.details()))
-                .toList();
+        return audit.recent(limit).stream().map(r -> toAudit(r).entry()).toList();
+    }
+
+    @Override
+    public Page<AuditRecord> auditLog(AuditQuery query) {
+        Filter filter = Filter.of(query);
+        return new Page<>(audit.page(filter).stream().map(MyBatisStoreSession::toAudit).toList(), audit.countPage(filter),
+                query.limit(), query.offset());
+    }
+
+    private static AuditRecord toAudit(AuditRow r) {
+        return new AuditRecord(r.id(), new AuditEntry(r.at(), r.actor(), r.action(),
+                r.details() == null ? "" : r.details()));
+    }
+
+    // reconciliations
+
+    @Override
+    public Reconciliation insertReconciliation(Reconciliation r) {
+        long id = reconciliations.maxId() + 1;
+        reconciliations.insert(new ReconciliationRow(id, r.at(), r.broker(), r.actor(), r.outcome().name(),
+                r.positionsChecked(), r.details(), r.resolvedAt().orElse(null), r.resolvedBy().orElse(null)));
+        for (PositionDifference d : r.differences()) {
+            reconciliations.insertDifference(new DifferenceRow(id, d.symbol(), d.expected(), d.actual()));
+        }
+        return findReconciliation(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Reconciliation> findReconciliation(long id) {
+        return Optional.ofNullable(reconciliations.find(id)).map(row -> toReconciliations(List.of(row)).get(0));
+    }
+
+    @Override
+    public Page<Reconciliation> reconciliations(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(toReconciliations(reconciliations.page(filter)), reconciliations.countPage(filter), query);
+    }
+
+    @Override
+    public boolean resolveReconciliation(long id, Instant at, String actor) {
+        return reconciliations.resolve(id, at, actor) == 1;
+    }
+
+    private List<Reconciliation> toReconciliations(List<ReconciliationRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PositionDifference>> differences = new HashMap<>();
+        for (DifferenceRow d : reconciliations.differences(rows.stream().map(ReconciliationRow::id).toList())) {
+            differences.computeIfAbsent(d.reconciliationId(), id -> new ArrayList<>())
+                    .add(new PositionDifference(d.symbol(), clean(d.expected()), clean(d.actual())));
+        }
+        return rows.stream().map(r -> new Reconciliation(r.id(), r.at(), r.broker(), r.actor(),
+                Reconciliation.Outcome.valueOf(r.outcome()), r.positionsChecked(),
+                differences.getOrDefault(r.id(), List.of()), r.details(), Optional.ofNullable(r.resolvedAt()),
+                Optional.ofNullable(r.resolvedBy()))).toList();
     }
 
     @Override

@@ -38,4 +38,15 @@ interface SignalMapper {
 
     @Select("select " + COLUMNS + " from signals order by id desc fetch first #{limit} rows only")
     List<SignalRow> recent(int limit);
+
+    String FILTER = "<where><if test='symbol != null'> and symbol = #{symbol}</if>"
+            + "<if test='strategy != null'> and lower(strategy) = lower(#{strategy})</if>"
+            + "<if test='status != null'> and decision = #{status}</if>" + "<if test='from != null'> and received_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and received_at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>select " + COLUMNS + " from signals " + FILTER + " order by id desc" + Filter.PAGE + "</script>")
+    List<SignalRow> page(Filter filter);
+
+    @Select("<script>select count(*) from signals " + FILTER + "</script>")
+    long countPage(Filter filter);
 }
