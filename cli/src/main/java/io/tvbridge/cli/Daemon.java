@@ -11,6 +11,7 @@ import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.notify.LoggingNotifier;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
@@ -118,7 +119,7 @@ public final class Daemon implements AutoCloseable {
             circuit.set(circuitFor(changed));
             submitter.useCircuit(circuit.get());
         });
-        control = new TradingControl(decisions, clock);
+        control = new TradingControl(decisions, store, broker, new LoggingNotifier(), clock);
         connectBroker();
         account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         ledger.addListener(new LedgerListener() {

@@ -63,7 +63,14 @@ public enum Setting {
             "seconds new orders stay halted after the circuit breaker opens"),
     EXCHANGE_TIMEZONE("exchange_timezone", Kind.ZONE, "America/New_York",
             "time zone of the trading day, the allowed hours and the daily counters"),
-    TRADING_DAY_RESET("trading_day_reset", Kind.TIME, "00:00", "time the daily counters start again");
+    TRADING_DAY_RESET("trading_day_reset", Kind.TIME, "00:00", "time the daily counters start again"),
+
+    RECONCILIATION_INTERVAL("reconciliation_interval", Kind.INTEGER, "300",
+            "seconds between two comparisons of the expected positions with the broker's (0: only on request)"),
+    RECONCILIATION_TOLERANCE("reconciliation_tolerance", Kind.DECIMAL, "0",
+            "units by which an expected position may differ from the broker's without counting as a mismatch"),
+    AUTO_HALT_ON_MISMATCH("auto_halt_on_mismatch", Kind.BOOLEAN, "true",
+            "turn the kill switch on when a reconciliation finds a mismatch");
 
     private final String key;
     private final Kind kind;

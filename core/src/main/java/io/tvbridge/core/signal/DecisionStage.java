@@ -14,6 +14,7 @@ import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.order.PlannedOrder;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.RiskUsage;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
@@ -34,7 +35,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -55,6 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
+    private static final String LIMITS_RESET_AT = "limits.reset_at";
 
     private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result) {
     }
@@ -74,6 +78,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private final Supplier<Optional<String>> circuitOpen;
     private final RiskState state;
     private final BatchWorker<Object> worker;
+    /** When an operator last started the day's counters again; the epoch when never. */
+    private volatile Instant limitsResetAt = Instant.EPOCH;
     private volatile RiskSettings settings;
     private volatile TradingHalt halt;
     private long lastSignalId;
@@ -113,19 +119,32 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
      */
     public CompletableFuture<TradingHalt> changeHalt(UnaryOperator<TradingHalt> change, AuditEntry audit,
                                                      Consumer<StoreSession> persist) {
-        CompletableFuture<TradingHalt> result = new CompletableFuture<>();
-        run(session -> {
+        return ask(session -> {
             halt = change.apply(halt);
             persist.accept(session);
             session.audit(audit);
-        }).whenComplete((done, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(halt);
-            }
+            return halt;
         });
-        return result;
+    }
+
+    /**
+     * Starts the day's counters (orders, entries, realized profit and commissions) again from
+     * now, between two decisions, recording the reset in the audit trail; completes with the
+     * usage after it once committed. The reset is stored, so a restart keeps it.
+     */
+    public CompletableFuture<RiskUsage> resetLimits(AuditEntry audit) {
+        return ask(session -> {
+            limitsResetAt = clock.instant();
+            session.putProperty(LIMITS_RESET_AT, limitsResetAt.toString());
+            state.reloadDay(session, countingFrom(limitsResetAt));
+            session.audit(audit);
+            return state.usage();
+        });
+    }
+
+    /** The limits' usage as the next decision would see it. */
+    public CompletableFuture<RiskUsage> usage() {
+        return ask(session -> state.usage());
     }
 
     public TradingHalt halt() {
@@ -148,6 +167,20 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     public int queued() {
         return worker.queued();
+    }
+
+    /** Runs {@code work} on the decision thread; completes with its result once committed. */
+    private <T> CompletableFuture<T> ask(Function<StoreSession, T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        AtomicReference<T> value = new AtomicReference<>();
+        run(session -> value.set(work.apply(session))).whenComplete((done, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value.get());
+            }
+        });
+        return result;
     }
 
     private CompletableFuture<Void> run(Consumer<StoreSession> work) {
@@ -233,6 +266,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
         boolean dryRun = current.dryRun();
         long signalId = ++lastSignalId;
+        if (plan.decision() == Decision.REJECTED) {
+            session.audit(new AuditEntry(now, "tvbridge", "signal.rejected", "signal " + signalId + " ("
+                    + describe(alert) + "): " + plan.reason().orElseThrow()));
+        }
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
                 plan.reason(), now, 0, dryRun));
@@ -323,10 +360,16 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     /** The daily counters start again at the reset time of the exchange's day. */
     private void rollTheDay(StoreSession session) {
-        Instant dayStart = dayStart(clock.instant(), settings);
-        if (!dayStart.equals(state.dayStart())) {
-            state.reloadDay(session, dayStart);
+        Instant from = countingFrom(clock.instant());
+        if (!from.equals(state.dayStart())) {
+            state.reloadDay(session, from);
         }
+    }
+
+    /** Where the day's counters start: the trading day's start, or a later reset of the limits. */
+    private Instant countingFrom(Instant now) {
+        Instant day = dayStart(now, settings);
+        return limitsResetAt.isAfter(day) ? limitsResetAt : day;
     }
 
     /** The start of the trading day that {@code now} falls in. */
@@ -340,7 +383,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     /** Reads the risk state and the last ids from the store: at start, and after a failed commit. */
     private void reload() {
         try (StoreSession session = store.open()) {
-            state.reload(session, dayStart(clock.instant(), settings));
+            limitsResetAt = session.property(LIMITS_RESET_AT).map(Instant::parse).orElse(Instant.EPOCH);
+            state.reload(session, countingFrom(clock.instant()));
             lastSignalId = session.maxSignalId();
             lastOrderId = session.maxOrderId();
         }
