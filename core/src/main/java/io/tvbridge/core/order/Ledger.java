@@ -184,7 +184,8 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         OrderPhase phase = moves ? next : order.phase();
         session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
                 update.brokerOrderId(), update.reason(), update.time()));
-        if (moves && phase == OrderPhase.REJECTED) {
+        // a venue may name the reason of a rejection in a later update: that one is audited too
+        if (phase == OrderPhase.REJECTED && (moves || addsReason)) {
             session.audit(new AuditEntry(update.time(), "broker:" + broker, "order.rejected", order.clientOrderId()
                     + " " + order.side() + " " + order.quantity().toPlainString() + " " + order.symbol()
                     + update.reason().map(r -> ": " + r).orElse("")));
