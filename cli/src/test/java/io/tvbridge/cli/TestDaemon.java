@@ -170,6 +170,9 @@ final class TestDaemon implements AutoCloseable {
     void settle() {
         eventually("every order answered", () -> count("select count(*) from orders where status in ('NEW',"
                 + " 'SUBMITTED')") == 0);
+        // the venue's ack may be recorded before the fill of a market order
+        eventually("every market order filled or ended", () -> count("select count(*) from orders"
+                + " where status = 'ACCEPTED' and order_type = 'MARKET'") == 0);
         eventually("every fill recorded", () -> count("select count(*) from orders where status = 'FILLED'"
                 + " and filled_quantity < quantity") == 0);
         daemon.account().refreshNow();
