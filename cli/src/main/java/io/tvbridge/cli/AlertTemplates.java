@@ -15,4 +15,23 @@ final class AlertTemplates {
                 + " \"price\": \"{{close}}\", \"strategy\": \"my-strategy\","
                 + " \"alert_id\": \"{{ticker}}-{{interval}}-{{strategy.order.id}}-{{timenow}}\"}";
     }
+
+    /** For an indicator's or a drawing's alert: a fixed side and size, the price at the bar's close. */
+    static String plain(String secret) {
+        return "{\"secret\": \"" + secret + "\", \"symbol\": \"{{exchange}}:{{ticker}}\", \"action\": \"buy\","
+                + " \"quantity\": 1, \"price\": \"{{close}}\", \"time\": \"{{timenow}}\","
+                + " \"alert_id\": \"{{ticker}}-{{interval}}-{{timenow}}\"}";
+    }
+
+    /**
+     * For a strategy's alerts stating the position it wants: tvbridge orders the difference from
+     * what it holds, so a missed alert is caught up by the next one.
+     */
+    static String targetPosition(String secret) {
+        return "{\"secret\": \"" + secret + "\", \"symbol\": \"{{exchange}}:{{ticker}}\","
+                + " \"market_position\": \"{{strategy.market_position}}\","
+                + " \"market_position_size\": \"{{strategy.market_position_size}}\", \"price\": \"{{close}}\","
+                + " \"strategy\": \"my-strategy\","
+                + " \"alert_id\": \"{{ticker}}-{{interval}}-{{strategy.order.id}}-{{timenow}}\"}";
+    }
 }

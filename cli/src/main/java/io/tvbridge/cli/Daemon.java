@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.Broker;
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
+import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.calendar.TradingHours;
@@ -11,7 +12,14 @@ import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TvBridgeConfig;
+import io.tvbridge.core.health.DaemonStatus;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.health.StatusService;
+import io.tvbridge.core.jobs.JobScheduler;
+import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.notify.LoggingNotifier;
+import io.tvbridge.core.notify.Notice;
+import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
@@ -20,6 +28,10 @@ import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.plugin.BrokerCatalog;
+import io.tvbridge.core.reconcile.Reconciler;
+import io.tvbridge.core.reconcile.Reconciliation;
+import io.tvbridge.core.report.DailyReporter;
+import io.tvbridge.core.report.PnlService;
 import io.tvbridge.core.risk.HaltStore;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.TradingHalt;
@@ -27,6 +39,7 @@ import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.routing.HostBrokerContext;
 import io.tvbridge.core.signal.DecisionStage;
 import io.tvbridge.core.signal.OrderPlanner;
+import io.tvbridge.core.settings.ReconciliationSettings;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.SignalService;
@@ -36,6 +49,9 @@ import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
+import io.tvbridge.server.AdminRecordsResource;
+import io.tvbridge.server.AdminResource;
+import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
@@ -63,6 +79,10 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
+    private static final String RECONCILIATION_JOB = "reconciliation";
+    private static final Duration JOB_TICK = Duration.ofSeconds(1);
+    /** A mismatch must still be there after this pause: fills on their way are not mismatches. */
+    private static final Duration RECONCILIATION_CONFIRM_DELAY = Duration.ofSeconds(1);
 
     private final TvBridgeConfig config;
     private final ConfigValues values;
@@ -78,6 +98,11 @@ public final class Daemon implements AutoCloseable {
     private TradingControl control;
     private AccountWatcher account;
     private TradingHours hours;
+    private Ledger ledger;
+    private OrderSubmitter submitter;
+    private Reconciler reconciler;
+    private JobScheduler jobs;
+    private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -110,11 +135,11 @@ public final class Daemon implements AutoCloseable {
         hours = new TradingHours(risk.everyMarketOpen());
         settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
-        Ledger ledger = remember(new Ledger(provider.name(), "", store, clock));
+        ledger = remember(new Ledger(provider.name(), "", store, clock));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
         circuit.set(circuitFor(risk));
-        OrderSubmitter submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock));
+        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock));
         ledger.addListener(submitter);
         MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
                 clock));
@@ -129,7 +154,14 @@ public final class Daemon implements AutoCloseable {
             submitter.useCircuit(circuit.get());
             submitter.useLimits(changed);
         });
-        control = new TradingControl(decisions, clock);
+        control = new TradingControl(decisions, store, broker, notifier, clock);
+        ledger.addListener(new LedgerListener() {
+            @Override
+            public void connectionChanged(String name, ConnectionEvent event) {
+                notifier.notify(new Notice(event.connected() ? Notice.Kind.BROKER_CONNECTED
+                        : Notice.Kind.BROKER_DISCONNECTED, name + ": " + event.detail(), event.at()));
+            }
+        });
         connectBroker();
         account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         ledger.addListener(new LedgerListener() {
@@ -140,13 +172,45 @@ public final class Daemon implements AutoCloseable {
         });
         submitter.recover();
         timeouts.recover();
+        reconciler = new Reconciler(store, broker, ledger, control, notifier,
+                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY);
+        scheduleJobs();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor());
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
-        server = remember(new WebhookServer(config.host(), config.port(),
-                List.of(new WebhookResource(signals, clock), new HealthResource(health))).start());
+        server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
+        remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
+    }
+
+    /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */
+    private void scheduleJobs() {
+        jobs = remember(new JobScheduler(clock));
+        AtomicReference<Duration> interval = new AtomicReference<>(
+                ReconciliationSettings.of(settings.values()).interval());
+        jobs.register(RECONCILIATION_JOB, Schedule.every(interval.get()), () -> {
+            Reconciliation result = reconciler.reconcile("scheduler");
+            return result.outcome().wireName() + ": " + result.details();
+        });
+        settings.addListener(changed -> {
+            Duration wanted = ReconciliationSettings.of(settings.values()).interval();
+            if (!wanted.equals(interval.getAndSet(wanted))) {
+                jobs.reschedule(RECONCILIATION_JOB, Schedule.every(wanted));
+            }
+        });
+        jobs.start(JOB_TICK);
+    }
+
+    private List<Object> resources(SignalService signals, HealthService health) {
+        PnlService pnl = new PnlService(store, broker, settings::current, clock);
+        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
+                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        return List.of(new WebhookResource(signals, clock), new HealthResource(health),
+                new ApiKeyFilter(config.adminApiKey()),
+                new AdminResource(status, control, reconciler, settings, store),
+                new AdminRecordsResource(store, broker, pnl,
+                        new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
     }
 
     private void createDataDirectory() {
@@ -235,12 +299,24 @@ public final class Daemon implements AutoCloseable {
         return control;
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
     public DecisionStage decisions() {
         return decisions;
     }
 
     public AccountWatcher account() {
         return account;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    public JobScheduler jobs() {
+        return jobs;
     }
 
     public TvBridgeConfig config() {

@@ -14,8 +14,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Turns TradingView alerts into broker orders, safely.",
-        subcommands = {RunCommand.class, BrokersCommand.class, DbCommand.class, ExportCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InitCommand.class, CheckCommand.class, BrokersCommand.class,
+                ControlCommands.Status.class, ControlCommands.Kill.class, ControlCommands.Pause.class,
+                ControlCommands.Resume.class, ControlCommands.Flatten.class, ControlCommands.Reconcile.class,
+                ControlCommands.Adopt.class, RecordCommands.Positions.class, RecordCommands.Orders.class,
+                RecordCommands.Trades.class, RecordCommands.Pnl.class, SettingsCommand.class, SignCommand.class,
+                AlertTemplateCommand.class, DbCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -39,6 +43,10 @@ public final class Main implements Runnable {
             if (exception instanceof StoreException) {
                 line.getErr().println("tvbridge: " + exception.getMessage());
                 return 1;
+            }
+            if (exception instanceof AdminCallFailed failed) {
+                line.getErr().println("tvbridge: " + failed.getMessage());
+                return failed.exitCode();
             }
             throw exception;
         });

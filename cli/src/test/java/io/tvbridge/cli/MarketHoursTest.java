@@ -169,11 +169,17 @@ class MarketHoursTest {
             msft = tv.signal(order("buy", "MSFT", 1)).get("signal_id").asLong();
         }
         try (TestDaemon tv = TestDaemon.start(folder, CALENDAR, clock)) {
-            assertThat(tv.daemon.decisions().pending()).extracting(PendingSignal::signalId)
-                    .containsExactly(aapl, msft);
-            List<Long> cleared = tv.daemon.decisions().clearPending(Optional.of("msft"), "ops", "no longer wanted")
-                    .get();
-            assertThat(cleared).containsExactly(msft);
+            JsonNode waiting = tv.admin(200, "GET", "/admin/pending", null);
+            assertThat(waiting).extracting(p -> p.get("signal_id").asLong()).containsExactly(aapl, msft);
+            assertThat(waiting.get(0).get("opens_at").asText()).isEqualTo("2026-11-23T14:30:00Z");
+            assertThat(waiting.get(0).at("/signal/action").asText()).isEqualTo("buy");
+
+            JsonNode noReason = tv.admin(400, "DELETE", "/admin/pending", "{\"actor\":\"ops\"}");
+            assertThat(noReason.get("field").asText()).isEqualTo("reason");
+            JsonNode cleared = tv.admin(200, "DELETE", "/admin/pending",
+                    "{\"actor\":\"ops\",\"reason\":\"no longer wanted\",\"symbol\":\"msft\"}");
+            assertThat(cleared.get("cleared")).extracting(JsonNode::asLong).containsExactly(msft);
+            assertThat(tv.daemon.decisions().pending()).extracting(PendingSignal::signalId).containsExactly(aapl);
             assertThat(tv.text("select decision || ': ' || reason from signals where id = " + msft))
                     .isEqualTo("REJECTED: cleared from the pending queue by ops: no longer wanted");
             assertThat(tv.text("select details from audit_log where action = 'pending.cleared'"))

@@ -164,8 +164,9 @@ class OandaEndToEndTest {
             String orderId = json(tv.post(alert("\"symbol\":\"FX:EURUSD\",\"action\":\"sell\",\"quantity\":5000,"
                     + "\"alert_id\":\"oanda-e2e-2\""))).get("client_order_id").asText();
 
-            eventually("the order is rejected", () -> "REJECTED".equals(
-                    tv.text("select status from orders where client_order_id = '" + orderId + "'")));
+            // the ack says rejected first; OANDA's reason follows in the order's next update
+            eventually("the order is rejected with OANDA's reason", () -> tv.count("select count(*) from orders"
+                    + " where client_order_id = '" + orderId + "' and status = 'REJECTED' and reason is not null") == 1);
             assertThat(tv.text("select reason from orders where client_order_id = '" + orderId + "'"))
                     .contains("MARKET_HALTED");
             assertThat(tv.count("select count(*) from fills")).isZero();

@@ -23,6 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -106,6 +109,34 @@ final class TestDaemon implements AutoCloseable {
         }
     }
 
+    /** Calls the admin API with the admin key; {@code body} is JSON, or null for none. */
+    HttpResponse<String> admin(String method, String path, String body) {
+        return admin(method, path, body, ADMIN_KEY);
+    }
+
+    /** Calls the admin API with {@code key} in X-API-Key (null: no header). */
+    HttpResponse<String> admin(String method, String path, String body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("X-API-Key", key);
+        }
+        return send(request.build());
+    }
+
+    /** The JSON answer of an admin call that must succeed with {@code status}. */
+    JsonNode admin(int status, String method, String path, String body) {
+        HttpResponse<String> response = admin(method, path, body);
+        if (response.statusCode() != status) {
+            throw new AssertionError(method + " " + path + ": HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
     /** Sends {@code request} as raw bytes over a socket and returns everything the server answered. */
     String raw(String request) {
         try (Socket socket = new Socket("127.0.0.1", daemon.port())) {
@@ -157,6 +188,16 @@ final class TestDaemon implements AutoCloseable {
                 + " 'SUBMITTED') or order_type = 'MARKET' and status in ('ACCEPTED', 'PARTIALLY_FILLED')") == 0);
         eventually("every fill recorded", () -> count("select count(*) from orders where status = 'FILLED'"
                 + " and filled_quantity < quantity") == 0);
+        try {
+            // the ledger has told the decision stage of every fill, and the decision stage took it in
+            daemon.ledger().flush().get(10, TimeUnit.SECONDS);
+            daemon.decisions().usage().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the daemon did not catch up with its broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         daemon.account().refreshNow();
     }
 

@@ -1,5 +1,6 @@
 package io.tvbridge.server;
 
+import io.tvbridge.core.ActionRefused;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,9 @@ final class ErrorMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (e.getResponse().getEntity() instanceof ErrorBody) {
+                return e.getResponse();   // ours, with its reason already
+            }
             String reason = switch (status) {
                 case 404 -> "no such endpoint";
                 case 405 -> "this endpoint does not take that method";
@@ -29,6 +33,21 @@ final class ErrorMappers {
                 default -> e.getResponse().getStatusInfo().getReasonPhrase();
             };
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(reason)).build();
+        }
+    }
+
+    /** An operator's action that could not be done: 404, 409 or 503 with the reason. */
+    @Provider
+    static final class Refusals implements ExceptionMapper<ActionRefused> {
+        @Override
+        public Response toResponse(ActionRefused e) {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+                case UNAVAILABLE -> 503;
+            };
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e.getMessage()))
+                    .build();
         }
     }
 

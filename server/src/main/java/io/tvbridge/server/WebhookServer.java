@@ -54,6 +54,7 @@ public final class WebhookServer implements AutoCloseable {
         resources.forEach(jersey::register);
         jersey.register(Json.class);
         jersey.register(ErrorMappers.HttpErrors.class);
+        jersey.register(ErrorMappers.Refusals.class);
         jersey.register(ErrorMappers.Unexpected.class);
         jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

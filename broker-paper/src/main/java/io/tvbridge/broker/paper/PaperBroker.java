@@ -20,6 +20,8 @@ import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Position;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -223,6 +225,23 @@ public final class PaperBroker implements Broker {
         } else {
             emit(listener -> listener.onConnection(ConnectionEvent.down("paper account made unreachable", now)));
         }
+    }
+
+    /**
+     * A market order placed at the simulated venue without tvbridge, as a trader would by hand in
+     * the broker's own platform: the account's position moves, and the fill is reported under a
+     * client order id that tvbridge never gave. For tests of reconciliation.
+     */
+    public void tradeOutsideTvbridge(String symbol, Side side, BigDecimal quantity, BigDecimal price)
+            throws BrokerException {
+        ClientOrderId id;
+        synchronized (this) {
+            id = ClientOrderId.of("manual-" + (book.orderCount() + 1));
+        }
+        Instrument instrument = resolve(new InstrumentRef(symbol, Optional.empty(), Optional.empty()));
+        submit(new OrderRequest(id, instrument, side, quantity, OrderType.MARKET, Optional.empty(), Optional.empty(),
+                Optional.empty(), TimeInForce.DAY, false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(price)));
     }
 
     private void refuseUnsupported(OrderRequest request) throws BrokerException {

@@ -1,5 +1,6 @@
 package io.tvbridge.core.alert;
 
+import io.tvbridge.core.config.SecretMatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -21,7 +22,7 @@ public final class WebhookAuthenticator {
     private static final String HMAC = "HmacSHA256";
 
     private final byte[] secret;
-    private final byte[] secretDigest;
+    private final SecretMatcher matcher;
 
     public WebhookAuthenticator(String secret) {
         Objects.requireNonNull(secret, "secret");
@@ -29,7 +30,7 @@ public final class WebhookAuthenticator {
             throw new IllegalArgumentException("the webhook secret is empty");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.secretDigest = sha256(this.secret);
+        this.matcher = new SecretMatcher(secret);
     }
 
     /**
@@ -47,7 +48,7 @@ public final class WebhookAuthenticator {
         }
         String given = bodySecret.orElseThrow(() -> AlertProblem.unauthorized(
                 "the secret is missing: add \"secret\": \"<your WEBHOOK_SECRET>\" to the alert message"));
-        if (!MessageDigest.isEqual(sha256(given.getBytes(StandardCharsets.UTF_8)), secretDigest)) {
+        if (!matcher.matches(given)) {
             throw AlertProblem.unauthorized("the secret is wrong: it must equal WEBHOOK_SECRET");
         }
     }
@@ -80,14 +81,6 @@ public final class WebhookAuthenticator {
             return mac.doFinal(body);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.store.AuditEntry;
@@ -15,18 +16,21 @@ import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records what one broker reports: order updates, fills, connection changes. It is the
+ * Records what one broker reports: order updates, fills, connection changes; and the positions
+ * an operator adopts from the broker after a reconciliation mismatch. It is the
  * broker's {@link BrokerListener}: events are queued at once and stored by one thread, a
  * batch per transaction. Fills are counted once by execution id and move the expected
  * position; orders only ever move forward. After each commit the {@link LedgerListener}s hear
@@ -84,6 +88,44 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         cancelReasons.put(id, reason);
     }
 
+    /** Done once everything queued before it is recorded and its listeners told. */
+    private record Flush(CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Completes once every event queued before this call is recorded and the listeners have heard
+     * of it (or recording it failed for good): for an operator's view, and for tests that need the
+     * bridge to have caught up with its broker.
+     */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!worker.offer(new Flush(done))) {
+            done.complete(null);   // closing: nothing more will be recorded
+        }
+        return done;
+    }
+
+    /** An operator takes the broker's position of a symbol as the expected one. */
+    private record Adoption(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier,
+                            String actor, String reason, CompletableFuture<ExpectedPosition> result) {
+    }
+
+    /**
+     * Makes the expected position of {@code symbol} the broker's: {@code quantity} (signed) at
+     * {@code averageCost}, keeping the profit it realized so far and its commissions. Done on
+     * the ledger's thread, so it never races a fill, and audited with the old and new position
+     * in the same transaction. {@code multiplier} serves when tvbridge held no position in the
+     * symbol before. Completes with the new position once committed.
+     */
+    public CompletableFuture<ExpectedPosition> adopt(String symbol, BigDecimal quantity, BigDecimal averageCost,
+                                                     BigDecimal multiplier, String actor, String reason) {
+        CompletableFuture<ExpectedPosition> result = new CompletableFuture<>();
+        if (!worker.offer(new Adoption(symbol, quantity, averageCost, multiplier, actor, reason, result))) {
+            result.completeExceptionally(new IllegalStateException("tvbridge is shutting down"));
+        }
+        return result;
+    }
+
     private void enqueue(Object event) {
         if (!worker.offer(event)) {
             log.warn("{} event arrived while shutting down and was not recorded: {}", broker, event);
@@ -99,18 +141,26 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 }
                 session.commit();
                 news.forEach(Runnable::run);
+                flushed(events);
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= COMMIT_ATTEMPTS) {
                     // the orders stay open in the store; the next start looks them up at the broker
                     log.error("could not record {} {} events after {} attempts; they will be looked up"
                             + " at the broker at the next start", events.size(), broker, attempt, e);
+                    events.stream().filter(Adoption.class::isInstance)
+                            .forEach(event -> ((Adoption) event).result().completeExceptionally(e));
+                    flushed(events);
                     return;
                 }
                 log.warn("recording {} {} events failed, trying again: {}", events.size(), broker, e.toString());
                 sleep(Duration.ofMillis(200L * attempt));
             }
         }
+    }
+
+    private static void flushed(List<Object> events) {
+        events.stream().filter(Flush.class::isInstance).forEach(event -> ((Flush) event).done().complete(null));
     }
 
     private void apply(StoreSession session, Object event, Consumer<Runnable> news) {
@@ -120,7 +170,33 @@ public final class Ledger implements BrokerListener, AutoCloseable {
             applyFill(session, fill, news);
         } else if (event instanceof ConnectionEvent connection) {
             applyConnection(session, connection, news);
+        } else if (event instanceof Adoption adoption) {
+            applyAdoption(session, adoption, news);
         }
+    }
+
+    private void applyAdoption(StoreSession session, Adoption a, Consumer<Runnable> news) {
+        Instant now = clock.instant();
+        ExpectedPosition before = session.findPosition(broker, account, a.symbol())
+                .orElse(ExpectedPosition.flat(broker, account, a.symbol(), a.multiplier(), now));
+        BigDecimal cost = a.quantity().signum() == 0 ? BigDecimal.ZERO : a.averageCost();
+        ExpectedPosition after = new ExpectedPosition(broker, account, a.symbol(),
+                new Holding(a.quantity(), cost, before.holding().realizedPnl()), before.multiplier(),
+                before.commissions(), now);
+        session.savePosition(after);
+        session.audit(new AuditEntry(now, a.actor(), "position.adopted", a.symbol() + ": " + describe(before)
+                + " -> " + describe(after) + " (the broker's); " + a.reason()));
+        log.warn("{} position adopted from {} by {}: {} -> {}", a.symbol(), broker, a.actor(), describe(before),
+                describe(after));
+        news.accept(() -> {
+            listeners.forEach(l -> l.positionChanged(after));
+            a.result().complete(after);
+        });
+    }
+
+    private static String describe(ExpectedPosition position) {
+        return position.quantity().signum() == 0 ? "flat" : position.quantity().toPlainString() + " at "
+                + position.holding().averageCost().toPlainString();
     }
 
     private void applyUpdate(StoreSession session, OrderUpdate update, Consumer<Runnable> news) {
@@ -148,6 +224,12 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         OrderPhase phase = moves ? next : order.phase();
         session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
                 update.brokerOrderId(), update.reason(), update.time()));
+        // a venue may name the reason of a rejection in a later update: that one is audited too
+        if (phase == OrderPhase.REJECTED && (moves || addsReason)) {
+            session.audit(new AuditEntry(update.time(), "broker:" + broker, "order.rejected", order.clientOrderId()
+                    + " " + order.side() + " " + order.quantity().toPlainString() + " " + order.symbol()
+                    + update.reason().map(r -> ": " + r).orElse("")));
+        }
         if (phase == OrderPhase.REJECTED || phase == OrderPhase.CANCELLED || phase == OrderPhase.EXPIRED) {
             log.info("{} {} {} {}: {}", order.logIds(), order.side(), order.quantity().toPlainString(),
                     order.symbol(), phase + update.reason().map(r -> " - " + r).orElse(""));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -246,5 +247,11 @@ public final class RiskState {
 
     public Optional<AccountSnapshot> account() {
         return account;
+    }
+
+    /** The limits' usage now, for people: what the checks count. */
+    public RiskUsage usage() {
+        return new RiskUsage(dayStart, ordersToday, new TreeMap<>(entriesToday), openPositions(), realizedToday,
+                commissionsToday, unrealized(), dailyResult(), grossExposure());
     }
 }

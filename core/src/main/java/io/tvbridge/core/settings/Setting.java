@@ -78,7 +78,14 @@ public enum Setting {
     MAX_OUTSTANDING_ORDERS("max_outstanding_orders", Kind.INTEGER, "100",
             "orders working at the broker at once at most; more wait until earlier ones end, exits first"),
     MARKET_ORDER_TIMEOUT("market_order_timeout", Kind.INTEGER, "60",
-            "seconds a market order may stay unfilled while its market is open before it is cancelled");
+            "seconds a market order may stay unfilled while its market is open before it is cancelled"),
+
+    RECONCILIATION_INTERVAL("reconciliation_interval", Kind.INTEGER, "300",
+            "seconds between two comparisons of the expected positions with the broker's (0: only on request)"),
+    RECONCILIATION_TOLERANCE("reconciliation_tolerance", Kind.DECIMAL, "0",
+            "units by which an expected position may differ from the broker's without counting as a mismatch"),
+    AUTO_HALT_ON_MISMATCH("auto_halt_on_mismatch", Kind.BOOLEAN, "true",
+            "turn the kill switch on when a reconciliation finds a mismatch");
 
     private final String key;
     private final Kind kind;

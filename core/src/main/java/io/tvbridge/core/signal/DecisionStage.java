@@ -21,6 +21,7 @@ import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.order.PlannedOrder;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.RiskUsage;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.ClosedMarketPolicy;
@@ -49,7 +50,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -78,6 +81,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
+    private static final String LIMITS_RESET_AT = "limits.reset_at";
 
     private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result) {
     }
@@ -107,6 +111,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private volatile List<PendingSignal> waitingView = List.of();
     private volatile Instant nextRelease = Instant.MAX;
     private boolean waitingDirty;
+    /** When an operator last started the day's counters again; the epoch when never. */
+    private volatile Instant limitsResetAt = Instant.EPOCH;
     private volatile RiskSettings settings;
     private volatile TradingHalt halt;
     private long lastSignalId;
@@ -155,19 +161,32 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
      */
     public CompletableFuture<TradingHalt> changeHalt(UnaryOperator<TradingHalt> change, AuditEntry audit,
                                                      Consumer<StoreSession> persist) {
-        CompletableFuture<TradingHalt> result = new CompletableFuture<>();
-        barrier(session -> {
+        return ask(session -> {
             halt = change.apply(halt);
             persist.accept(session);
             session.audit(audit);
-        }).whenComplete((done, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(halt);
-            }
+            return halt;
         });
-        return result;
+    }
+
+    /**
+     * Starts the day's counters (orders, entries, realized profit and commissions) again from
+     * now, between two decisions, recording the reset in the audit trail; completes with the
+     * usage after it once committed. The reset is stored, so a restart keeps it.
+     */
+    public CompletableFuture<RiskUsage> resetLimits(AuditEntry audit) {
+        return ask(session -> {
+            limitsResetAt = clock.instant();
+            session.putProperty(LIMITS_RESET_AT, limitsResetAt.toString());
+            state.reloadDay(session, countingFrom(limitsResetAt));
+            session.audit(audit);
+            return state.usage();
+        });
+    }
+
+    /** The limits' usage as the next decision would see it. */
+    public CompletableFuture<RiskUsage> usage() {
+        return ask(session -> state.usage());
     }
 
     public TradingHalt halt() {
@@ -205,9 +224,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
      * rejected with the reason and never ordered. Completes with the signal ids cleared.
      */
     public CompletableFuture<List<Long>> clearPending(Optional<String> symbol, String actor, String reason) {
-        CompletableFuture<List<Long>> cleared = new CompletableFuture<>();
-        List<Long> ids = new ArrayList<>();
-        barrier(session -> {
+        return ask(session -> {
+            List<Long> ids = new ArrayList<>();
             Instant now = clock.instant();
             for (PendingSignal entry : List.copyOf(waiting)) {
                 if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(entry.symbol())) {
@@ -225,14 +243,25 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 log.info("{} cleared {} pending signal(s) {}: {}", actor, ids.size(), ids, reason);
             }
             waitingDirty = true;
-        }).whenComplete((done, failure) -> {
+            return List.copyOf(ids);
+        });
+    }
+
+    /**
+     * Runs {@code work} on the decision thread, between the signals before and after it;
+     * completes with its result once committed.
+     */
+    private <T> CompletableFuture<T> ask(Function<StoreSession, T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        AtomicReference<T> value = new AtomicReference<>();
+        barrier(session -> value.set(work.apply(session))).whenComplete((done, failure) -> {
             if (failure != null) {
-                cleared.completeExceptionally(failure);
+                result.completeExceptionally(failure);
             } else {
-                cleared.complete(List.copyOf(ids));
+                result.complete(value.get());
             }
         });
-        return cleared;
+        return result;
     }
 
     private CompletableFuture<Void> run(Consumer<StoreSession> work) {
@@ -386,6 +415,9 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
         boolean dryRun = current.dryRun();
         long signalId = ++lastSignalId;
+        if (plan.decision() == Decision.REJECTED) {
+            auditRejection(session, signalId, describe(alert), plan, now);
+        }
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
                 plan.reason(), now, 0, dryRun));
@@ -400,6 +432,11 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 orders.forEach(submitter);
             }
         };
+    }
+
+    private static void auditRejection(StoreSession session, long signalId, String alert, Plan plan, Instant now) {
+        session.audit(new AuditEntry(now, "tvbridge", "signal.rejected", "signal " + signalId + " (" + alert + "): "
+                + plan.reason().orElseThrow()));
     }
 
     private boolean marketClosed(Alert alert, Instant now) {
@@ -514,6 +551,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         Optional<String> reason = Optional.of("released from the pending queue at the open"
                 + plan.reason().map(r -> ": " + r).orElse(""));
         session.updateDecision(entry.signalId(), plan.decision(), reason, now);
+        if (plan.decision() == Decision.REJECTED) {
+            auditRejection(session, entry.signalId(), alert.map(DecisionStage::describe).orElse("unreadable alert"),
+                    plan, now);
+        }
         session.endPending(entry.signalId(), PendingSignal.State.RELEASED, now, "tvbridge",
                 plan.decision().wireName() + plan.reason().map(r -> ": " + r).orElse(""));
         log.info("signal={}{} released at the open: {}{}", entry.signalId(), orderIds(orders),
@@ -603,10 +644,16 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     /** The daily counters start again at the reset time of the exchange's day. */
     private void rollTheDay(StoreSession session) {
-        Instant dayStart = dayStart(clock.instant(), settings);
-        if (!dayStart.equals(state.dayStart())) {
-            state.reloadDay(session, dayStart);
+        Instant from = countingFrom(clock.instant());
+        if (!from.equals(state.dayStart())) {
+            state.reloadDay(session, from);
         }
+    }
+
+    /** Where the day's counters start: the trading day's start, or a later reset of the limits. */
+    private Instant countingFrom(Instant now) {
+        Instant day = dayStart(now, settings);
+        return limitsResetAt.isAfter(day) ? limitsResetAt : day;
     }
 
     /** The start of the trading day that {@code now} falls in. */
@@ -620,7 +667,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     /** Reads the risk state and the last ids from the store: at start, and after a failed commit. */
     private void reload() {
         try (StoreSession session = store.open()) {
-            state.reload(session, dayStart(clock.instant(), settings));
+            limitsResetAt = session.property(LIMITS_RESET_AT).map(Instant::parse).orElse(Instant.EPOCH);
+            state.reload(session, countingFrom(clock.instant()));
             lastSignalId = session.maxSignalId();
             lastOrderId = session.maxOrderId();
             waiting.clear();

@@ -86,7 +86,8 @@ public final class SignalService {
                 webhook.receivedAt());
     }
 
-    private static String sha256(String text) {
+    /** The hex SHA-256 of a stored payload, by which identical alerts are recognised. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

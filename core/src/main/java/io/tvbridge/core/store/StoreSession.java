@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.reconcile.Reconciliation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,8 @@ public interface StoreSession extends AutoCloseable {
 
     /** Ends a waiting entry; false when it was no longer waiting. */
     boolean endPending(long signalId, PendingSignal.State state, Instant at, String by, String note);
+    /** Signals by symbol, strategy, decision ({@code status}) and time received. */
+    Page<StoredSignal> signals(ListQuery query);
 
     // orders
 
@@ -62,6 +65,9 @@ public interface StoreSession extends AutoCloseable {
     List<StoredOrder> ordersInPhases(Set<OrderPhase> phases);
 
     long maxOrderId();
+
+    /** Orders by symbol, strategy of their signal, status and time created. */
+    Page<StoredOrder> orders(ListQuery query);
 
     /**
      * Records that the order (and the bracket children the broker places with it) was handed to
@@ -81,6 +87,10 @@ public interface StoreSession extends AutoCloseable {
     void insertFill(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
 
     List<Fill> fillsOfOrder(ClientOrderId id);
+
+    /** Fills (trades) by symbol, strategy and time filled. */
+    Page<StoredFill> fills(ListQuery query);
+
 
     /** The total quantity of the order's stored fills. */
     BigDecimal filledQuantity(ClientOrderId id);
@@ -128,6 +138,21 @@ public interface StoreSession extends AutoCloseable {
     void audit(AuditEntry entry);
 
     List<AuditEntry> recentAudit(int limit);
+
+    Page<AuditRecord> auditLog(AuditQuery query);
+
+    // reconciliations
+
+    /** Stores a reconciliation under a new number (the {@code id} given is ignored) and returns it as stored. */
+    Reconciliation insertReconciliation(Reconciliation reconciliation);
+
+    Optional<Reconciliation> findReconciliation(long id);
+
+    /** Reconciliations by outcome ({@code status}) and time; the other filters do not apply. */
+    Page<Reconciliation> reconciliations(ListQuery query);
+
+    /** Marks a mismatch resolved; false when it was resolved already. */
+    boolean resolveReconciliation(long id, Instant at, String actor);
 
     Optional<String> property(String name);
 

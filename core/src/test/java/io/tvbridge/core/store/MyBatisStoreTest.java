@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.reconcile.PositionDifference;
+import io.tvbridge.core.reconcile.Reconciliation;
+import io.tvbridge.core.signal.Decision;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -131,5 +135,95 @@ class MyBatisStoreTest {
         Optional<String> property = store.inTransaction(s -> s.property("k"));
         assertThat(property).contains("v2");
         assertThat(store.healthy()).isTrue();
+    }
+
+    private static ListQuery query(String symbol, String strategy, String status, Instant from, Instant to, int limit,
+                                   int offset) {
+        return new ListQuery(Optional.ofNullable(symbol), Optional.ofNullable(strategy), Optional.ofNullable(status),
+                Optional.ofNullable(from), Optional.ofNullable(to), limit, offset);
+    }
+
+    @Test
+    void listsAreFilteredAndPagedNewestFirst() {
+        store.inTransaction(s -> {
+            for (int i = 1; i <= 5; i++) {
+                s.insertSignal(signal(i, "p-" + i, "h" + i, T0.plusSeconds(i)));
+                s.insertOrder(order(i, i));
+                s.insertFill("paper", new Fill(ClientOrderId.of("tvb-test-" + i + "-1"), "X" + i, "AAPL", Side.BUY,
+                        BigDecimal.ONE, new BigDecimal("190"), BigDecimal.ZERO, "USD", T0.plusSeconds(i)),
+                        BigDecimal.valueOf(i - 3), T0);
+            }
+            s.updateOrder(new OrderChange(ClientOrderId.of("tvb-test-2-1"), OrderPhase.REJECTED, BigDecimal.ZERO,
+                    Optional.empty(), Optional.empty(), Optional.of("no"), T0));
+            return null;
+        });
+        Page<StoredSignal> signals = store.inTransaction(s -> s.signals(query("AAPL", "EMA", "accepted", null, null, 2,
+                1)));
+        assertThat(signals.total()).isEqualTo(5);
+        assertThat(signals.items()).extracting(StoredSignal::id).containsExactly(4L, 3L);
+        Page<StoredSignal> none = store.inTransaction(s -> s.signals(query("MSFT", null, null, null, null, 10, 0)));
+        assertThat(none.total()).isZero();
+
+        Page<StoredOrder> rejected = store.inTransaction(s -> s.orders(query(null, "ema", "rejected", null, null, 10,
+                0)));
+        assertThat(rejected.items()).extracting(StoredOrder::id).containsExactly(2L);
+        Page<StoredOrder> inRange = store.inTransaction(s -> s.orders(query(null, null, null, T0, T0.plusSeconds(1), 10,
+                0)));
+        assertThat(inRange.total()).isEqualTo(5);   // orders are all created at T0
+
+        Page<StoredFill> trades = store.inTransaction(s -> s.fills(query("AAPL", "ema", null, T0.plusSeconds(2),
+                T0.plusSeconds(4), 10, 0)));
+        assertThat(trades.items()).extracting(f -> f.fill().executionId()).containsExactly("X3", "X2");
+        assertThat(trades.items().get(0).strategy()).contains("ema");
+        assertThat(trades.items().get(1).realizedPnl()).isEqualByComparingTo("-1");
+        List<StoredFill> between = store.inTransaction(s -> s.fillsBetween(new TimeRange(Optional.of(T0), Optional.of(T0.plusSeconds(10)))));
+        assertThat(between).hasSize(5);
+    }
+
+    @Test
+    void theAuditTrailIsReadByActorActionFamilyAndTime() {
+        store.inTransaction(s -> {
+            s.audit(new AuditEntry(T0, "alice", "trading.kill", "broker looks wrong"));
+            s.audit(new AuditEntry(T0.plusSeconds(1), "alice", "settings.changed", "max_daily_trades: 0 -> 5"));
+            s.audit(new AuditEntry(T0.plusSeconds(2), "bob", "trading.resume", "checked"));
+            return null;
+        });
+        Page<AuditRecord> trading = store.inTransaction(s -> s.auditLog(new AuditQuery(Optional.empty(),
+                Optional.of("trading"), Optional.empty(), Optional.empty(), 10, 0)));
+        assertThat(trading.items()).extracting(r -> r.entry().action()).containsExactly("trading.resume", "trading.kill");
+        assertThat(trading.items().get(0).id()).isGreaterThan(trading.items().get(1).id());
+        Page<AuditRecord> alice = store.inTransaction(s -> s.auditLog(new AuditQuery(Optional.of("alice"),
+                Optional.of("settings.changed"), Optional.of(T0), Optional.of(T0.plusSeconds(2)), 10, 0)));
+        assertThat(alice.items()).singleElement().satisfies(r -> assertThat(r.entry().details())
+                .isEqualTo("max_daily_trades: 0 -> 5"));
+    }
+
+    @Test
+    void reconciliationsKeepTheirDifferencesAndResolution() {
+        Reconciliation mismatch = store.inTransaction(s -> s.insertReconciliation(new Reconciliation(0, T0, "paper",
+                "scheduler", Reconciliation.Outcome.MISMATCH, 2, List.of(new PositionDifference("AAPL",
+                new BigDecimal("10"), new BigDecimal("12.5"))), "AAPL: expected 10, broker 12.5", Optional.empty(),
+                Optional.empty())));
+        Reconciliation matched = store.inTransaction(s -> s.insertReconciliation(new Reconciliation(0,
+                T0.plusSeconds(60), "paper", "alice", Reconciliation.Outcome.MATCHED, 2, List.of(), "2 positions match",
+                Optional.empty(), Optional.empty())));
+        assertThat(mismatch.id()).isEqualTo(1);
+        assertThat(matched.id()).isEqualTo(2);
+        assertThat(mismatch.differences()).containsExactly(new PositionDifference("AAPL", new BigDecimal("10"),
+                new BigDecimal("12.5")));
+
+        boolean first = store.inTransaction(s -> s.resolveReconciliation(1, T0.plusSeconds(90), "alice"));
+        boolean second = store.inTransaction(s -> s.resolveReconciliation(1, T0.plusSeconds(95), "bob"));
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        Page<Reconciliation> mismatches = store.inTransaction(s -> s.reconciliations(query(null, null, "mismatch",
+                null, null, 10, 0)));
+        assertThat(mismatches.items()).singleElement().satisfies(r -> {
+            assertThat(r.resolvedBy()).contains("alice");
+            assertThat(r.resolvedAt()).contains(T0.plusSeconds(90));
+            assertThat(r.differences()).hasSize(1);
+        });
+        assertThat(store.inTransaction(s -> s.reconciliations(ListQuery.latest(1))).items())
+                .extracting(Reconciliation::id).containsExactly(2L);
     }
 }

@@ -12,8 +12,20 @@ interface AuditMapper {
     @Insert("insert into audit_log (at, actor, action, details) values (#{at}, #{actor}, #{action}, #{details})")
     void insert(AuditRow row);
 
-    @Select("select at, actor, action, details from audit_log order by id desc fetch first #{limit} rows only")
+    @Select("select id, at, actor, action, details from audit_log order by id desc fetch first #{limit} rows only")
     List<AuditRow> recent(int limit);
+
+    String FILTER = "<where><if test='actor != null'> and actor = #{actor}</if>"
+            + "<if test='action != null'> and (action = #{action} or action like #{actionFamily})</if>"
+            + "<if test='from != null'> and at &gt;= #{from}</if>"
+            + "<if test='to != null'> and at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>select id, at, actor, action, details from audit_log " + FILTER + " order by id desc" + Filter.PAGE
+            + "</script>")
+    List<AuditRow> page(Filter filter);
+
+    @Select("<script>select count(*) from audit_log " + FILTER + "</script>")
+    long countPage(Filter filter);
 
     @Select("select property_value from system_properties where name = #{name}")
     String property(String name);

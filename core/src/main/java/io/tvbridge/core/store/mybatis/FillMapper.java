@@ -36,12 +36,27 @@ interface FillMapper {
     @Select("select " + COLUMNS + " from fills where client_order_id = #{clientOrderId} order by id")
     List<FillRow> ofOrder(String clientOrderId);
 
-    /** Fills with the signal and strategy behind them; a left join, so that no fill is ever left out. */
-    @Select("<script>select f.broker, f.execution_id, f.client_order_id, f.symbol, f.side, f.quantity, f.price,"
-            + " f.commission, f.commission_currency, f.filled_at, f.recorded_at, f.realized_pnl, o.signal_id,"
+    /** A fill with the signal and strategy behind its order; left joins, so that no fill is ever left out. */
+    String JOURNAL_COLUMNS = "select f.broker, f.execution_id, f.client_order_id, f.symbol, f.side, f.quantity,"
+            + " f.price, f.commission, f.commission_currency, f.filled_at, f.recorded_at, f.realized_pnl, o.signal_id,"
             + " s.strategy from fills f left join orders o on o.client_order_id = f.client_order_id"
-            + " left join signals s on s.id = o.signal_id <where>"
+            + " left join signals s on s.id = o.signal_id";
+
+    @Select("<script>" + JOURNAL_COLUMNS + " <where>"
             + "<if test='from != null'>f.filled_at &gt;= #{from}</if>"
             + "<if test='to != null'>and f.filled_at &lt; #{to}</if></where> order by f.filled_at, f.id</script>")
     List<JournalFillRow> between(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** Fills by symbol, strategy and time, newest first. */
+    String FILTER = " <where><if test='symbol != null'> and f.symbol = #{symbol}</if>"
+            + "<if test='strategy != null'> and lower(s.strategy) = lower(#{strategy})</if>"
+            + "<if test='from != null'> and f.filled_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and f.filled_at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>" + JOURNAL_COLUMNS + FILTER + " order by f.id desc" + Filter.PAGE + "</script>")
+    List<JournalFillRow> page(Filter filter);
+
+    @Select("<script>select count(*) from fills f left join orders o on o.client_order_id = f.client_order_id"
+            + " left join signals s on s.id = o.signal_id" + FILTER + "</script>")
+    long countPage(Filter filter);
 }

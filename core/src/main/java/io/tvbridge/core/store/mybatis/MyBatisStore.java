@@ -107,6 +107,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(AuditMapper.class);
         configuration.addMapper(SettingsMapper.class);
         configuration.addMapper(PendingMapper.class);
+        configuration.addMapper(ReconciliationMapper.class);
         return configuration;
     }
 

@@ -12,18 +12,26 @@ import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.reconcile.PositionDifference;
+import io.tvbridge.core.reconcile.Reconciliation;
 import io.tvbridge.core.store.AuditEntry;
+import io.tvbridge.core.store.AuditQuery;
+import io.tvbridge.core.store.AuditRecord;
+import io.tvbridge.core.store.ListQuery;
+import io.tvbridge.core.store.Page;
+import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.StoreSession;
-import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import io.tvbridge.core.store.TimeRange;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +50,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final AuditMapper audit;
     private final SettingsMapper settings;
     private final PendingMapper pending;
+    private final ReconciliationMapper reconciliations;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -54,6 +63,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.audit = session.getMapper(AuditMapper.class);
         this.settings = session.getMapper(SettingsMapper.class);
         this.pending = session.getMapper(PendingMapper.class);
+        this.reconciliations = session.getMapper(ReconciliationMapper.class);
     }
 
     // signals
@@ -137,6 +147,17 @@ final class MyBatisStoreSession implements StoreSession {
                 Optional.ofNullable(r.endedBy()), Optional.ofNullable(r.note()));
     }
 
+    @Override
+    public Page<StoredSignal> signals(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(signals.page(filter).stream().map(MyBatisStoreSession::toSignal).toList(), signals.countPage(filter),
+                query);
+    }
+
+    private static <T> Page<T> page(List<T> items, long total, ListQuery query) {
+        return new Page<>(items, total, query.limit(), query.offset());
+    }
+
     private static StoredSignal toSignal(SignalRow r) {
         Optional<InstrumentRef> instrument = Optional.ofNullable(r.symbol())
                 .map(symbol -> new InstrumentRef(symbol, Optional.ofNullable(r.exchange()), Optional.empty()));
@@ -187,6 +208,13 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public long maxOrderId() {
         return orders.maxId();
+    }
+
+    @Override
+    public Page<StoredOrder> orders(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(orders.page(filter).stream().map(MyBatisStoreSession::toOrder).toList(), orders.countPage(filter),
+                query);
     }
 
     @Override
@@ -242,6 +270,13 @@ final class MyBatisStoreSession implements StoreSession {
                              Instant at) {
         return new Fill(ClientOrderId.of(clientOrderId), executionId, symbol, Side.valueOf(side), clean(quantity),
                 clean(price), clean(commission), currency, at);
+    }
+
+    @Override
+    public Page<StoredFill> fills(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(fills.page(filter).stream().map(MyBatisStoreSession::toStoredFill).toList(),
+                fills.countPage(filter), query);
     }
 
     @Override
@@ -324,11 +359,13 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public List<StoredFill> fillsBetween(TimeRange range) {
         return fills.between(range.from().orElse(null), range.to().orElse(null)).stream()
-                .map(r -> new StoredFill(r.broker(), fill(r.clientOrderId(), r.executionId(), r.symbol(), r.side(),
-                        r.quantity(), r.price(), r.commission(), r.commissionCurrency(), r.filledAt()),
-                        clean(r.realizedPnl()), r.recordedAt(), Optional.ofNullable(r.signalId()),
-                        Optional.ofNullable(r.strategy())))
-                .toList();
+                .map(MyBatisStoreSession::toStoredFill).toList();
+    }
+
+    private static StoredFill toStoredFill(JournalFillRow r) {
+        return new StoredFill(r.broker(), fill(r.clientOrderId(), r.executionId(), r.symbol(), r.side(), r.quantity(),
+                r.price(), r.commission(), r.commissionCurrency(), r.filledAt()), clean(r.realizedPnl()),
+                r.recordedAt(), Optional.ofNullable(r.signalId()), Optional.ofNullable(r.strategy()));
     }
 
     // settings
@@ -359,14 +396,68 @@ final class MyBatisStoreSession implements StoreSession {
 
     @Override
     public void audit(AuditEntry e) {
-        audit.insert(new AuditRow(e.at(), e.actor(), e.action(), e.details()));
+        audit.insert(new AuditRow(0, e.at(), e.actor(), e.action(), e.details()));
     }
 
     @Override
     public List<AuditEntry> recentAudit(int limit) {
-        return audit.recent(limit).stream()
-                .map(r -> new AuditEntry(r.at(), r.actor(), r.action(), r.details() == null ? "" : r.details()))
-                .toList();
+        return audit.recent(limit).stream().map(r -> toAudit(r).entry()).toList();
+    }
+
+    @Override
+    public Page<AuditRecord> auditLog(AuditQuery query) {
+        Filter filter = Filter.of(query);
+        return new Page<>(audit.page(filter).stream().map(MyBatisStoreSession::toAudit).toList(), audit.countPage(filter),
+                query.limit(), query.offset());
+    }
+
+    private static AuditRecord toAudit(AuditRow r) {
+        return new AuditRecord(r.id(), new AuditEntry(r.at(), r.actor(), r.action(),
+                r.details() == null ? "" : r.details()));
+    }
+
+    // reconciliations
+
+    @Override
+    public Reconciliation insertReconciliation(Reconciliation r) {
+        long id = reconciliations.maxId() + 1;
+        reconciliations.insert(new ReconciliationRow(id, r.at(), r.broker(), r.actor(), r.outcome().name(),
+                r.positionsChecked(), r.details(), r.resolvedAt().orElse(null), r.resolvedBy().orElse(null)));
+        for (PositionDifference d : r.differences()) {
+            reconciliations.insertDifference(new DifferenceRow(id, d.symbol(), d.expected(), d.actual()));
+        }
+        return findReconciliation(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Reconciliation> findReconciliation(long id) {
+        return Optional.ofNullable(reconciliations.find(id)).map(row -> toReconciliations(List.of(row)).get(0));
+    }
+
+    @Override
+    public Page<Reconciliation> reconciliations(ListQuery query) {
+        Filter filter = Filter.of(query);
+        return page(toReconciliations(reconciliations.page(filter)), reconciliations.countPage(filter), query);
+    }
+
+    @Override
+    public boolean resolveReconciliation(long id, Instant at, String actor) {
+        return reconciliations.resolve(id, at, actor) == 1;
+    }
+
+    private List<Reconciliation> toReconciliations(List<ReconciliationRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PositionDifference>> differences = new HashMap<>();
+        for (DifferenceRow d : reconciliations.differences(rows.stream().map(ReconciliationRow::id).toList())) {
+            differences.computeIfAbsent(d.reconciliationId(), id -> new ArrayList<>())
+                    .add(new PositionDifference(d.symbol(), clean(d.expected()), clean(d.actual())));
+        }
+        return rows.stream().map(r -> new Reconciliation(r.id(), r.at(), r.broker(), r.actor(),
+                Reconciliation.Outcome.valueOf(r.outcome()), r.positionsChecked(),
+                differences.getOrDefault(r.id(), List.of()), r.details(), Optional.ofNullable(r.resolvedAt()),
+                Optional.ofNullable(r.resolvedBy()))).toList();
     }
 
     @Override

@@ -48,6 +48,17 @@ interface OrderMapper {
             + "<if test='from != null'>created_at &gt;= #{from}</if>"
             + "<if test='to != null'>and created_at &lt; #{to}</if></where> order by id</script>")
     List<OrderRow> created(@Param("from") Instant from, @Param("to") Instant to);
+    String FILTER = "<where><if test='symbol != null'> and symbol = #{symbol}</if>"
+            + "<if test='strategy != null'> and signal_id in (select id from signals"
+            + " where lower(strategy) = lower(#{strategy}))</if>"
+            + "<if test='status != null'> and status = #{status}</if>" + "<if test='from != null'> and created_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and created_at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>select " + COLUMNS + " from orders " + FILTER + " order by id desc" + Filter.PAGE + "</script>")
+    List<OrderRow> page(Filter filter);
+
+    @Select("<script>select count(*) from orders " + FILTER + "</script>")
+    long countPage(Filter filter);
 
     @Select("select coalesce(max(id), 0) from orders")
     long maxId();

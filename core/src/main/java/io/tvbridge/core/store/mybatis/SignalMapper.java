@@ -48,4 +48,14 @@ interface SignalMapper {
             + "<if test='from != null'>received_at &gt;= #{from}</if>"
             + "<if test='to != null'>and received_at &lt; #{to}</if></where> order by id</script>")
     List<SignalRow> received(@Param("from") Instant from, @Param("to") Instant to);
+    String FILTER = "<where><if test='symbol != null'> and symbol = #{symbol}</if>"
+            + "<if test='strategy != null'> and lower(strategy) = lower(#{strategy})</if>"
+            + "<if test='status != null'> and decision = #{status}</if>" + "<if test='from != null'> and received_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and received_at &lt; #{to}</if>" + "</where>";
+
+    @Select("<script>select " + COLUMNS + " from signals " + FILTER + " order by id desc" + Filter.PAGE + "</script>")
+    List<SignalRow> page(Filter filter);
+
+    @Select("<script>select count(*) from signals " + FILTER + "</script>")
+    long countPage(Filter filter);
 }

@@ -1,0 +1,144 @@
+package io.tvbridge.core.jobs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs named jobs on their schedules, one at a time on one thread of its own. Time comes from
+ * the injected {@link Clock}: the thread only looks every tick whether a job's next run has come
+ * ({@link #runDue()}), so a test moves its clock and calls {@code runDue()} instead of waiting.
+ * A job that throws is logged, its failure is shown in its status, and it keeps its schedule.
+ */
+public final class JobScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
+    private static final class Entry {
+        final String name;
+        final Job job;
+        Schedule schedule;
+        Optional<Instant> nextRun;
+        Optional<Instant> lastRun = Optional.empty();
+        Optional<Boolean> lastSucceeded = Optional.empty();
+        Optional<String> lastOutcome = Optional.empty();
+
+        Entry(String name, Job job, Schedule schedule, Instant now) {
+            this.name = name;
+            this.job = job;
+            this.schedule = schedule;
+            this.nextRun = schedule.nextAfter(now);
+        }
+
+        JobStatus status() {
+            return new JobStatus(name, schedule.describe(), lastRun, lastSucceeded, lastOutcome, nextRun);
+        }
+    }
+
+    private final Clock clock;
+    private final Map<String, Entry> jobs = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tvbridge-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public JobScheduler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Starts looking for due jobs every {@code tick}. */
+    public JobScheduler start(Duration tick) {
+        ticker.scheduleWithFixedDelay(this::runDue, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Adds a job; its first run is one schedule step from now. */
+    public synchronized void register(String name, Schedule schedule, Job job) {
+        Objects.requireNonNull(job, "job");
+        if (jobs.containsKey(name)) {
+            throw new IllegalArgumentException("a job named '" + name + "' is registered already");
+        }
+        jobs.put(name, new Entry(name, job, Objects.requireNonNull(schedule, "schedule"), clock.instant()));
+    }
+
+    /** Gives a job a new schedule (its settings changed); its next run is one step of it from now. */
+    public synchronized void reschedule(String name, Schedule schedule) {
+        Entry entry = entry(name);
+        entry.schedule = Objects.requireNonNull(schedule, "schedule");
+        entry.nextRun = schedule.nextAfter(clock.instant());
+    }
+
+    /** Runs every job whose next run has come, one after the other, on the caller's thread. */
+    public void runDue() {
+        for (Entry entry : due(clock.instant())) {
+            run(entry);
+        }
+    }
+
+    private synchronized List<Entry> due(Instant now) {
+        List<Entry> due = new ArrayList<>();
+        for (Entry entry : jobs.values()) {
+            if (entry.nextRun.isPresent() && !entry.nextRun.get().isAfter(now)) {
+                due.add(entry);
+            }
+        }
+        return due;
+    }
+
+    private void run(Entry entry) {
+        Instant started = clock.instant();
+        boolean succeeded;
+        String outcome;
+        try {
+            outcome = entry.job.run();
+            succeeded = true;
+        } catch (Exception e) {
+            log.error("job {} failed; it runs again at its next time", entry.name, e);
+            outcome = "failed: " + e.getMessage();
+            succeeded = false;
+        }
+        synchronized (this) {
+            entry.lastRun = Optional.of(started);
+            entry.lastSucceeded = Optional.of(succeeded);
+            entry.lastOutcome = Optional.ofNullable(outcome);
+            // counted from the start of this run, so runs keep their rhythm; a run longer than a
+            // step is not caught up with a burst of runs
+            Instant now = clock.instant();
+            Optional<Instant> next = entry.schedule.nextAfter(started);
+            entry.nextRun = next.isPresent() && next.get().isBefore(now) ? entry.schedule.nextAfter(now) : next;
+        }
+    }
+
+    /** Every job with its schedule, last and next run, in the order they were registered. */
+    public synchronized List<JobStatus> jobs() {
+        return jobs.values().stream().map(Entry::status).toList();
+    }
+
+    public synchronized Optional<JobStatus> job(String name) {
+        return Optional.ofNullable(jobs.get(name)).map(Entry::status);
+    }
+
+    private Entry entry(String name) {
+        Entry entry = jobs.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no job named '" + name + "'");
+        }
+        return entry;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,32 @@
+package io.tvbridge.core.settings;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How positions are reconciled with the broker, read from the stored settings.
+ *
+ * @param interval      time between two scheduled reconciliations; zero: only on request
+ * @param tolerance     units an expected position may differ from the broker's and still match
+ * @param haltOnMismatch whether a mismatch turns the kill switch on
+ */
+public record ReconciliationSettings(Duration interval, BigDecimal tolerance, boolean haltOnMismatch) {
+    public ReconciliationSettings {
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(tolerance, "tolerance");
+    }
+
+    /** The settings of stored values; a key not stored takes its default. */
+    public static ReconciliationSettings of(Map<String, String> values) {
+        return new ReconciliationSettings(
+                Duration.ofSeconds(Long.parseLong(value(values, Setting.RECONCILIATION_INTERVAL))),
+                new BigDecimal(value(values, Setting.RECONCILIATION_TOLERANCE)),
+                Boolean.parseBoolean(value(values, Setting.AUTO_HALT_ON_MISMATCH)));
+    }
+
+    private static String value(Map<String, String> values, Setting setting) {
+        return setting.validate(values.getOrDefault(setting.key(), setting.defaultValue()));
+    }
+}
