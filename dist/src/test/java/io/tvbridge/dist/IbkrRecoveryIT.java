@@ -31,14 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class IbkrRecoveryIT {
     private static final String SECRET = "ibkr-recovery-secret-0123456789";
+    private static final String ADMIN_KEY = "ibkr-recovery-admin-key-0123456789";
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile("\"client_order_id\":\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
 
     @TempDir
     Path folder;
 
     private static Map<String, String> environment(FakeTwsServer tws) {
         Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1", "WEBHOOK_SECRET", SECRET,
-                "ADMIN_API_KEY", "ibkr-recovery-admin-key-0123456789", "BROKER", "ibkr",
+                "ADMIN_API_KEY", ADMIN_KEY, "BROKER", "ibkr",
                 "IBKR_PORT", Integer.toString(tws.port()), "IBKR_CLIENT_ID", "5", "IBKR_MAX_RECONNECT_PAUSE", "1",
                 "MARKET_HOURS", "always"));
         env.put("MAX_ORDERS_PER_SECOND", "0");
@@ -90,12 +92,8 @@ class IbkrRecoveryIT {
             }
             try (JarProcess tv = JarProcess.start(folder, env, "run")) {
                 awaitReady(tv);
-                // recovery sends what was decided but not sent and looks up what was sent: wait until TWS is quiet
-                int seen = -1;
-                while (seen != tws.placedOrders().size()) {
-                    seen = tws.placedOrders().size();
-                    JarProcess.pause(3_000);
-                }
+                // recovery sends what was decided but not sent and looks up what was sent
+                await("every order ended and every fill recorded", Duration.ofSeconds(90), () -> caughtUp(tv));
                 tv.process.destroy();
                 tv.exitCode(Duration.ofSeconds(30));
             }
@@ -172,6 +170,28 @@ class IbkrRecoveryIT {
         Matcher matcher = CLIENT_ORDER_ID.matcher(response.body());
         assertThat(matcher.find()).as(response.body()).isTrue();
         return matcher.group(1);
+    }
+
+    /** Whether the running daemon says no order still works or waits and every filled order has its fills. */
+    private static boolean caughtUp(JarProcess tv) {
+        try {
+            long open = 0;
+            for (String status : List.of("NEW", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED")) {
+                open += total(tv, "/admin/orders?limit=1&status=" + status);
+            }
+            return open == 0 && total(tv, "/admin/trades?limit=1") == total(tv, "/admin/orders?limit=1&status=FILLED");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static long total(JarProcess tv, String path) throws Exception {
+        var response = tv.admin(path, ADMIN_KEY);
+        Matcher matcher = TOTAL.matcher(response.body());
+        if (response.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Whether the daemon's log shows a fill recorded for the order. */

@@ -123,6 +123,13 @@ final class JarProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An admin API call, with the key in X-API-Key. */
+    HttpResponse<String> admin(String path, String key) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("X-API-Key", key).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return post(body, Map.of());
     }
