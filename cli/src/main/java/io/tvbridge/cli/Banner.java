@@ -1,6 +1,7 @@
 package io.tvbridge.cli;
 
 import io.tvbridge.core.Version;
+import io.tvbridge.core.alert.AlertTemplates;
 import io.tvbridge.core.config.ConfigLoader;
 import io.tvbridge.core.config.TvBridgeConfig;
 import java.io.PrintStream;

@@ -23,8 +23,8 @@ import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
-import io.tvbridge.core.order.MarketOrderTimeout;
 import io.tvbridge.core.order.LedgerListener;
+import io.tvbridge.core.order.MarketOrderTimeout;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.plugin.BrokerCatalog;
@@ -37,17 +37,19 @@ import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.routing.HostBrokerContext;
-import io.tvbridge.core.signal.DecisionStage;
-import io.tvbridge.core.signal.OrderPlanner;
+import io.tvbridge.core.settings.BackupSettings;
 import io.tvbridge.core.settings.ReconciliationSettings;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
+import io.tvbridge.core.signal.DecisionStage;
+import io.tvbridge.core.signal.OrderPlanner;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
@@ -55,6 +57,7 @@ import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
+import io.tvbridge.server.WebhookTemplateResource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -67,6 +70,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +84,7 @@ public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
     private static final String RECONCILIATION_JOB = "reconciliation";
+    private static final String BACKUP_JOB = "backup";
     private static final Duration JOB_TICK = Duration.ofSeconds(1);
     /** A mismatch must still be there after this pause: fills on their way are not mismatches. */
     private static final Duration RECONCILIATION_CONFIRM_DELAY = Duration.ofSeconds(1);
@@ -102,6 +107,7 @@ public final class Daemon implements AutoCloseable {
     private OrderSubmitter submitter;
     private Reconciler reconciler;
     private JobScheduler jobs;
+    private BackupService backups;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -187,6 +193,7 @@ public final class Daemon implements AutoCloseable {
     /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */
     private void scheduleJobs() {
         jobs = remember(new JobScheduler(clock));
+        backups = new BackupService(store, config.dataDirectory(), clock);
         AtomicReference<Duration> interval = new AtomicReference<>(
                 ReconciliationSettings.of(settings.values()).interval());
         jobs.register(RECONCILIATION_JOB, Schedule.every(interval.get()), () -> {
@@ -199,6 +206,17 @@ public final class Daemon implements AutoCloseable {
                 jobs.reschedule(RECONCILIATION_JOB, Schedule.every(wanted));
             }
         });
+        AtomicReference<BackupSettings> backup = new AtomicReference<>(BackupSettings.of(settings.values()));
+        jobs.register(BACKUP_JOB, backup.get().schedule(), () -> {
+            BackupService.Result result = backups.backUp(Optional.empty(), backup.get().keep(), "scheduler");
+            return result.contents().file().getFileName() + ": " + result.contents().summary();
+        });
+        settings.addListener(changed -> {
+            BackupSettings wanted = BackupSettings.of(settings.values());
+            if (!wanted.equals(backup.getAndSet(wanted))) {
+                jobs.reschedule(BACKUP_JOB, wanted.schedule());
+            }
+        });
         jobs.start(JOB_TICK);
     }
 
@@ -208,7 +226,8 @@ public final class Daemon implements AutoCloseable {
                 ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
                 new ApiKeyFilter(config.adminApiKey()),
-                new AdminResource(status, control, reconciler, settings, store),
+                new AdminResource(status, control, reconciler, settings, store, backups),
+                new WebhookTemplateResource(config.webhookSecret()),
                 new AdminRecordsResource(store, broker, pnl,
                         new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
     }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code tvbridge db}: the database of a stopped daemon. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Backs up and restores the database of a stopped daemon.",
+        description = "Backs up the database (of a running or a stopped daemon) and restores it (stopped).",
         subcommands = {DbBackupCommand.class, DbRestoreCommand.class})
 final class DbCommand implements Runnable {
 

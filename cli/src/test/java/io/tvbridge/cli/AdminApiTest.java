@@ -321,13 +321,33 @@ class AdminApiTest {
         assertThat(status.at("/today/counting_since").asText()).isNotBlank();
         assertThat(status.at("/queues/decisions").asInt()).isZero();
         assertThat(status.at("/circuit_breaker/state").asText()).isEqualTo("closed");
-        assertThat(status.get("jobs")).singleElement().satisfies(job -> {
-            assertThat(job.get("name").asText()).isEqualTo("reconciliation");
-            assertThat(job.get("schedule").asText()).isEqualTo("every 300 s");
-            assertThat(job.get("next_run").asText()).isNotBlank();
-        });
+        assertThat(status.get("jobs")).extracting(job -> job.get("name").asText())
+                .containsExactly("reconciliation", "backup");
+        assertThat(status.get("jobs").get(0).get("schedule").asText()).isEqualTo("every 300 s");
+        assertThat(status.get("jobs").get(1).get("schedule").asText()).isEqualTo("daily at 02:00 America/New_York");
+        assertThat(status.get("jobs")).allSatisfy(job -> assertThat(job.get("next_run").asText()).isNotBlank());
         JsonNode openApi = sharedDaemon.admin(200, "GET", "/admin/openapi.json", null);
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
         assertThat(openApi.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-API-Key");
+    }
+
+    @Test
+    void theAlertTemplatesCarryTheSecretAndNeedTheAdminKey() {
+        HttpResponse<String> without = sharedDaemon.admin("GET", "/webhook/template", null, null);
+        assertThat(without.statusCode()).isEqualTo(401);
+        assertThat(without.body()).doesNotContain(TestDaemon.SECRET);
+
+        JsonNode all = sharedDaemon.admin(200, "GET", "/webhook/template", null);
+        assertThat(all.get("webhook_url").asText()).isEqualTo(sharedDaemon.uri("/webhook").toString());
+        assertThat(all.get("templates")).extracting(t -> t.get("kind").asText())
+                .containsExactly("plain", "strategy", "target");
+        assertThat(all.get("templates")).allSatisfy(t -> assertThat(t.get("message").asText())
+                .contains("\"secret\": \"" + TestDaemon.SECRET + "\""));
+
+        JsonNode target = sharedDaemon.admin(200, "GET", "/webhook/template?kind=TARGET", null);
+        assertThat(target.get("templates")).singleElement()
+                .satisfies(t -> assertThat(t.get("message").asText()).contains("{{strategy.market_position}}"));
+        JsonNode wrong = sharedDaemon.admin(400, "GET", "/webhook/template?kind=fancy", null);
+        assertThat(wrong.get("field").asText()).isEqualTo("kind");
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,48 @@ class DatabaseCommandsTest {
             tv.settle();
         }
         return signals;
+    }
+
+    @Test
+    void aRunningDaemonBacksItselfUpWhileAlertsKeepComing() throws Exception {
+        Path data = folder.resolve("live/data");
+        List<Long> acknowledged = new CopyOnWriteArrayList<>();
+        List<Long> beforeTheBackup;
+        Run backup;
+        try (TestDaemon tv = TestDaemon.start(folder.resolve("live"))) {
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            Thread sender = new Thread(() -> {
+                while (streaming.get()) {
+                    acknowledged.add(tv.signal("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":1,"
+                            + "\"price\":10").get("signal_id").asLong());
+                }
+            });
+            sender.start();
+            TestDaemon.eventually("alerts flowing", () -> acknowledged.size() >= 20);
+            beforeTheBackup = List.copyOf(acknowledged);
+            backup = tvbridge("db", "backup", "--data-dir", data.toString(), "--api-key", TestDaemon.ADMIN_KEY,
+                    "--keep", "3");
+            TestDaemon.eventually("alerts after the backup", () -> acknowledged.size() > beforeTheBackup.size() + 5);
+            streaming.set(false);
+            sender.join();
+            assertThat(tv.text("select actor || ' ' || action from audit_log where action = 'db.backup'"))
+                    .startsWith("cli:").endsWith(" db.backup");
+        }
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        Matcher written = Pattern.compile("backup written by the running daemon: (\\S+) ").matcher(backup.out());
+        assertThat(written.find()).as(backup.out()).isTrue();
+        Path file = Path.of(written.group(1));
+        assertThat(file.getParent()).isEqualTo(data.resolve("backups").toAbsolutePath());
+
+        Path restored = folder.resolve("restored/data");
+        Run restore = tvbridge("db", "restore", file.toString(), "--data-dir", restored.toString());
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        try (TestDaemon tv = TestDaemon.start(folder.resolve("restored"))) {
+            for (long id : beforeTheBackup) {
+                assertThat(tv.count("select count(*) from signals where id = " + id)).as("signal %d", id)
+                        .isEqualTo(1);
+            }
+        }
     }
 
     @Test
@@ -97,9 +141,10 @@ class DatabaseCommandsTest {
             assertThat(restore.err().strip()).startsWith("tvbridge: the data directory " + data
                     + " is in use by a running tvbridge (pid " + ProcessHandle.current().pid() + ", tvbridge run, since ")
                     .endsWith("; stop it first").doesNotContain("Exception");
-            Run backup = tvbridge("db", "backup", "--data-dir", data);
-            assertThat(backup.exitCode()).isEqualTo(1);
-            assertThat(backup.err()).contains("stop it first");
+            // a running daemon backs itself up through the admin API, which needs the admin key
+            Run backup = tvbridge("db", "backup", "--data-dir", data, "--api-key", "not-the-key-0123456789");
+            assertThat(backup.exitCode()).isEqualTo(4);
+            assertThat(backup.err()).contains("X-API-Key header is wrong");
             Run export = tvbridge("export", "signals", "--data-dir", data);
             assertThat(export.exitCode()).isEqualTo(1);
             assertThat(export.err()).contains("stop it first");

@@ -32,11 +32,30 @@ final class AlertStream {
 
     /** Streams for {@code duration}; a request the process dies under was never acknowledged. */
     void streamFor(JarProcess tv, Duration duration) throws InterruptedException {
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+        Streaming streaming = start(tv);
+        Thread.sleep(duration.toMillis());
+        streaming.stop();
+    }
+
+    /** Alerts being sent in the background until {@link #stop()}. */
+    final class Streaming {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+
+        /** Stops sending and waits for the answers of the alerts on their way. */
+        void stop() throws InterruptedException {
+            running.set(false);
+            senders.shutdown();
+            senders.awaitTermination(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts streaming over {@value #CONNECTIONS} connections until the answer's {@code stop()}. */
+    Streaming start(JarProcess tv) {
+        Streaming streaming = new Streaming();
         for (int i = 0; i < CONNECTIONS; i++) {
-            senders.execute(() -> {
-                while (running.get()) {
+            streaming.senders.execute(() -> {
+                while (streaming.running.get()) {
                     int n = sequence.incrementAndGet();
                     String alertId = "stream-" + n;
                     try {
@@ -53,9 +72,6 @@ final class AlertStream {
                 }
             });
         }
-        Thread.sleep(duration.toMillis());
-        running.set(false);
-        senders.shutdown();
-        senders.awaitTermination(20, TimeUnit.SECONDS);
+        return streaming;
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +62,8 @@ class ReleaseArchiveIT {
         Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DATA_DIR", data.toString(), "WEBHOOK_SECRET", SECRET,
                 "ADMIN_API_KEY", "release-admin-key-0123456789", "JAVA_HOME", System.getProperty("java.home"),
-                "MARKET_HOURS", "always"));   // the alerts are for stocks; the test must not depend on the hour
+                "MARKET_HOURS", "always",   // the alerts are for stocks; the test must not depend on the hour
+                "MAX_ORDERS_PER_SECOND", "0"));   // the streamed alerts' orders fill without waiting for a pace
         return environment;
     }
 
@@ -108,6 +110,8 @@ class ReleaseArchiveIT {
         Path workingDirectory = Files.createDirectories(folder.resolve("work"));
         Path data = folder.resolve("data-a");
         Set<Long> acknowledged = new TreeSet<>();
+        Map<Long, String> streamed = new ConcurrentHashMap<>();
+        int onlineBackup;
         WebhookAuthenticator signer = new WebhookAuthenticator(SECRET);
         try (JarProcess tv = JarProcess.launch(launcher, workingDirectory, environment(data), "run")) {
             tv.awaitListening(Duration.ofSeconds(60));
@@ -127,13 +131,16 @@ class ReleaseArchiveIT {
             assertThat(forged.statusCode()).isEqualTo(401);
             assertThat(forged.body()).contains("the signature does not match the body");
 
-            // a second process cannot back up or restore a directory the daemon holds
-            JarProcess refused = tvbridge(workingDirectory, environment(data), "db", "backup");
+            // a second process cannot restore into a directory the daemon holds
+            JarProcess refused = tvbridge(workingDirectory, environment(data), "db", "restore",
+                    folder.resolve("none.zip").toString());
             assertThat(refused.exitCode(Duration.ofSeconds(1))).isEqualTo(1);
             assertThat(refused.stderr().strip()).startsWith("tvbridge: the data directory " + data
                     + " is in use by a running tvbridge (pid " + tv.process.pid() + ", tvbridge run, since ")
                     .endsWith("stop it first");
 
+            onlineBackup = backUpWhileAlertsArrive(tv, workingDirectory, data, streamed);
+            acknowledged.addAll(streamed.keySet());
             awaitFilled(tv, acknowledged.size());
             tv.process.destroy();   // SIGTERM: the launcher exec'd the JVM, so the signal reaches tvbridge
             assertThat(tv.exitCode(Duration.ofSeconds(60))).isIn(0, 143);
@@ -161,12 +168,45 @@ class ReleaseArchiveIT {
                     .map(fill -> fill.fill().clientOrderId()).distinct().count());
             assertThat(filledOrders).isEqualTo(acknowledged.size());
         }
-        System.out.printf("release archive: %d alerts acknowledged, backed up to %s (%d bytes), all %d restored%n",
-                acknowledged.size(), file.getFileName(), Files.size(file), acknowledged.size());
+        System.out.printf("release archive: %d alerts acknowledged (%d of them streamed while the daemon backed itself up; the backup holds %d), "
+                + "backed up to %s (%d bytes) once stopped, all %d restored%n", acknowledged.size(), streamed.size(),
+                onlineBackup, file.getFileName(), Files.size(file), acknowledged.size());
+    }
+
+    /**
+     * Backs the running daemon up while alerts stream in, restores the backup into another data
+     * directory and checks that every alert acknowledged before the backup began is in it.
+     * Returns how many signals the backup holds.
+     */
+    private int backUpWhileAlertsArrive(JarProcess tv, Path workingDirectory, Path data, Map<Long, String> streamed)
+            throws Exception {
+        AlertStream stream = new AlertStream(SECRET, List.of("AAPL", "MSFT", "IBM"), streamed);
+        AlertStream.Streaming streaming = stream.start(tv);
+        JarProcess.pause(1000);
+        Set<Long> before = new TreeSet<>(streamed.keySet());
+        Path file = folder.resolve("online.zip");
+        JarProcess backup = tvbridge(workingDirectory, environment(data), "db", "backup", "--to", file.toString());
+        JarProcess.pause(1000);
+        streaming.stop();
+        assertThat(backup.exitCode(Duration.ofSeconds(1))).as(backup.stderr()).isZero();
+        assertThat(backup.stdout()).startsWith("backup written by the running daemon: " + file);
+        assertThat(before).as("alerts acknowledged before the backup began").isNotEmpty();
+
+        Path restoredData = folder.resolve("data-online");
+        JarProcess restore = tvbridge(workingDirectory, Map.of("JAVA_HOME", System.getProperty("java.home")),
+                "db", "restore", file.toString(), "--data-dir", restoredData.toString());
+        assertThat(restore.exitCode(Duration.ofSeconds(1))).as(restore.stderr()).isZero();
+        try (MyBatisStore store = MyBatisStore.openH2(restoredData, Clock.systemUTC())) {
+            List<Long> restored = store.inTransaction(session -> session.signalsReceived(TimeRange.ALL)).stream()
+                    .map(StoredSignal::id).toList();
+            assertThat(restored).containsAll(before);
+            assertThat(restored.size()).as("alerts kept coming after the backup").isLessThan(streamed.size());
+            return restored.size();
+        }
     }
 
     private static void awaitFilled(JarProcess tv, int orders) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!tv.get("/health").body().contains("\"orders\":\"" + orders + "\"") && System.nanoTime() < deadline) {
             JarProcess.pause(100);
         }

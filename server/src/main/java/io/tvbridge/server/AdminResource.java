@@ -16,6 +16,8 @@ import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.backup.BackupContents;
+import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.server.AdminViews.Halt;
 import io.tvbridge.server.AdminViews.Job;
 import io.tvbridge.server.AdminViews.Listing;
@@ -93,14 +95,16 @@ public final class AdminResource {
     private final Reconciler reconciler;
     private final SettingsService settings;
     private final Store store;
+    private final BackupService backups;
 
     public AdminResource(StatusService status, TradingControl control, Reconciler reconciler,
-                         SettingsService settings, Store store) {
+                         SettingsService settings, Store store, BackupService backups) {
         this.status = status;
         this.control = control;
         this.reconciler = reconciler;
         this.settings = settings;
         this.store = store;
+        this.backups = backups;
     }
 
     @GET
@@ -204,6 +208,32 @@ public final class AdminResource {
                 input.text("reason").orElse(null));
         return new Adopted(ReconciliationView.of(adoption.reconciliation()),
                 adoption.positions().stream().map(AdminViews.Expected::of).toList());
+    }
+
+    /** A backup written, what it holds, and the older backups deleted to keep the count. */
+    public record Backup(String file, long bytes, int schemaVersion, long signals, long orders, long fills,
+                         Optional<Instant> newestSignal, List<String> deleted) {
+    }
+
+    /**
+     * {@code POST /admin/backup}: a checked backup of the running database, while alerts keep
+     * coming; {@code to} a file that does not exist yet (default: a new file in the backup folder),
+     * {@code keep} the number of backups to keep in that folder (default: none deleted).
+     */
+    @POST
+    @Path("backup")
+    public Backup backup(String body) {
+        AdminInput input = AdminInput.body(body);
+        String actor = input.required("actor");
+        Optional<java.nio.file.Path> to = input.text("to").map(text -> AdminInput.build(() -> java.nio.file.Path.of(text)));
+        int keep = input.text("keep").map(text -> AdminInput.build(() -> Integer.parseInt(text))).orElse(0);
+        if (keep < 0) {
+            throw AdminInput.invalid("keep must be 0 (delete none) or more", Optional.of("keep"));
+        }
+        BackupService.Result result = backups.backUp(to, keep, actor);
+        BackupContents c = result.contents();
+        return new Backup(c.file().toString(), c.bytes(), c.schemaVersion(), c.signals(), c.orders(), c.fills(),
+                c.newestSignal(), result.deleted().stream().map(Object::toString).toList());
     }
 
     /** {@code GET /admin/pending}: the signals waiting for their market to open, oldest first. */

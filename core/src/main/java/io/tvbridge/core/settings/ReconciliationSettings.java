@@ -21,12 +21,8 @@ public record ReconciliationSettings(Duration interval, BigDecimal tolerance, bo
     /** The settings of stored values; a key not stored takes its default. */
     public static ReconciliationSettings of(Map<String, String> values) {
         return new ReconciliationSettings(
-                Duration.ofSeconds(Long.parseLong(value(values, Setting.RECONCILIATION_INTERVAL))),
-                new BigDecimal(value(values, Setting.RECONCILIATION_TOLERANCE)),
-                Boolean.parseBoolean(value(values, Setting.AUTO_HALT_ON_MISMATCH)));
-    }
-
-    private static String value(Map<String, String> values, Setting setting) {
-        return setting.validate(values.getOrDefault(setting.key(), setting.defaultValue()));
+                Duration.ofSeconds(Long.parseLong(Setting.RECONCILIATION_INTERVAL.valueIn(values))),
+                new BigDecimal(Setting.RECONCILIATION_TOLERANCE.valueIn(values)),
+                Boolean.parseBoolean(Setting.AUTO_HALT_ON_MISMATCH.valueIn(values)));
     }
 }

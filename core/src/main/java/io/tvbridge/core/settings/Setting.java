@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,7 +86,12 @@ public enum Setting {
     RECONCILIATION_TOLERANCE("reconciliation_tolerance", Kind.DECIMAL, "0",
             "units by which an expected position may differ from the broker's without counting as a mismatch"),
     AUTO_HALT_ON_MISMATCH("auto_halt_on_mismatch", Kind.BOOLEAN, "true",
-            "turn the kill switch on when a reconciliation finds a mismatch");
+            "turn the kill switch on when a reconciliation finds a mismatch"),
+
+    BACKUP_TIME("backup_time", Kind.TIME, "02:00",
+            "time of the daily database backup, in the exchange's time zone"),
+    BACKUP_KEEP("backup_keep", Kind.INTEGER, "7",
+            "daily backups kept in <data-dir>/backups, older ones deleted (0: no daily backup)");
 
     private final String key;
     private final Kind kind;
@@ -122,6 +128,11 @@ public enum Setting {
 
     public static Optional<Setting> byKey(String key) {
         return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** This setting's value among stored {@code values}, or its default when none is stored. */
+    public String valueIn(Map<String, String> values) {
+        return validate(values.getOrDefault(key, defaultValue));
     }
 
     /** The value in its stored form, or why it is not acceptable. */

@@ -75,6 +75,18 @@ public final class DataDirectoryLock implements AutoCloseable {
         }
     }
 
+    /** Whether another process, a running daemon, holds the data directory now. */
+    public static boolean heldElsewhere(Path dataDirectory) {
+        if (!Files.exists(dataDirectory.toAbsolutePath().normalize().resolve(FILE_NAME))) {
+            return false;
+        }
+        try (DataDirectoryLock lock = acquire(dataDirectory, "a look whether tvbridge runs")) {
+            return false;
+        } catch (StoreException e) {
+            return true;
+        }
+    }
+
     private static StoreException inUse(Path dataDirectory, String holder) {
         return new StoreException("the data directory " + dataDirectory + " is in use by a running tvbridge ("
                 + holder + "); stop it first");
