@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Turns TradingView alerts into broker orders, safely.",
-        subcommands = {RunCommand.class, BrokersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BrokersCommand.class, BenchCommand.class, BenchServerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
