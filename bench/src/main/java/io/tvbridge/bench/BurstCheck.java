@@ -22,13 +22,8 @@ import java.util.stream.Collectors;
  * journal, whose times are the broker's clock. Prints one line per check, PASS or FAIL, with the numbers.
  */
 final class BurstCheck {
-    /**
-     * An order is handed to the sender after its batch's commit, which follows its created_at by up to a
-     * batch's time: an exit counts as waiting only from this long after it was decided.
-     */
-    private static final Duration COMMIT_MARGIN = Duration.ofMillis(50);
-
-    private record Order(long id, String clientOrderId, String symbol, boolean exit, Instant decided) {
+    /** An order of the burst: when it was decided, and when the sender took it from its queue to send it. */
+    private record Order(long id, String clientOrderId, String symbol, boolean exit, Instant decided, Instant taken) {
     }
 
     private final Path data;
@@ -63,10 +58,11 @@ final class BurstCheck {
         check("one order per accepted alert, none for the others", wrong == 0,
                 accepted + " accepted; " + wrong + " signals with another number of orders");
 
-        List<Order> orders = rows.list("select o.id, o.client_order_id, o.symbol, o.opens, o.created_at from orders o"
-                + " join signals s on s.id = o.signal_id where " + ofBurst + " order by o.id", rs -> new Order(
-                rs.getLong(1), rs.getString(2), rs.getString(3), !rs.getBoolean(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant()));
+        List<Order> orders = rows.list("select o.id, o.client_order_id, o.symbol, o.opens, o.created_at,"
+                + " o.submitted_at from orders o join signals s on s.id = o.signal_id where " + ofBurst
+                + " and o.submitted_at is not null order by o.id", rs -> new Order(rs.getLong(1), rs.getString(2),
+                rs.getString(3), !rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                rs.getObject(6, OffsetDateTime.class).toInstant()));
         Map<String, List<Instant>> placedTimes = PaperOrders.placed(data).stream().collect(Collectors.groupingBy(
                 placed -> placed.id().value(), Collectors.mapping(PaperEvent.Placed::time, Collectors.toList())));
         long notOnce = orders.stream().filter(o -> placedTimes.getOrDefault(o.clientOrderId(), List.of()).size() != 1)
@@ -84,26 +80,35 @@ final class BurstCheck {
     }
 
     /**
-     * No entry left for the broker while an exit that could go was waiting: decided (and committed)
-     * before the entry was sent, sent after it, with its own symbol's earlier orders already sent.
+     * No entry was taken for sending while an exit that could go was waiting. An exit was certainly
+     * waiting in the send queue once the sender took any order decided at or after it (orders reach
+     * the queue after their batch's commit, batches in order), and it could go when the earlier orders
+     * of its own symbol were done. Of course the exit must then have reached the broker after the entry.
      */
     private void exitsFirst(List<Order> orders, Map<String, Instant> placed) {
+        Map<Long, Instant> queuedBy = new HashMap<>();
+        Instant earliest = Instant.MAX;
+        for (int i = orders.size() - 1; i >= 0; i--) {
+            earliest = orders.get(i).taken().isBefore(earliest) ? orders.get(i).taken() : earliest;
+            queuedBy.put(orders.get(i).id(), earliest);
+        }
         List<Order> exits = orders.stream().filter(o -> o.exit() && placed.containsKey(o.clientOrderId())).toList();
         List<Order> entries = orders.stream().filter(o -> !o.exit() && placed.containsKey(o.clientOrderId())).toList();
         Map<String, List<Order>> bySymbol = orders.stream().collect(Collectors.groupingBy(Order::symbol));
         long overtaken = 0;
         for (Order entry : entries) {
-            Instant sent = placed.get(entry.clientOrderId());
             for (Order exit : exits) {
-                if (exit.decided().plus(COMMIT_MARGIN).isBefore(sent) && placed.get(exit.clientOrderId()).isAfter(sent)
-                        && laneFree(bySymbol.get(exit.symbol()), exit, sent, placed)) {
+                if (queuedBy.get(exit.id()).isBefore(entry.taken())
+                        && placed.get(exit.clientOrderId()).isAfter(placed.get(entry.clientOrderId()))
+                        && laneFree(bySymbol.get(exit.symbol()), exit, entry.taken(), placed)) {
                     overtaken++;
                 }
             }
         }
-        check("exits first: no entry was sent while a ready exit waited", overtaken == 0, exits.size() + " exits, "
-                + entries.size() + " entries, " + overtaken + " times an entry went ahead of a ready exit; waited"
-                + " from decision to broker: exits " + waits(exits, placed) + ", entries " + waits(entries, placed));
+        check("exits first: no entry was taken for sending while a ready exit waited", overtaken == 0,
+                exits.size() + " exits, " + entries.size() + " entries, " + overtaken + " times an entry went ahead"
+                        + " of a ready exit; waited from decision to broker: exits " + waits(exits, placed)
+                        + ", entries " + waits(entries, placed));
     }
 
     private static boolean laneFree(List<Order> lane, Order exit, Instant at, Map<String, Instant> placed) {

@@ -130,8 +130,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf("tvbridge bench: %s runs the %s; sending...%n", base, facts.describe());
                 out.flush();
             }
-            LoadResult result = new LoadGenerator(plan, transport, new AlertBodies(plan.secret(), plan.symbols(),
-                    plan.exitRatio(), AlertBodies.newRunId()), NanoClock.SYSTEM, ReplyObserver.NONE).run();
+            LoadResult result = new LoadGenerator(plan, transport, AlertBodies.of(plan)::body, NanoClock.SYSTEM,
+                    ReplyObserver.NONE).run();
             LoadReport report = LoadReport.of(plan, facts.describe(), result);
             out.print(json ? report.json() + System.lineSeparator() : report.text());
             out.flush();

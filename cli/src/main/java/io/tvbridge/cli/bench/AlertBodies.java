@@ -21,6 +21,11 @@ public final class AlertBodies {
         this.runId = runId;
     }
 
+    /** The alerts of {@code plan}, under a new run id. */
+    public static AlertBodies of(LoadPlan plan) {
+        return new AlertBodies(plan.secret(), plan.symbols(), plan.exitRatio(), newRunId());
+    }
+
     /** A run id unlikely to repeat: the start time in base 36. */
     public static String newRunId() {
         return Long.toString(System.currentTimeMillis(), 36);
@@ -40,9 +45,18 @@ public final class AlertBodies {
     }
 
     public byte[] body(long index) {
-        return ("{\"secret\":\"" + secret + "\",\"symbol\":\"" + symbol(index) + "\",\"action\":\""
-                + (isExit(index) ? "sell" : "buy") + "\",\"quantity\":1,\"price\":10,\"strategy\":\"bench\","
-                + "\"alert_id\":\"" + alertId(index) + "\"}").getBytes(StandardCharsets.UTF_8);
+        return alert(secret, symbol(index), isExit(index) ? "sell" : "buy", "1", "bench", alertId(index));
+    }
+
+    /**
+     * One market alert as TradingView would send it: {@code quantity} of {@code symbol} at a price of 10.
+     * {@code secret} must already be JSON-escaped; the other values are plain words and numbers.
+     */
+    public static byte[] alert(String secret, String symbol, String action, String quantity, String strategy,
+                               String alertId) {
+        return ("{\"secret\":\"" + secret + "\",\"symbol\":\"" + symbol + "\",\"action\":\"" + action
+                + "\",\"quantity\":" + quantity + ",\"price\":10,\"strategy\":\"" + strategy + "\",\"alert_id\":\""
+                + alertId + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String jsonEscaped(String text) {

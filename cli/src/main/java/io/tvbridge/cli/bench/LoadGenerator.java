@@ -3,6 +3,7 @@ package io.tvbridge.cli.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * Runs a {@link LoadPlan}: one sender thread per connection, each sending one alert and waiting
@@ -19,17 +20,26 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadGenerator {
     private final LoadPlan plan;
     private final Transport transport;
-    private final AlertBodies bodies;
+    private final LongFunction<byte[]> bodies;
     private final NanoClock clock;
     private final ReplyObserver observer;
 
-    public LoadGenerator(LoadPlan plan, Transport transport, AlertBodies bodies, NanoClock clock,
+    /** {@code bodies} gives the body of the n-th alert (see {@link AlertBodies#body}). */
+    public LoadGenerator(LoadPlan plan, Transport transport, LongFunction<byte[]> bodies, NanoClock clock,
                          ReplyObserver observer) {
         this.plan = plan;
         this.transport = transport;
         this.bodies = bodies;
         this.clock = clock;
         this.observer = observer;
+    }
+
+    /** Runs {@code plan} over HTTP with {@link JettyTransport}, {@code bodies} giving the n-th alert's body. */
+    public static LoadResult send(LoadPlan plan, LongFunction<byte[]> bodies, ReplyObserver observer)
+            throws InterruptedException {
+        try (JettyTransport transport = new JettyTransport(plan.webhook(), plan.connections(), plan.timeout())) {
+            return new LoadGenerator(plan, transport, bodies, NanoClock.SYSTEM, observer).run();
+        }
     }
 
     /** Sends for the warm-up and the duration, waits for the last answers, and returns the counts. */
@@ -97,7 +107,7 @@ public final class LoadGenerator {
                         return;
                     }
                 }
-                Reply reply = transport.post(bodies.body(index));
+                Reply reply = transport.post(bodies.apply(index));
                 long answered = clock.nanoTime();
                 (intended < measureFrom ? warmup : measured).count(reply, answered - intended, answered);
                 observer.replied(index, intended, answered, reply);

@@ -65,7 +65,7 @@ class LoadGeneratorTest {
         TestClock clock = new TestClock();
         LoadPlan plan = new LoadPlan(URI.create("http://127.0.0.1:1/webhook"), "secret", rate, 1,
                 Duration.ofSeconds(1), Duration.ZERO, List.of("AAPL"), 0, Duration.ofSeconds(10));
-        return new LoadGenerator(plan, new StallingDaemon(clock), new AlertBodies("secret", plan.symbols(), 0, "t"),
+        return new LoadGenerator(plan, new StallingDaemon(clock), new AlertBodies("secret", plan.symbols(), 0, "t")::body,
                 clock, ReplyObserver.NONE).run();
     }
 
