@@ -76,7 +76,7 @@ final class Burst implements Callable<Integer> {
             awaitPlaced(data, held, Duration.ofSeconds(60));
 
             LoadPlan plan = Load.plan(tvbridge.url(), alerts / seconds, connections, Duration.ofSeconds(seconds),
-                    Duration.ZERO, all);
+                    Duration.ZERO, all, (double) held / symbols);
             Load load = Load.run(plan, index -> {
                 String symbol = all.get((int) (index % all.size()));
                 return body(symbol, symbol.startsWith("HELD") ? "sell" : "buy", "1", "burst-" + runId + "-" + index);

@@ -19,8 +19,14 @@ record Load(LoadPlan plan, LoadResult result) {
     /** {@code rate} alerts a second (0: as fast as possible) to the daemon at {@code base}. */
     static LoadPlan plan(URI base, int rate, int connections, Duration duration, Duration warmup,
                          List<String> symbols) {
+        return plan(base, rate, connections, duration, warmup, symbols, 0);
+    }
+
+    /** As above, {@code exitRatio} of the alerts sells. */
+    static LoadPlan plan(URI base, int rate, int connections, Duration duration, Duration warmup,
+                         List<String> symbols, double exitRatio) {
         return new LoadPlan(base.resolve("/webhook"), HarnessOptions.SECRET, rate, connections, duration, warmup,
-                symbols, 0, TIMEOUT);
+                symbols, exitRatio, TIMEOUT);
     }
 
     static Load run(LoadPlan plan, ReplyObserver observer) throws InterruptedException {

@@ -39,6 +39,9 @@ public final class JettyTransport implements Transport {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client did not start: " + e.getMessage(), e);
         }
+        // a load tool reports the status it got: a 401 without a challenge is an answer, not a protocol
+        // violation, and nothing is retried or followed (the client installs these handlers as it starts)
+        client.getProtocolHandlers().clear();
     }
 
     @Override

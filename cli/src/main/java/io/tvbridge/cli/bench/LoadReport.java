@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
 public record LoadReport(String url, String target, String mode, int rate, int connections, double durationSeconds,
                          double warmupSeconds, int symbols, double exitRatio, long warmupSent, long sent,
                          long acknowledged, Map<String, Long> decisions, long errors, Map<String, Long> errorsByKind,
-                         double acksPerSecond, String latencyFrom, Map<String, Double> latencyMs) {
+                         Map<String, String> firstErrors, double acksPerSecond, String latencyFrom,
+                         Map<String, Double> latencyMs) {
 
     private static final Map<String, Double> PERCENTILES = percentiles();
 
@@ -29,7 +30,7 @@ public record LoadReport(String url, String target, String mode, int rate, int c
                 plan.rate(), plan.connections(), plan.duration().toMillis() / 1000.0,
                 plan.warmup().toMillis() / 1000.0, plan.symbols().size(), plan.exitRatio(), result.warmup().sent(),
                 measured.sent(), measured.acknowledged(), measured.decisions(), measured.errorCount(),
-                measured.errors(), result.acknowledgedPerSecond(),
+                measured.errors(), measured.firstErrors(), result.acknowledgedPerSecond(),
                 plan.fixedRate() ? "scheduled_send" : "actual_send", latency);
     }
 
@@ -57,6 +58,8 @@ public record LoadReport(String url, String target, String mode, int rate, int c
                 : " (" + join(decisions) + ")"));
         out.append(String.format(Locale.ROOT, "  errors:  %d%s%n", errors, errorsByKind.isEmpty() ? ""
                 : " (" + join(errorsByKind) + ")"));
+        firstErrors.forEach((kind, detail) -> out.append("           first ").append(kind).append(": ").append(detail)
+                .append('\n'));
         out.append(String.format(Locale.ROOT, "  acks/s:  %.1f%n", acksPerSecond));
         out.append("  latency (ms, from the ").append(fixedRate()
                 ? "time each alert was due: coordinated omission accounted for" : "moment each alert was sent")

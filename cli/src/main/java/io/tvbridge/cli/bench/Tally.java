@@ -20,6 +20,7 @@ public final class Tally {
     private final Histogram latency = new Histogram(LOWEST_NANOS, HIGHEST_NANOS, 3);
     private final Map<String, Long> decisions = new TreeMap<>();
     private final Map<String, Long> errors = new TreeMap<>();
+    private final Map<String, String> firstErrors = new TreeMap<>();
     private long sent;
     private long acknowledged;
     private long lastReplyNanos = Long.MIN_VALUE;
@@ -30,7 +31,9 @@ public final class Tally {
         latency.recordValue(Math.min(HIGHEST_NANOS, Math.max(LOWEST_NANOS, latencyNanos)));
         lastReplyNanos = Math.max(lastReplyNanos, endNanos);
         String error = null;
+        String detail = "";
         if (reply instanceof Reply.Answered answered) {
+            detail = answered.body();
             Matcher decision = DECISION.matcher(answered.body());
             if (answered.status() != 200) {
                 error = "HTTP " + answered.status();
@@ -42,9 +45,11 @@ public final class Tally {
             }
         } else if (reply instanceof Reply.Failed failed) {
             error = failed.kind();
+            detail = failed.detail();
         }
         if (error != null) {
             errors.merge(error, 1L, Long::sum);
+            firstErrors.putIfAbsent(error, detail.length() > 200 ? detail.substring(0, 200) + "..." : detail);
         }
     }
 
@@ -55,6 +60,7 @@ public final class Tally {
         latency.add(other.latency);
         other.decisions.forEach((kind, n) -> decisions.merge(kind, n, Long::sum));
         other.errors.forEach((kind, n) -> errors.merge(kind, n, Long::sum));
+        other.firstErrors.forEach(firstErrors::putIfAbsent);
         lastReplyNanos = Math.max(lastReplyNanos, other.lastReplyNanos);
     }
 
@@ -77,6 +83,11 @@ public final class Tally {
 
     public Map<String, Long> errors() {
         return Map.copyOf(errors);
+    }
+
+    /** For each kind of error, what the first one said: the answer's body, or why there was none. */
+    public Map<String, String> firstErrors() {
+        return Map.copyOf(firstErrors);
     }
 
     /** Latencies in nanoseconds. */
