@@ -184,7 +184,7 @@ public final class Daemon implements AutoCloseable {
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor());
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
-                () -> circuit.get().openReason());
+                () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
         server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
         remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 ControlCommands.Resume.class, ControlCommands.Flatten.class, ControlCommands.Reconcile.class,
                 ControlCommands.Adopt.class, RecordCommands.Positions.class, RecordCommands.Orders.class,
                 RecordCommands.Trades.class, RecordCommands.Pnl.class, SettingsCommand.class, SignCommand.class,
-                AlertTemplateCommand.class, DbCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                AlertTemplateCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
+                BenchServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -21,9 +21,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    /** {@code GET /health}. */
+    /** {@code GET /health}; {@code dryRun} tells a load tool (or a person) whether orders really go out. */
     public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db,
-                         CircuitPart circuitBreaker) {
+                         CircuitPart circuitBreaker, boolean dryRun) {
     }
 
     /** The circuit breaker on broker failures. */
@@ -69,7 +69,7 @@ public final class HealthResource {
                 new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
                         broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
                 new DatabasePart(report.databaseOk()),
-                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()));
+                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun());
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.tvbridge.server;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -21,7 +18,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -37,18 +33,8 @@ public final class WebhookServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public WebhookServer(String host, int port, List<Object> resources) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("tvbridge-http");
-        server = new Server(threads);
-
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(30_000);
-        server.addConnector(connector);
+        server = JettyServers.server("tvbridge-http");
+        connector = JettyServers.connector(server, host, port);
 
         ResourceConfig jersey = new ResourceConfig();
         resources.forEach(jersey::register);
@@ -79,14 +65,7 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     public WebhookServer start() {
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + connector.getHost() + ":" + connector.getPort()
-                    + ": " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the HTTP server did not start: " + e.getMessage(), e);
-        }
+        JettyServers.start(server, connector);
         return this;
     }
 
@@ -102,11 +81,7 @@ public final class WebhookServer implements AutoCloseable {
     /** Stops accepting requests and waits for those in flight. */
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("the HTTP server did not stop cleanly: " + e.getMessage(), e);
-        }
+        JettyServers.stop(server);
     }
 
     static String errorJson(int code, String message) {

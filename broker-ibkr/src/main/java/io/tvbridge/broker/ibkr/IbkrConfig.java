@@ -26,6 +26,9 @@ public record IbkrConfig(String host, int port, int clientId, Optional<String> a
                          Duration maxReconnectPause, Optional<Path> symbolMap, int rollDays, boolean roundPrices,
                          boolean waitWhenDisconnected, LocalTime nightlyResetStart, Duration nightlyResetLength) {
 
+    /** The fastest pace accepted: what IB grants an account with 2,000 market data lines. */
+    static final int MAX_MESSAGES_PER_SECOND = 1000;
+
     static final List<ConfigKey> KEYS = List.of(
             ConfigKey.optional("host", "127.0.0.1", "host of TWS or IB Gateway"),
             ConfigKey.optional("port", "7497", "API port: TWS 7496 live / 7497 paper, Gateway 4001 live / 4002 paper"),
@@ -34,7 +37,8 @@ public record IbkrConfig(String host, int port, int clientId, Optional<String> a
             ConfigKey.optional("readonly-ok", "false", "stay ready when the API is read-only (orders are refused)"),
             ConfigKey.optional("connect-timeout", "10", "seconds to wait for the handshake"),
             ConfigKey.optional("request-timeout", "10", "seconds to wait for an answer to an order or request"),
-            ConfigKey.optional("max-messages-per-second", "40", "outgoing pacing; IB allows 50"),
+            ConfigKey.optional("max-messages-per-second", "40",
+                    "outgoing pacing; IB allows market data lines / 2 a second, 50 with the usual 100 lines"),
             ConfigKey.optional("max-reconnect-pause", "60", "longest pause in seconds between reconnect attempts"),
             ConfigKey.optional("symbol-map", null, "file of explicit TradingView symbol to IB contract mappings"),
             ConfigKey.optional("roll-days", "5", "days before expiry a continuous future (ES1!) rolls to the next"),
@@ -47,8 +51,11 @@ public record IbkrConfig(String host, int port, int clientId, Optional<String> a
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("IBKR_PORT must be a TCP port, not " + port);
         }
-        if (messagesPerSecond < 1 || messagesPerSecond > 50) {
-            throw new IllegalArgumentException("IBKR_MAX_MESSAGES_PER_SECOND must be 1 to 50 (IB's limit)");
+        // IB's limit is the account's market data lines / 2 a second: 50 with the usual 100 lines, more with
+        // quote booster packs; above the account's limit IB answers error 100 and may drop the connection.
+        if (messagesPerSecond < 1 || messagesPerSecond > MAX_MESSAGES_PER_SECOND) {
+            throw new IllegalArgumentException("IBKR_MAX_MESSAGES_PER_SECOND must be 1 to " + MAX_MESSAGES_PER_SECOND
+                    + " (IB allows your market data lines / 2 a second: 50 with the usual 100 lines)");
         }
     }
 

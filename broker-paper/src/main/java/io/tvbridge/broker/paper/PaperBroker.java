@@ -64,7 +64,7 @@ public final class PaperBroker implements Broker {
     PaperBroker(PaperConfig config, BrokerContext context) {
         this.config = config;
         this.context = context;
-        Path file = context.stateDirectory().resolve("paper-journal.log");
+        Path file = context.stateDirectory().resolve(PaperJournal.FILE_NAME);
         List<PaperEvent> history = PaperJournal.read(file);
         this.journal = new PaperJournal(file);
         this.book = new PaperBook(config, context.marketHours(), journal::append);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * What happened at the simulated venue. The journal stores these, and replaying them in
  * order rebuilds the book exactly, whatever the settings are at the time of the replay.
  */
-sealed interface PaperEvent {
+public sealed interface PaperEvent {
 
     /**
      * An order was taken; an entry may carry the exits of its bracket, placed when it fills. An order

@@ -27,8 +27,12 @@ import java.util.Optional;
  * The paper venue's memory: one line per {@link PaperEvent}, appended and flushed before
  * the event takes effect, so the book survives a restart (and a killed process). Lines are
  * tab-separated {@code key=value} fields with URL-encoded values, readable with any editor.
+ * {@link #read} is public for tools that look at what the venue did (the burst benchmark).
  */
-final class PaperJournal implements AutoCloseable {
+public final class PaperJournal implements AutoCloseable {
+    /** The journal's name in the broker's state directory ({@code <data-dir>/brokers/paper/}). */
+    public static final String FILE_NAME = "paper-journal.log";
+
     private static final System.Logger log = System.getLogger(PaperJournal.class.getName());
 
     private final Path file;
@@ -50,7 +54,7 @@ final class PaperJournal implements AutoCloseable {
     }
 
     /** Reads every event of the journal at {@code file}; a torn last line (a crash mid-write) is skipped. */
-    static List<PaperEvent> read(Path file) {
+    public static List<PaperEvent> read(Path file) {
         if (!Files.exists(file)) {
             return List.of();
         }

@@ -8,10 +8,11 @@ import java.util.Optional;
 /**
  * The daemon's health at one moment: {@code ok} when the database answers and the broker is
  * connected. {@code circuitBreaker} is closed, open or half_open, with the reason while open.
+ * {@code dryRun} says whether orders are only recorded, not sent (the {@code dry_run} setting).
  */
 public record HealthReport(String status, String version, Duration uptime, String brokerName, String brokerVersion,
                            BrokerHealth broker, boolean databaseOk, String circuitBreaker,
-                           Optional<String> circuitBreakerReason) {
+                           Optional<String> circuitBreakerReason, boolean dryRun) {
     public HealthReport {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(version, "version");

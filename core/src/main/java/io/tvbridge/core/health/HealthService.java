@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Answers {@code /health} and {@code /ready}. */
@@ -19,15 +20,18 @@ public final class HealthService {
     private final Instant startedAt;
     private final Supplier<String> circuitState;
     private final Supplier<Optional<String>> circuitReason;
+    private final BooleanSupplier dryRun;
 
     public HealthService(BrokerHandle broker, Store store, Clock clock, Instant startedAt,
-                         Supplier<String> circuitState, Supplier<Optional<String>> circuitReason) {
+                         Supplier<String> circuitState, Supplier<Optional<String>> circuitReason,
+                         BooleanSupplier dryRun) {
         this.broker = broker;
         this.store = store;
         this.clock = clock;
         this.startedAt = startedAt;
         this.circuitState = circuitState;
         this.circuitReason = circuitReason;
+        this.dryRun = dryRun;
     }
 
     public HealthReport report() {
@@ -35,7 +39,8 @@ public final class HealthService {
         boolean databaseOk = store.healthy();
         String status = databaseOk && health.connected() ? "ok" : "degraded";
         return new HealthReport(status, Version.current(), Duration.between(startedAt, clock.instant()),
-                broker.name(), broker.version(), health, databaseOk, circuitState.get(), circuitReason.get());
+                broker.name(), broker.version(), health, databaseOk, circuitState.get(), circuitReason.get(),
+                dryRun.getAsBoolean());
     }
 
     /** Ready to take orders: the schema is migrated (the store opened) and the broker is connected. */

@@ -58,12 +58,13 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
             if (handshake(in)) {
                 while (true) {
                     List<String> fields = TwsWire.readFrame(in);
+                    long readAt = System.nanoTime();
                     synchronized (lock) {
                         if (!server.isOpen(this)) {
                             return;                        // dropped: TWS never saw this message
                         }
                         server.recorder().received(fields);
-                        handle(fields);
+                        handle(fields, readAt);
                     }
                 }
             }
@@ -123,7 +124,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
         }
     }
 
-    private void handle(List<String> fields) {
+    private void handle(List<String> fields, long readAt) {
         Request request = decode(fields);
         FakeTwsVenue venue = server.venue();
         FakeTwsQueries queries = server.queries();
@@ -132,6 +133,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
                 close();   // the connection drops before the order is read
                 return;
             }
+            server.arrivals().placeOrderRead(place.order().orderRef(), readAt);
             venue.placeOrder(clientId, place);
         } else if (request instanceof CancelOrder cancel) {
             venue.cancelOrder(clientId, cancel.orderId());

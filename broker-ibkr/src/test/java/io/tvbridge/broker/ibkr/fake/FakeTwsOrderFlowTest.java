@@ -23,6 +23,7 @@ import io.tvbridge.broker.ibkr.codec.IbEncoder;
 import io.tvbridge.broker.ibkr.codec.IbOrder;
 import io.tvbridge.broker.spi.tck.MutableClock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,18 @@ class FakeTwsOrderFlowTest {
         assertEquals(List.of(new PlacedOrder(AAPL, new IbOrder(1, 7, P1, "BUY", d("100"), "MKT", null, null, "DAY",
                 "", 0, "DU1234567", "tv-1", true, 0, false, null, null, null, "", "", false))), tws.placedOrders());
         assertEquals(List.of(), tws.violations());
+    }
+
+    @Test
+    void tellsWhenEachOrderWasReadOffTheSocketBeforeHandlingIt() throws Exception {
+        List<String> arrivals = new CopyOnWriteArrayList<>();
+        long before = System.nanoTime();
+        tws.onPlaceOrderRead((orderRef, nanoTime) -> arrivals.add(orderRef + (nanoTime >= before ? " after" : "")));
+
+        place(1, AAPL, market("BUY", "100", "tv-1a"));
+        place(2, IBM, market("SELL", "5", "tv-1b"));
+
+        assertEquals(List.of("tv-1a after", "tv-1b after"), arrivals);
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class FakeTwsServer implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile int serverMaxVersion = FakeTwsEncoder.MAX_VERSION;
     private volatile boolean refusing;
+    private volatile OrderArrivals arrivals = OrderArrivals.IGNORE;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeTwsServer(ServerSocket serverSocket) {
@@ -155,6 +156,25 @@ public final class FakeTwsServer implements AutoCloseable {
         synchronized (lock) {
             venue.onNextOrder(requireNonNull(behaviour, "behaviour"));
         }
+        return this;
+    }
+
+    /**
+     * Told of every PLACE_ORDER the moment its frame was read off the socket, before the venue
+     * handles it; for benchmarks that time an order's way from a webhook to the wire.
+     */
+    @FunctionalInterface
+    public interface OrderArrivals {
+        /** On the connection's thread: the order's {@code orderRef}, read at {@code nanoTime} ({@link System#nanoTime}). */
+        void placeOrderRead(String orderRef, long nanoTime);
+
+        OrderArrivals IGNORE = (orderRef, nanoTime) -> {
+        };
+    }
+
+    /** Sets who is told of each PLACE_ORDER as it arrives (default: nobody). */
+    public FakeTwsServer onPlaceOrderRead(OrderArrivals listener) {
+        arrivals = requireNonNull(listener, "listener");
         return this;
     }
 
@@ -341,6 +361,10 @@ public final class FakeTwsServer implements AutoCloseable {
 
     FakeTwsQueries queries() {
         return queries;
+    }
+
+    OrderArrivals arrivals() {
+        return arrivals;
     }
 
     FakeTwsRecorder recorder() {
