@@ -22,7 +22,9 @@ import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * never wait for that cap.
  *
  * <p>Before a send the order is marked {@link OrderPhase#SUBMITTED} in the store, so that a
- * crash during the call leaves a trace. When the outcome of a send is unknown (timeout, lost
+ * crash during the call leaves a trace; new orders of different symbols that may all go now are
+ * marked in one commit, then sent one after the other. When the outcome of a send is unknown (timeout, lost
  * connection) the order is looked up by its client order id before anything is sent again, with
  * growing pauses for as long as the broker stays unreachable; its symbol's lane waits meanwhile.
  */
@@ -54,6 +57,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderSubmitter.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
     private static final Duration LONG_WAIT = Duration.ofSeconds(30);
+    /** New orders taken together at most, their marks committed at once. */
+    private static final int MAX_GROUP = 64;
 
     /** One step of work on one order; true once the broker's answer is known, false when a retry is scheduled. */
     @FunctionalInterface
@@ -91,6 +96,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private volatile BrokerCircuit circuit;
     private volatile Optional<Bucket> pace = Optional.empty();
     private volatile int maxOutstanding;
+    private volatile int ordersPerSecond;
     private volatile boolean closing;
     private volatile long waitingSince;
 
@@ -126,6 +132,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     /** Takes the pace and the cap on outstanding orders from the settings. */
     public void useLimits(RiskSettings settings) {
         int perSecond = settings.maxOrdersPerSecond();
+        ordersPerSecond = perSecond;
         // one token at a time, refilled every 1/N s: orders leave evenly spaced, never N+1 within a second
         pace = perSecond == 0 ? Optional.empty() : Optional.of(Bucket.builder()
                 .addLimit(limit -> limit.capacity(1).refillGreedy(1, Duration.ofNanos(1_000_000_000L / perSecond)))
@@ -203,10 +210,10 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
 
     private void dispatch() {
         while (true) {
-            Job job;
+            List<Job> group;
             synchronized (lock) {
-                job = nextJob();
-                while (job == null) {
+                group = nextGroup();
+                while (group.isEmpty()) {
                     if (closing && queue.size() == 0 && resumed.isEmpty()) {
                         return;
                     }
@@ -215,23 +222,88 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                     } catch (InterruptedException e) {
                         return;
                     }
-                    job = nextJob();
+                    group = nextGroup();
                 }
-                running.incrementAndGet();
+                running.addAndGet(group.size());
             }
-            boolean settled = true;
-            try {
-                settled = job.step().run();
-            } catch (RuntimeException e) {
-                log.error("{} order submission failed unexpectedly", job.order().logIds(), e);
-            } finally {
-                synchronized (lock) {
-                    running.decrementAndGet();
-                    if (settled) {
-                        queue.done(job.lane());
+            List<Step> steps = prepare(group);
+            for (int i = 0; i < group.size(); i++) {
+                Job job = group.get(i);
+                boolean settled = true;
+                try {
+                    settled = steps.get(i).run();
+                } catch (RuntimeException e) {
+                    log.error("{} order submission failed unexpectedly", job.order().logIds(), e);
+                } finally {
+                    synchronized (lock) {
+                        running.decrementAndGet();
+                        if (settled) {
+                            queue.done(job.lane());
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The next job, and with a new order the other new orders that may go now (one per symbol,
+     * exits first, within the cap on outstanding orders and about a tenth of a second of the
+     * pace): their "about to be sent" marks then share one commit instead of one each.
+     */
+    private List<Job> nextGroup() {
+        Job first = nextJob();
+        if (first == null) {
+            return List.of();
+        }
+        if (first.kind() != Kind.SEND) {
+            return List.of(first);
+        }
+        List<Job> group = new ArrayList<>();
+        group.add(first);
+        int limit = pace.isEmpty() ? MAX_GROUP : Math.max(1, Math.min(MAX_GROUP, ordersPerSecond / 10));
+        while (group.size() < limit && resumed.isEmpty()) {
+            int taken = group.size();
+            Optional<Job> next = queue.next(job -> job.kind() == Kind.SEND
+                    && (!job.order().opens() || mayStartEntries(taken)));
+            if (next.isEmpty()) {
+                break;
+            }
+            group.add(next.get());
+        }
+        return group;
+    }
+
+    /**
+     * What each job of the group runs. New orders that can be sent are marked submitted together,
+     * in one transaction, before any of them is sent; a crash after that commit leaves them to be
+     * looked up by the next start, as for any order whose send was under way.
+     */
+    private List<Step> prepare(List<Job> group) {
+        if (group.size() == 1) {
+            return List.of(group.get(0).step());
+        }
+        List<Step> steps = new ArrayList<>(group.size());
+        List<Ready> ready = new ArrayList<>();
+        try {
+            for (Job job : group) {
+                Preparation preparation = prepare(job.order(), 0);
+                if (preparation.ready().isPresent()) {
+                    Ready order = preparation.ready().get();
+                    ready.add(order);
+                    steps.add(() -> place(order.order(), order.request(), 0));
+                } else {
+                    steps.add(preparation::settled);
+                }
+            }
+            markSubmitted(ready);
+            return steps;
+        } catch (RuntimeException e) {
+            // nothing was sent; the orders stay NEW in the store and the next start sends them
+            ready.forEach(order -> working.remove(order.order().clientOrderId()));
+            log.error("{} orders could not be prepared for sending; none was sent, the next start sends them",
+                    group.size(), e);
+            return group.stream().<Step>map(job -> () -> true).toList();
         }
     }
 
@@ -261,39 +333,76 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     }
 
     private boolean mayStartEntries() {
+        return mayStartEntries(0);
+    }
+
+    /** Whether an entry may start, with {@code taken} orders already taken but not yet working. */
+    private boolean mayStartEntries(int taken) {
         int cap = maxOutstanding;
-        return cap == 0 || working.size() < cap;
+        return cap == 0 || working.size() + taken < cap;
     }
 
     // --- the steps ---
 
-    private boolean send(StoredOrder order, int attempt) {
+    /** A new order checked against its instrument, with the request that sends it. */
+    private record Ready(StoredOrder order, Instrument instrument, OrderRequest request) {
+    }
+
+    /**
+     * A new order prepared for sending: {@code ready} to send, or not, and then {@code settled}
+     * when it was refused, not settled when the broker could not be asked and a retry is scheduled.
+     */
+    private record Preparation(Optional<Ready> ready, boolean settled) {
+    }
+
+    /** Resolves a new order's instrument and checks its quantity. */
+    private Preparation prepare(StoredOrder order, int attempt) {
         Instrument instrument;
         try {
             instrument = resolve(order.instrument());
         } catch (BrokerException e) {
             if (e.retryable()) {
                 circuit.failed(e);
-                return later(order, attempt, "resolve " + order.symbol() + " for order " + order.clientOrderId(), e,
-                        () -> send(order, attempt + 1));
+                return new Preparation(Optional.empty(), later(order, attempt, "resolve " + order.symbol()
+                        + " for order " + order.clientOrderId(), e, () -> send(order, attempt + 1)));
             }
             reject(order.clientOrderId(), e.getMessage());
-            return true;
+            return new Preparation(Optional.empty(), true);
         }
         if (!instrument.acceptsQuantity(order.quantity())) {
             reject(order.clientOrderId(), order.symbol() + " trades in steps of "
                     + instrument.quantityIncrement().toPlainString() + " with a minimum of "
                     + instrument.minimumQuantity().toPlainString() + "; "
                     + order.quantity().toPlainString() + " is not a valid quantity");
-            return true;
+            return new Preparation(Optional.empty(), true);
         }
-        OrderRequest request = request(order, instrument);
         working.add(order.clientOrderId());
+        return new Preparation(Optional.of(new Ready(order, instrument, request(order, instrument))), true);
+    }
+
+    /** Marks the orders submitted, in one transaction: from now on a crash leaves them to be looked up. */
+    private void markSubmitted(List<Ready> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
         store.inTransaction(session -> {
-            session.markSubmitted(order.clientOrderId(), instrument.multiplier(), clock.instant());
+            for (Ready order : orders) {
+                session.markSubmitted(order.order().clientOrderId(), order.instrument().multiplier(), now);
+            }
             return null;
         });
-        return place(order, request, 0);
+    }
+
+    /** A retried send of a new order: prepare, mark submitted, send. */
+    private boolean send(StoredOrder order, int attempt) {
+        Preparation preparation = prepare(order, attempt);
+        if (preparation.ready().isEmpty()) {
+            return preparation.settled();
+        }
+        Ready ready = preparation.ready().get();
+        markSubmitted(List.of(ready));
+        return place(order, ready.request(), 0);
     }
 
     private boolean place(StoredOrder order, OrderRequest request, int attempt) {

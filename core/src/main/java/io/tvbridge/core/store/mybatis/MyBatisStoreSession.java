@@ -220,6 +220,7 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at) {
         orders.markSubmitted(id.value(), multiplier, at);
+        orders.markChildrenSubmitted(id.value(), multiplier, at);
     }
 
     @Override
