@@ -68,4 +68,25 @@ class IbkrEndToEndTest {
             assertThat(tv.count("select count(*) from audit_log where action = 'broker.disconnected'")).isPositive();
         }
     }
+    @Test
+    void aContinuousFutureHeldAsItsContractMonthMatchesInTheReconciliation() {
+        try (FakeTwsServer tws = FakeTwsServer.start();
+             TestDaemon tv = TestDaemon.start(folder, Map.of("BROKER", "ibkr", "IBKR_PORT", Integer.toString(tws.port()),
+                     "IBKR_CLIENT_ID", "8", "MARKET_HOURS", "always"))) {
+            eventually("ready", () -> tv.get("/ready").statusCode() == 200);
+            JsonNode answer = json(tv.post(alert("\"symbol\":\"CME_MINI:ES1!\",\"action\":\"buy\",\"quantity\":2,"
+                    + "\"price\":6000")));
+            assertThat(answer.get("decision").asText()).as(answer.toString()).isEqualTo("accepted");
+            eventually("the position is stored", () -> tv.count("select count(*) from positions where broker = 'ibkr'"
+                    + " and symbol = 'ES1!' and quantity = 2") == 1);
+
+            JsonNode actual = tv.admin(200, "GET", "/admin/positions/actual", null);
+            assertThat(actual.toString()).doesNotContain("ES1!");   // the broker names the contract month
+            JsonNode reconciliation = tv.admin(200, "POST", "/admin/reconcile", "{\"actor\":\"test\"}");
+
+            assertThat(reconciliation.get("outcome").asText()).as(reconciliation.toString()).isEqualTo("matched");
+            assertThat(reconciliation.get("details").asText()).isEqualTo("1 position matches");
+            assertThat(tv.admin(200, "GET", "/admin/status", null).at("/trading/kill/on").asBoolean()).isFalse();
+        }
+    }
 }

@@ -14,7 +14,9 @@ import io.tvbridge.core.settings.ReconciliationSettings;
 import io.tvbridge.core.signal.TradingControl;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -217,7 +219,8 @@ public final class Reconciler {
                 held.put(position.symbol(), position);
             }
         }
-        return store.inTransaction(session -> {
+        Map<String, InstrumentRef> unmatched = new TreeMap<>();
+        Sides sides = store.inTransaction(session -> {
             Map<String, ExpectedPosition> expected = new TreeMap<>();
             session.positions(broker.name()).forEach(p -> expected.put(p.symbol(), p));
             Set<String> inFlight = new TreeSet<>();
@@ -227,8 +230,45 @@ public final class Reconciler {
                     inFlight.add(order.symbol());
                 }
             }
+            expected.forEach((symbol, position) -> {
+                if (position.quantity().signum() != 0 && !held.containsKey(symbol)) {
+                    lastOrderedAs(session, symbol).ifPresent(ref -> unmatched.put(symbol, ref));
+                }
+            });
             return new Sides(held, expected, inFlight);
         });
+        unmatched.forEach((symbol, ref) -> heldAs(symbol, ref, sides));
+        return sides;
+    }
+
+    /** How the newest order for {@code symbol} named its instrument (exchange and asset class included). */
+    private static Optional<InstrumentRef> lastOrderedAs(StoreSession session, String symbol) {
+        return session.orders(new ListQuery(Optional.of(symbol), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), 1, 0)).items().stream().findFirst().map(StoredOrder::instrument);
+    }
+
+    /**
+     * An alert's symbol may name what the broker reports under another name: TradingView's
+     * continuous future {@code ES1!} is held as a contract month, {@code ESZ2026}. The broker's
+     * position under the name the instrument resolves to counts as the expected symbol's, unless
+     * tvbridge expects a position under that name too.
+     */
+    private void heldAs(String symbol, InstrumentRef ref, Sides sides) {
+        String venueSymbol;
+        try {
+            venueSymbol = broker.broker().resolve(ref).symbol();
+        } catch (BrokerException | RuntimeException e) {
+            log.debug("could not resolve {} to compare it with {}'s positions: {}", ref, broker.name(), e.getMessage());
+            return;
+        }
+        Position position = sides.broker().get(venueSymbol);
+        if (venueSymbol.equals(symbol) || position == null || sides.expected().containsKey(venueSymbol)) {
+            return;
+        }
+        sides.broker().remove(venueSymbol);
+        sides.broker().put(symbol, new Position(symbol, position.assetClass(), position.quantity(),
+                position.averageCost(), position.currency(), position.marketPrice(), position.unrealizedPnl(),
+                position.realizedPnl()));
     }
 
     private static Set<String> symbols(Sides sides) {
