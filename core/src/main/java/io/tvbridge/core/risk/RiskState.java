@@ -44,7 +44,8 @@ public final class RiskState {
 
     private final String broker;
     private final Map<String, Held> positions = new HashMap<>();
-    private final Map<ClientOrderId, WorkingOrder> working = new HashMap<>();
+    /** Working orders by symbol: the checks sum one symbol's at a time. */
+    private final Map<String, Map<ClientOrderId, WorkingOrder>> working = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
     private final Map<String, Long> entriesToday = new HashMap<>();
     private Optional<AccountSnapshot> account = Optional.empty();
@@ -102,9 +103,13 @@ public final class RiskState {
 
     public void orderChanged(StoredOrder order) {
         if (order.phase().isTerminal() || order.signedRemaining().signum() == 0) {
-            working.remove(order.clientOrderId());
+            working.computeIfPresent(order.symbol(), (symbol, orders) -> {
+                orders.remove(order.clientOrderId());
+                return orders.isEmpty() ? null : orders;
+            });
         } else {
-            working.put(order.clientOrderId(), new WorkingOrder(order.symbol(), order.type(), order.signedRemaining()));
+            working.computeIfAbsent(order.symbol(), symbol -> new HashMap<>()).put(order.clientOrderId(),
+                    new WorkingOrder(order.symbol(), order.type(), order.signedRemaining()));
         }
     }
 
@@ -171,8 +176,8 @@ public final class RiskState {
 
     private BigDecimal remaining(String symbol, boolean marketOnly) {
         BigDecimal total = BigDecimal.ZERO;
-        for (WorkingOrder order : working.values()) {
-            if (order.symbol().equals(symbol) && (!marketOnly || order.type() == OrderType.MARKET)) {
+        for (WorkingOrder order : working.getOrDefault(symbol, Map.of()).values()) {
+            if (!marketOnly || order.type() == OrderType.MARKET) {
                 total = total.add(order.signedRemaining());
             }
         }
@@ -182,7 +187,7 @@ public final class RiskState {
     /** Symbols with a non-zero closable position, in name order. */
     public Set<String> symbolsToClose() {
         Set<String> symbols = new TreeSet<>(positions.keySet());
-        working.values().forEach(order -> symbols.add(order.symbol()));
+        symbols.addAll(working.keySet());
         symbols.removeIf(symbol -> closable(symbol).signum() == 0);
         return symbols;
     }
@@ -190,7 +195,7 @@ public final class RiskState {
     /** Symbols held or about to be held (projected position not zero). */
     public int openPositions() {
         Set<String> symbols = new TreeSet<>(positions.keySet());
-        working.values().forEach(order -> symbols.add(order.symbol()));
+        symbols.addAll(working.keySet());
         symbols.removeIf(symbol -> projected(symbol).signum() == 0);
         return symbols.size();
     }
@@ -213,7 +218,7 @@ public final class RiskState {
     public BigDecimal grossExposure() {
         BigDecimal total = BigDecimal.ZERO;
         Set<String> symbols = new TreeSet<>(positions.keySet());
-        working.values().forEach(order -> symbols.add(order.symbol()));
+        symbols.addAll(working.keySet());
         for (String symbol : symbols) {
             BigDecimal price = price(symbol).orElse(BigDecimal.ZERO);
             total = total.add(projected(symbol).abs().multiply(price).multiply(multiplier(symbol)));
