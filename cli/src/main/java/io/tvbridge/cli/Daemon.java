@@ -180,6 +180,7 @@ public final class Daemon implements AutoCloseable {
                 () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY);
         scheduleJobs();
         NetworkConfig network = NetworkConfig.from(values);
+        NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor(), new AlertFreshness(network.maxAlertAge()));
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),

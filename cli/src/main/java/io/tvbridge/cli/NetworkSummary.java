@@ -29,4 +29,21 @@ final class NetworkSummary {
         }
         return "; " + String.join(", ", parts);
     }
+
+    /** Settings that work, but probably not as meant; each said once at start. */
+    static List<String> warnings(String host, NetworkConfig network) {
+        List<String> warnings = new ArrayList<>();
+        boolean limited = network.rateLimit() > 0 || network.authFailureLimit() > 0;
+        boolean loopback = host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
+        if (loopback && limited && network.trustedProxies().isEmpty()) {
+            warnings.add("listening on " + host + " only, as behind a reverse proxy, where every alert comes from the"
+                    + " proxy: set " + NetworkConfig.TRUSTED_PROXIES + "=127.0.0.1 so that the rate limits count each"
+                    + " sender apart, or one sender's failed authentications hold back everyone's alerts");
+        }
+        if (network.tls().isPresent() && !network.adminSeparate()) {
+            warnings.add("the admin API shares the HTTPS port: set " + NetworkConfig.ADMIN_PORT + " so that the"
+                    + " tvbridge commands reach it over plain HTTP on " + network.adminHost());
+        }
+        return warnings;
+    }
 }
