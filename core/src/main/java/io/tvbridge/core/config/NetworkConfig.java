@@ -71,9 +71,13 @@ public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies
         }
         OptionalInt adminPort = port(values, ADMIN_PORT);
         int port = values.integer(TvBridgeConfig.PORT, 8080, 0, 65535);
-        if (adminPort.isPresent() && adminPort.getAsInt() != 0 && adminPort.getAsInt() == port) {
+        if (sharedPort(adminPort, port)) {
             throw new ConfigException(ADMIN_PORT + " must differ from " + TvBridgeConfig.PORT + " (" + port
                     + "); leave it unset to serve the admin API beside the webhook");
+        }
+        if (sharedPort(redirect, port) || sharedPort(redirect, adminPort.orElse(0))) {
+            throw new ConfigException(HTTP_REDIRECT_PORT + " must differ from " + TvBridgeConfig.PORT + " and "
+                    + ADMIN_PORT + ": it only sends plain HTTP on to HTTPS");
         }
         return new NetworkConfig(addresses(values, WEBHOOK_ALLOW), addresses(values, TRUSTED_PROXIES),
                 values.integer(WEBHOOK_RATE_LIMIT, DEFAULT_RATE_LIMIT, 0, 1_000_000),
@@ -99,6 +103,11 @@ public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies
             throw new ConfigException(name + ": " + e.getMessage() + " (give addresses or CIDR ranges separated by"
                     + " commas, e.g. 203.0.113.7,10.0.0.0/8" + (name.equals(WEBHOOK_ALLOW) ? ",tradingview" : "") + ")");
         }
+    }
+
+    /** Whether {@code optional} is set to the same fixed port as {@code port} (0, any free port, never clashes). */
+    private static boolean sharedPort(OptionalInt optional, int port) {
+        return optional.isPresent() && optional.getAsInt() != 0 && optional.getAsInt() == port;
     }
 
     private static OptionalInt port(ConfigValues values, String name) {

@@ -77,6 +77,8 @@ class NetworkConfigTest {
                 .hasMessageStartingWith("HTTP_REDIRECT_PORT redirects to HTTPS, which needs");
         assertThatThrownBy(() -> read(Map.of("PORT", "8080", "ADMIN_PORT", "8080"))).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("ADMIN_PORT must differ from PORT (8080)");
+        assertThatThrownBy(() -> read(Map.of("PORT", "443", "TLS_KEYSTORE", "a.p12", "HTTP_REDIRECT_PORT", "443")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("HTTP_REDIRECT_PORT must differ from PORT");
         assertThatThrownBy(() -> read(Map.of("WEBHOOK_RATE_LIMIT", "-1"))).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("WEBHOOK_RATE_LIMIT must be between 0 and");
     }
