@@ -15,8 +15,9 @@ final class NetworkSummary {
     /** {@code "; HTTPS, webhook allowed from 4 addresses, ..."}, to follow the listening line. */
     static String describe(NetworkConfig network, InetSocketAddress admin) {
         List<String> parts = new ArrayList<>();
-        network.tls().ifPresent(tls -> parts.add("HTTPS" + (tls.clientCertificate() == TlsConfig.ClientCertificate.REQUIRED
-                ? " with client certificates of " + tls.clientSubject() : "")));
+        network.tls().ifPresent(tls -> parts.add("HTTPS"
+                + (tls.clientCertificate() == TlsConfig.ClientCertificate.REQUIRED
+                        ? " with client certificates of " + tls.clientSubject() : "")));
         network.httpRedirectPort().ifPresent(port -> parts.add("HTTP on port " + port + " redirects to HTTPS"));
         parts.add(network.webhookAllow().isEmpty() ? "webhook open to every address"
                 : "webhook allowed from " + network.webhookAllow());

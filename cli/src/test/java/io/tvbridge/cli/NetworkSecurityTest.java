@@ -150,6 +150,8 @@ class NetworkSecurityTest {
             HttpResponse<String> publicAdmin = tv.admin("GET", "/admin/status", null);
             assertThat(publicAdmin.statusCode()).isEqualTo(404);
             assertThat(publicAdmin.body()).isEqualTo("{\"error\":\"no such endpoint\"}");
+            assertThat(tv.admin("GET", "/webhook/anything-below", null).statusCode()).isEqualTo(404);
+            assertThat(tv.admin("GET", "/admin/openapi.json", null).statusCode()).isEqualTo(404);
             assertThat(tv.get("/health").statusCode()).isEqualTo(200);
             assertThat(tv.get("/ready").statusCode()).isIn(200, 503);
             assertThat(from(tv, null, alert("")).statusCode()).isEqualTo(200);
@@ -159,6 +161,9 @@ class NetworkSecurityTest {
                     + "/admin/status")).header("X-API-Key", TestDaemon.ADMIN_KEY).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin
+                    + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as("tvbridge check reads /health there").isEqualTo(200);
             HttpResponse<String> adminWebhook = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin
                     + "/webhook")).POST(HttpRequest.BodyPublishers.ofString(alert(""))).build(),
                     HttpResponse.BodyHandlers.ofString());

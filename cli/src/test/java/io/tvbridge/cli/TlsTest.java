@@ -146,7 +146,8 @@ class TlsTest {
 
             HttpResponse<String> moved = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                     .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + redirect + "/webhook?x=1"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(moved.statusCode()).isEqualTo(308);
             assertThat(moved.headers().firstValue("Location")).hasValue("https://127.0.0.1:" + tv.daemon.port()
                     + "/webhook?x=1");

@@ -2,7 +2,7 @@ package io.tvbridge.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Which paths each connector serves. With the admin API on a port of its own, the public
- * connector serves only the webhook and the health checks, and the admin connector everything
+ * connector serves only the webhook ({@code POST /webhook}, not what lies below it, such as the
+ * admin's {@code /webhook/template}) and the health checks, and the admin connector everything
  * but the webhook; the redirect connector only sends plain HTTP on to HTTPS. A path a connector
  * does not serve is answered 404, as if it did not exist there.
  */
@@ -23,7 +24,7 @@ final class ConnectorRouting extends Handler.Wrapper {
     static final String ADMIN = "admin";
     static final String REDIRECT = "redirect";
     /** What the internet may reach when the admin API listens elsewhere. */
-    static final List<String> PUBLIC_PATHS = List.of("/webhook", "/health", "/ready");
+    static final Set<String> PUBLIC_PATHS = Set.of("/", "/webhook", "/health", "/ready");
     static final String WEBHOOK_PATH = "/webhook";
 
     private final boolean adminSeparate;
@@ -45,7 +46,7 @@ final class ConnectorRouting extends Handler.Wrapper {
             return true;
         }
         if (adminSeparate && (PUBLIC.equals(connector) && !publicPath(path)
-                || ADMIN.equals(connector) && under(path, WEBHOOK_PATH))) {
+                || ADMIN.equals(connector) && path.equals(WEBHOOK_PATH))) {
             response.setStatus(HttpStatus.NOT_FOUND_404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
             response.write(true, ByteBuffer.wrap(WebhookServer.errorJson(404, null).getBytes(StandardCharsets.UTF_8)),
@@ -56,11 +57,7 @@ final class ConnectorRouting extends Handler.Wrapper {
     }
 
     static boolean publicPath(String path) {
-        return path.equals("/") || PUBLIC_PATHS.stream().anyMatch(prefix -> under(path, prefix));
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return PUBLIC_PATHS.contains(path);
     }
 
     /** 308, so that a POST stays a POST with its body (301 and 302 let clients turn it into a GET). */

@@ -62,7 +62,8 @@ final class TlsReloader implements AutoCloseable {
             log.info("the TLS files changed: now serving {}, valid until {}",
                     material.certificate().getSubjectX500Principal().getName(), material.certificate().getNotAfter());
         } catch (Exception e) {
-            log.warn("the TLS files changed but cannot be used yet, the previous certificate stays: {}", e.getMessage());
+            log.warn("the TLS files changed but cannot be used yet, the previous certificate stays: {}",
+                    e.getMessage());
         }
     }
 

@@ -37,8 +37,8 @@ class PemFilesTest {
         PrivateKey ec = generate("EC", 256);
         assertThat(PemFiles.privateKey(pem("PRIVATE KEY", rsa.getEncoded(), ""))).isEqualTo(rsa);
         // openssl writes the curve's parameters before the key when asked to
-        assertThat(PemFiles.privateKey(pem("PRIVATE KEY", ec.getEncoded(), "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw=="
-                + "\n-----END EC PARAMETERS-----\n"))).isEqualTo(ec);
+        String parameters = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
+        assertThat(PemFiles.privateKey(pem("PRIVATE KEY", ec.getEncoded(), parameters))).isEqualTo(ec);
     }
 
     @Test

@@ -101,7 +101,8 @@ public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies
             return AddressList.parse(values.text(name, ""));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(name + ": " + e.getMessage() + " (give addresses or CIDR ranges separated by"
-                    + " commas, e.g. 203.0.113.7,10.0.0.0/8" + (name.equals(WEBHOOK_ALLOW) ? ",tradingview" : "") + ")");
+                    + " commas, e.g. 203.0.113.7,10.0.0.0/8" + (name.equals(WEBHOOK_ALLOW) ? ",tradingview" : "")
+                    + ")");
         }
     }
 
