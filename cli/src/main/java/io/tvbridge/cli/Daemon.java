@@ -106,6 +106,7 @@ public final class Daemon implements AutoCloseable {
     private OrderSubmitter submitter;
     private Reconciler reconciler;
     private JobScheduler jobs;
+    private WebhookGuard guard;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -186,7 +187,8 @@ public final class Daemon implements AutoCloseable {
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
         List<Object> resources = new ArrayList<>(resources(signals, health));
-        resources.add(new WebhookGuard(network));
+        guard = new WebhookGuard(network);
+        resources.add(guard);
         server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
         remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));
         log.info("tvbridge listening on {}:{} with the {} broker{}", config.host(), server.port(), broker.name(),
@@ -294,6 +296,11 @@ public final class Daemon implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The webhook's door: its refusals by reason. */
+    public WebhookGuard webhookGuard() {
+        return guard;
     }
 
     /** The port the admin API answers on: its own, or the webhook's. */

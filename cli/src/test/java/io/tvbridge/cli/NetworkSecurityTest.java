@@ -3,6 +3,7 @@ package io.tvbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tvbridge.server.WebhookGuard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -67,6 +68,7 @@ class NetworkSecurityTest {
             assertThat(spoofed.statusCode()).isEqualTo(403);
             assertThat(error(spoofed)).startsWith("alerts from 203.0.113.9 are not allowed");
             assertThat(from(tv, "not-an-address", alert("")).statusCode()).isEqualTo(403);
+            assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.NOT_ALLOWED)).isEqualTo(3);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(3);
 
             assertThat(tv.get("/health").statusCode()).as("only the webhook is guarded").isEqualTo(200);
@@ -97,6 +99,7 @@ class NetworkSecurityTest {
                     + " (WEBHOOK_RATE_LIMIT); try again in ");
             assertThat(from(tv, "198.51.100.2", alert("")).statusCode()).as("another sender").isEqualTo(200);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(6);
+            assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.RATE_LIMITED)).isEqualTo(1);
         }
     }
 
@@ -116,6 +119,7 @@ class NetworkSecurityTest {
             assertThat(locked.body()).doesNotContain(TestDaemon.SECRET);
             assertThat(from(tv, "198.51.100.8", alert("")).statusCode()).as("another sender").isEqualTo(200);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(1);
+            assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.AUTH_FAILURES)).isEqualTo(1);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.server.WebhookGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -198,6 +199,7 @@ class TlsTest {
             HttpResponse<String> tradingView = alert(client("tradingview"), tv);
             assertThat(tradingView.statusCode()).as(tradingView.body()).isEqualTo(200);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(1);
+            assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.CLIENT_CERTIFICATE)).isEqualTo(2);
         }
     }
 
