@@ -91,9 +91,11 @@ public final class WebhookServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            reloader.ifPresent(TlsReloader::close);
             throw new UncheckedIOException("cannot listen on " + connector.getHost() + ":" + connector.getPort()
                     + ": " + e.getMessage(), e);
         } catch (Exception e) {
+            reloader.ifPresent(TlsReloader::close);
             throw new IllegalStateException("the HTTP server did not start: " + e.getMessage(), e);
         }
         return this;
