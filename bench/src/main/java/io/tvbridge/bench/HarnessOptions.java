@@ -39,13 +39,14 @@ final class HarnessOptions {
 
     /**
      * The daemon as measured: paper broker, DRY_RUN off, the durable inbox as always, every market open
-     * (so that alerts are decided, not queued for the open), cash enough for every buy, and with
-     * {@code changes} over that.
+     * (so that alerts are decided, not queued for the open), cash enough for every buy, no per-sender
+     * rate limit (the load comes from one address), and with {@code changes} over that.
      */
     static Map<String, String> paperDaemon(Map<String, String> changes) {
         Map<String, String> environment = new HashMap<>(Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", "data",
                 "WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", "bench-admin-key-0123456789abcdef", "BROKER", "paper",
                 "DRY_RUN", "false", "MARKET_HOURS", "always", "PAPER_STARTING_CASH", "1000000000000"));
+        environment.put("WEBHOOK_RATE_LIMIT", "0");
         environment.putAll(changes);
         return environment;
     }

@@ -66,11 +66,7 @@ final class AdminConnection {
             return URI.create(url.replaceAll("/+$", ""));
         }
         Path data = dataDirectory();
-        return DaemonAddress.read(data).orElseGet(() -> {
-            ConfigValues config = localConfig(data);
-            return URI.create(DaemonAddress.url(config.text(TvBridgeConfig.HOST, "127.0.0.1"),
-                    config.integer(TvBridgeConfig.PORT, 8080, 1, 65535)));
-        });
+        return DaemonAddress.read(data).orElseGet(() -> URI.create(DaemonAddress.configured(localConfig(data))));
     }
 
     private String key() {

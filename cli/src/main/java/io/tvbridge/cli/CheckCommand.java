@@ -8,6 +8,7 @@ import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.MarketHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
+import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.plugin.BrokerCatalog;
 import io.tvbridge.core.routing.HostBrokerContext;
@@ -130,6 +131,11 @@ final class CheckCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         }
+        try {
+            NetworkConfig.from(values);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
         for (Setting setting : Setting.values()) {
             values.text(setting.environmentName()).ifPresent(value -> {
                 try {
@@ -147,17 +153,8 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             ok("configuration", "valid (environment, .env, " + data.resolve("secrets.env") + ")");
         }
-        URI address = DaemonAddress.read(data).orElse(URI.create(DaemonAddress.url(values.text(TvBridgeConfig.HOST,
-                "127.0.0.1"), safePort(values))));
+        URI address = DaemonAddress.read(data).orElse(URI.create(DaemonAddress.configured(values)));
         return health(address);
-    }
-
-    private static int safePort(ConfigValues values) {
-        try {
-            return values.integer(TvBridgeConfig.PORT, 8080, 0, 65535);
-        } catch (ConfigException e) {
-            return 8080;
-        }
     }
 
     private static Optional<JsonNode> health(URI address) {

@@ -6,10 +6,12 @@ import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
+import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.health.DaemonStatus;
@@ -55,6 +57,7 @@ import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
 import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
+import io.tvbridge.server.WebhookGuard;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
 import io.tvbridge.server.WebhookTemplateResource;
@@ -67,6 +70,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +112,7 @@ public final class Daemon implements AutoCloseable {
     private Reconciler reconciler;
     private JobScheduler jobs;
     private BackupService backups;
+    private WebhookGuard guard;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -181,13 +186,19 @@ public final class Daemon implements AutoCloseable {
         reconciler = new Reconciler(store, broker, ledger, control, notifier,
                 () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY);
         scheduleJobs();
+        NetworkConfig network = NetworkConfig.from(values);
+        NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor());
+                redactor(), new AlertFreshness(network.maxAlertAge()));
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
-        server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
-        remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
-        log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
+        List<Object> resources = new ArrayList<>(resources(signals, health));
+        guard = new WebhookGuard(network);
+        resources.add(guard);
+        server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
+        remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));
+        log.info("tvbridge listening on {}:{} with the {} broker{}", config.host(), server.port(), broker.name(),
+                NetworkSummary.describe(network, server.adminAddress()));
     }
 
     /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */
@@ -304,6 +315,16 @@ public final class Daemon implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The webhook's door: its refusals by reason. */
+    public WebhookGuard webhookGuard() {
+        return guard;
+    }
+
+    /** The port the admin API answers on: its own, or the webhook's. */
+    public int adminPort() {
+        return server.adminAddress().getPort();
     }
 
     public BrokerHandle broker() {

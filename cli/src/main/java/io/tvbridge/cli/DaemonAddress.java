@@ -1,7 +1,12 @@
 package io.tvbridge.cli;
 
+import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.core.config.ConfigValues;
+import io.tvbridge.core.config.NetworkConfig;
+import io.tvbridge.core.config.TvBridgeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,10 +29,10 @@ final class DaemonAddress implements AutoCloseable {
         this.url = url;
     }
 
-    /** Writes the file; closing it removes the file again, if it still holds this address. */
-    static DaemonAddress write(Path dataDirectory, String host, int port) {
+    /** Writes the admin API's address ({@code secure}: over HTTPS); closing it removes the file again. */
+    static DaemonAddress write(Path dataDirectory, InetSocketAddress admin, boolean secure) {
         Path file = dataDirectory.resolve(FILE_NAME);
-        String url = url(host, port);
+        String url = url(admin.getHostString(), admin.getPort(), secure);
         try {
             Files.writeString(file, url + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -46,14 +51,35 @@ final class DaemonAddress implements AutoCloseable {
         }
     }
 
+    /**
+     * The admin API's URL as the settings give it, for when no daemon wrote its address: its own
+     * {@code ADMIN_HOST}:{@code ADMIN_PORT} when set, else beside the webhook on {@code HOST}:{@code PORT}.
+     */
+    static String configured(ConfigValues config) {
+        try {
+            NetworkConfig network = NetworkConfig.from(config);
+            if (network.adminPort().isPresent()) {
+                return url(network.adminHost(), network.adminPort().getAsInt());
+            }
+            return url(config.text(TvBridgeConfig.HOST, "127.0.0.1"), config.integer(TvBridgeConfig.PORT, 8080, 1,
+                    65535), network.tls().isPresent());
+        } catch (ConfigException e) {
+            return url("127.0.0.1", 8080);
+        }
+    }
+
     /** The URL that reaches a daemon listening on {@code host}:{@code port} from this machine. */
     static String url(String host, int port) {
+        return url(host, port, false);
+    }
+
+    static String url(String host, int port, boolean secure) {
         String reachable = switch (host) {
             case "0.0.0.0", "" -> "127.0.0.1";
             case "::", "[::]" -> "[::1]";
             default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         };
-        return "http://" + reachable + ":" + port;
+        return (secure ? "https://" : "http://") + reachable + ":" + port;
     }
 
     @Override

@@ -55,7 +55,9 @@ final class TestDaemon implements AutoCloseable {
     /**
      * Starts the daemon with {@code environment} over the test defaults. Every market counts as open
      * ({@code MARKET_HOURS=always}) unless a test says otherwise, so that results do not depend on the
-     * hour the suite runs at; the market-hours tests set a calendar and their own clock.
+     * hour the suite runs at; the market-hours tests set a calendar and their own clock. The
+     * per-sender rate limits are off ({@code WEBHOOK_RATE_LIMIT=0}, {@code WEBHOOK_AUTH_FAILURE_LIMIT=0}),
+     * since every test sends from 127.0.0.1, many alerts and many refused ones; the network tests set them.
      */
     static TestDaemon start(Path folder, Map<String, String> environment) {
         return start(folder, environment, Clock.systemUTC());
@@ -63,7 +65,7 @@ final class TestDaemon implements AutoCloseable {
 
     static TestDaemon start(Path folder, Map<String, String> environment, Clock clock) {
         Map<String, String> env = new HashMap<>(Map.of("WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY,
-                "MARKET_HOURS", "always"));
+                "MARKET_HOURS", "always", "WEBHOOK_RATE_LIMIT", "0", "WEBHOOK_AUTH_FAILURE_LIMIT", "0"));
         env.putAll(environment);
         Path data = folder.resolve("data");
         ConfigLoader.Loaded loaded = ConfigLoader.load(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.BrokerFactory;
 import io.tvbridge.broker.spi.ConfigKey;
+import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.settings.Setting;
 import java.io.IOException;
@@ -45,10 +46,12 @@ class EnvExampleTest {
         Map<String, String> example = variables(lines);
 
         Map<String, String> expected = new LinkedHashMap<>();
-        for (Field field : TvBridgeConfig.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && !field.getName().startsWith("DEFAULT_")) {
-                expected.put(field.getName(), null);   // defaults of the daemon's own settings are checked below
+        for (Class<?> settings : List.of(TvBridgeConfig.class, NetworkConfig.class)) {
+            for (Field field : settings.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                        && !field.getName().startsWith("DEFAULT_")) {
+                    expected.put(field.getName(), null);   // defaults of the daemon's own settings are checked below
+                }
             }
         }
         for (Setting setting : Setting.values()) {
@@ -69,7 +72,10 @@ class EnvExampleTest {
         });
         assertThat(example).containsEntry("PORT", "8080").containsEntry("HOST", "0.0.0.0")
                 .containsEntry("DATA_DIR", TvBridgeConfig.DEFAULT_DATA_DIR).containsEntry("BROKER", "paper")
-                .containsEntry("DUPLICATE_WINDOW_SECONDS", "60");
+                .containsEntry("DUPLICATE_WINDOW_SECONDS", "60")
+                .containsEntry("WEBHOOK_RATE_LIMIT", String.valueOf(NetworkConfig.DEFAULT_RATE_LIMIT))
+                .containsEntry("WEBHOOK_AUTH_FAILURE_LIMIT", String.valueOf(NetworkConfig.DEFAULT_AUTH_FAILURE_LIMIT))
+                .containsEntry("WEBHOOK_MAX_AGE", String.valueOf(NetworkConfig.DEFAULT_MAX_ALERT_AGE.toSeconds()));
         for (int i = 0; i < lines.size(); i++) {
             if (VARIABLE.matcher(lines.get(i)).matches()) {
                 assertThat(lines.get(i - 1)).as("the line above " + lines.get(i)).startsWith("# ").hasSizeGreaterThan(12);

@@ -7,8 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyFilter implements ContainerRequestFilter {
     public static final String HEADER = "X-API-Key";
-    private static final int DRAIN_LIMIT = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
     private final SecretMatcher key;
@@ -45,26 +42,10 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
         log.warn("refused {} /{}: {}", request.getMethod(), request.getUriInfo().getPath(), reason);
         Response.ResponseBuilder answer = Response.status(Response.Status.UNAUTHORIZED)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(reason));
-        if (!drained(request)) {
+        if (!RequestDrain.drained(request)) {
             answer.header("Connection", "close");
         }
         request.abortWith(answer.build());
-    }
-
-    /**
-     * Reads what is left of a refused request's body (a small one) so that the connection can
-     * carry the client's next request; false when the body is too large or unreadable, and the
-     * connection is then closed instead.
-     */
-    private static boolean drained(ContainerRequestContext request) {
-        if (!request.hasEntity()) {
-            return true;
-        }
-        try (InputStream body = request.getEntityStream()) {
-            return body.readNBytes(DRAIN_LIMIT).length < DRAIN_LIMIT;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

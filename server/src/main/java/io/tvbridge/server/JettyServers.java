@@ -2,9 +2,6 @@ package io.tvbridge.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -17,7 +14,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyServers {
     private static final int MAX_THREADS = 200;
     private static final int MIN_THREADS = 8;
-    private static final long IDLE_TIMEOUT_MILLIS = 30_000;
 
     private JettyServers() {
     }
@@ -31,15 +27,7 @@ public final class JettyServers {
 
     /** Adds the daemon's HTTP/1.1 connector on {@code host}:{@code port} (0: a free port) to {@code server}. */
     public static ServerConnector connector(Server server, String host, int port) {
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
-        server.addConnector(connector);
-        return connector;
+        return Listeners.plain(server, ConnectorRouting.PUBLIC, host, port);
     }
 
     /** Starts {@code server}, saying which address could not be taken when listening fails. */

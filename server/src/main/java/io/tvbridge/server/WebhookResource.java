@@ -23,6 +23,7 @@ import java.util.Optional;
  * else. A 5xx is answered only when nothing was stored, since TradingView resends on 5xx.
  */
 @Path("/webhook")
+@WebhookGuarded
 public final class WebhookResource {
     static final List<String> SIGNATURE_HEADERS = List.of("X-Signature", "X-TradingView-Signature");
 
@@ -56,8 +57,14 @@ public final class WebhookResource {
         Optional<String> signature = SIGNATURE_HEADERS.stream().map(request::getHeader)
                 .filter(value -> value != null && !value.isBlank()).findFirst();
         RawWebhook webhook = new RawWebhook(bytes, Optional.ofNullable(request.getContentType()), signature,
-                Optional.ofNullable(request.getRemoteAddr()), clock.instant());
+                source(request), clock.instant());
         return respond(signals.accept(webhook));
+    }
+
+    /** The sender as the {@link WebhookGuard} resolved it (through trusted proxies), else the direct peer. */
+    private static Optional<String> source(HttpServletRequest request) {
+        return request.getAttribute(SourceAddress.ATTRIBUTE) instanceof String resolved ? Optional.of(resolved)
+                : Optional.ofNullable(request.getRemoteAddr());
     }
 
     static Response respond(Outcome outcome) {

@@ -1,5 +1,6 @@
 package io.tvbridge.server;
 
+import io.tvbridge.core.config.NetworkConfig;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,6 +20,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -31,10 +34,26 @@ public final class WebhookServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final Optional<ServerConnector> adminConnector;
+    private final Optional<TlsReloader> reloader;
 
     public WebhookServer(String host, int port, List<Object> resources) {
+        this(host, port, NetworkConfig.defaults(), resources);
+    }
+
+    /** With {@code network}'s HTTPS, admin port and redirect port (see {@link ConnectorRouting}). */
+    public WebhookServer(String host, int port, NetworkConfig network, List<Object> resources) {
         server = JettyServers.server("tvbridge-http");
-        connector = JettyServers.connector(server, host, port);
+
+        Optional<SslContextFactory.Server> tls = network.tls().map(config ->
+                Listeners.sslContextFactory(config, TlsMaterial.read(config)));
+        connector = tls.isPresent() ? Listeners.https(server, ConnectorRouting.PUBLIC, host, port, tls.get())
+                : Listeners.plain(server, ConnectorRouting.PUBLIC, host, port);
+        adminConnector = network.adminPort().stream().mapToObj(adminPort ->
+                Listeners.plain(server, ConnectorRouting.ADMIN, network.adminHost(), adminPort)).findFirst();
+        network.httpRedirectPort().ifPresent(redirect ->
+                Listeners.plain(server, ConnectorRouting.REDIRECT, host, redirect));
+        reloader = network.tls().map(config -> new TlsReloader(config, tls.get()));
 
         ResourceConfig jersey = new ResourceConfig();
         resources.forEach(jersey::register);
@@ -58,14 +77,19 @@ public final class WebhookServer implements AutoCloseable {
             }
         });
 
-        server.setHandler(new GracefulHandler(context));
+        server.setHandler(new GracefulHandler(new ConnectorRouting(context, network.adminSeparate(), this::port)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);   // the daemon stops us, after it stopped taking signals
     }
 
     public WebhookServer start() {
-        JettyServers.start(server, connector);
+        try {
+            JettyServers.start(server, connector);
+        } catch (RuntimeException e) {
+            reloader.ifPresent(TlsReloader::close);
+            throw e;
+        }
         return this;
     }
 
@@ -78,9 +102,21 @@ public final class WebhookServer implements AutoCloseable {
         return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), port());
     }
 
+    /** Where the admin API answers: its own connector, or the webhook's. */
+    public InetSocketAddress adminAddress() {
+        return adminConnector.map(admin -> InetSocketAddress.createUnresolved(admin.getHost(), admin.getLocalPort()))
+                .orElseGet(this::address);
+    }
+
+    /** Whether the admin API is reached over HTTPS (it shares the webhook's HTTPS port). */
+    public boolean adminSecure() {
+        return adminConnector.isEmpty() && connector.getDefaultProtocol().startsWith("SSL");
+    }
+
     /** Stops accepting requests and waits for those in flight. */
     @Override
     public void close() {
+        reloader.ifPresent(TlsReloader::close);
         JettyServers.stop(server);
     }
 

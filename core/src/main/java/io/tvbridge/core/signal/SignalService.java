@@ -3,6 +3,7 @@ package io.tvbridge.core.signal;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.WebhookAuthenticator;
@@ -30,11 +31,18 @@ public final class SignalService {
     private final WebhookAuthenticator authenticator;
     private final DecisionStage decisions;
     private final Redactor redactor;
+    private final AlertFreshness freshness;
 
     public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor) {
+        this(authenticator, decisions, redactor, AlertFreshness.OFF);
+    }
+
+    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+                         AlertFreshness freshness) {
         this.authenticator = authenticator;
         this.decisions = decisions;
         this.redactor = redactor;
+        this.freshness = freshness;
     }
 
     /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
@@ -76,6 +84,7 @@ public final class SignalService {
             authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
         }
         Alert alert = AlertReader.read(fields);
+        freshness.check(alert, webhook.receivedAt());
         if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
                 && quantityFromAlert(alert)) {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
