@@ -51,7 +51,11 @@ import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
+import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.ApiKeyFilter;
+import io.tvbridge.server.DashboardFeed;
+import io.tvbridge.server.DashboardResource;
+import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
@@ -102,6 +106,7 @@ public final class Daemon implements AutoCloseable {
     private OrderSubmitter submitter;
     private Reconciler reconciler;
     private JobScheduler jobs;
+    private DashboardFeed dashboard;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -180,6 +185,7 @@ public final class Daemon implements AutoCloseable {
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
         server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
+        remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
     }
@@ -206,11 +212,13 @@ public final class Daemon implements AutoCloseable {
         PnlService pnl = new PnlService(store, broker, settings::current, clock);
         StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
                 ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        AdminResource admin = new AdminResource(status, control, reconciler, settings, store);
+        AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl,
+                new DailyReporter(store, pnl, broker.name(), settings::current, clock));
+        dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
-                new ApiKeyFilter(config.adminApiKey()),
-                new AdminResource(status, control, reconciler, settings, store),
-                new AdminRecordsResource(store, broker, pnl,
-                        new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
+                new ApiKeyFilter(config.adminApiKey()), admin, records,
+                new AdminEventsResource(dashboard), new DashboardResource());
     }
 
     private void createDataDirectory() {
