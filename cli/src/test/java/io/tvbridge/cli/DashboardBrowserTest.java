@@ -9,6 +9,7 @@ import io.tvbridge.broker.spi.model.Side;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,21 @@ class DashboardBrowserTest {
     @Test
     void aTraderWatchesAndStopsTheBridgeFromTheDashboard() throws BrokerException {
         ShiftedClock clock = new ShiftedClock(Duration.ofDays(-DAILY_MOVES.size() - 1));
-        try (TestDaemon tv = TestDaemon.start(folder, Map.of(), clock);
-             HeadlessChromium browser = HeadlessChromium.start(profile)) {
+        TestDaemon tv = TestDaemon.start(folder, Map.of(), clock);
+        try (HeadlessChromium browser = HeadlessChromium.start(profile)) {
             tradeSomeDays(tv, clock);
 
             signIn(tv, browser);
             seesASignalArriveLive(tv, browser);
+            tv = reconnectsAfterARestart(tv, browser);
             cancelsAnOrder(tv, browser);
             killsAndResumesWithAReason(tv, browser);
             seesTheSettingsValidation(tv, browser);
             flattensAfterConfirming(tv, browser);
             seesAPositionThatDiffersFromTheBroker(tv, browser);
             takeScreenshots(browser);
+        } finally {
+            tv.close();
         }
     }
 
@@ -102,6 +106,21 @@ class DashboardBrowserTest {
         assertThat(browser.text(position + " td:nth-child(3)")).isEqualTo("5");
         browser.awaitText("#trades-table", "AAPL");
         assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
+    }
+
+    /** The daemon goes away and comes back: the page notices, waits, and is live again by itself. */
+    private static TestDaemon reconnectsAfterARestart(TestDaemon tv, HeadlessChromium browser) {
+        int port = tv.daemon.port();
+        tv.close();
+        browser.awaitText("#live", "reconnecting");
+        TestDaemon restarted = TestDaemon.start(tv.dataDirectory.getParent(), Map.of(), Clock.systemUTC(), port);
+        browser.await("live again", d -> browser.text("#live").equals("live"));
+
+        long id = restarted.signal("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":5,\"price\":191")
+                .get("signal_id").asLong();
+        browser.awaitText("tr[data-signal-id='" + id + "']", "accepted");
+        assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
+        return restarted;
     }
 
     private static void cancelsAnOrder(TestDaemon tv, HeadlessChromium browser) {

@@ -128,16 +128,21 @@ async function api(method, path, body) {
 
 // ---------- signing in and out ----------
 
+/** Checks the key with a first call; a wrong key throws, the page shows nothing until it is right. */
 async function signIn(key, actor) {
   session.key = key;
   session.actor = actor || 'dashboard';
   const status = await api('GET', '/admin/status');
   sessionStorage.setItem(KEY, key);
   sessionStorage.setItem(ACTOR, session.actor);
+  enter();
+  update('status', status);
+}
+
+function enter() {
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
   $('who').textContent = 'signed in as ' + session.actor;
-  update('status', status);
   listen();
 }
 
@@ -270,10 +275,11 @@ function renderStatus() {
   if (kill.on) {
     tradingCard = statusCard('Trading', 'Kill switch on', 'bad', [
       'Reason: ' + (kill.reason || '—'), 'By ' + (kill.actor || '—') + ' at ' + time(kill.since),
-      trading.kill_switch_allows_exits ? 'Exits are still allowed' : 'Nothing is sent to the broker'], true);
+      trading.kill_switch_allows_exits ? 'Only exits pass' : 'Nothing new is sent to the broker'], true);
   } else if (pause.on) {
     tradingCard = statusCard('Trading', 'Paused', 'warn', [
-      'Reason: ' + (pause.reason || '—'), 'By ' + (pause.actor || '—') + ' at ' + time(pause.since)]);
+      'Reason: ' + (pause.reason || '—'), 'By ' + (pause.actor || '—') + ' at ' + time(pause.since),
+      'Entries are refused; exits pass']);
   } else {
     tradingCard = statusCard('Trading', trading.dry_run ? 'Trading (dry run)' : 'Trading', 'good',
       [trading.dry_run ? 'Orders are recorded, never sent' : 'Signals become orders']);
@@ -295,10 +301,10 @@ function renderStatus() {
   }
 
   $('status').replaceChildren(
+    tradingCard,
     statusCard('Broker', broker.connected ? 'Connected' : 'Disconnected', broker.connected ? 'good' : 'bad',
       [(broker.name || '') + (broker.account ? ' · ' + broker.account : ''), broker.summary,
         broker.connected_since ? 'since ' + time(broker.connected_since) : null], !broker.connected),
-    tradingCard,
     statusCard('Circuit breaker', words(circuit.state || 'unknown'), circuitTone,
       [circuit.reason || (circuit.state === 'closed' ? 'Broker calls go through' : null)], circuit.state === 'open'),
     recCard,
@@ -751,7 +757,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('sign-out').addEventListener('click', () => signOut());
   $('kill').addEventListener('click', () => control('/admin/kill', 'Kill switch on: nothing new is sent to the broker'));
-  $('pause').addEventListener('click', () => control('/admin/pause', 'Paused: new entries are refused'));
+  $('pause').addEventListener('click', () => control('/admin/pause', 'Paused: entries are refused, exits still pass'));
   $('resume').addEventListener('click', () => control('/admin/resume', 'Resumed: trading again'));
   $('flatten').addEventListener('click', flatten);
   $('clear-pending').addEventListener('click', clearPending);
@@ -762,7 +768,9 @@ document.addEventListener('DOMContentLoaded', () => {
   $('actor').value = sessionStorage.getItem(ACTOR) || '';
   const key = sessionStorage.getItem(KEY);
   if (key) {
-    signIn(key, sessionStorage.getItem(ACTOR)).catch((e) => signOut(e.status === 401
-      ? 'The admin API key was refused: sign in again.' : e.message));
+    signIn(key, sessionStorage.getItem(ACTOR)).catch((e) => {
+      if (e.status === 401) signOut('The admin API key was refused: sign in again.');
+      else enter();   // the daemon is restarting or out of reach: keep trying with the key of this tab
+    });
   }
 });
