@@ -105,19 +105,29 @@ public final class DashboardFeed implements AutoCloseable {
          */
         public Optional<Map<String, String>> next(Duration patience) throws InterruptedException {
             long deadline = System.nanoTime() + patience.toNanos();
-            synchronized (changed) {
-                while (!closed && version == seen) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return Optional.of(Map.of());
+            while (true) {
+                synchronized (changed) {
+                    while (!closed && version == seen) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            return Optional.of(Map.of());
+                        }
+                        TimeUnit.NANOSECONDS.timedWait(changed, left);
                     }
-                    TimeUnit.NANOSECONDS.timedWait(changed, left);
+                    if (closed) {
+                        return Optional.empty();
+                    }
+                    seen = version;
                 }
-                if (closed) {
-                    return Optional.empty();
+                Map<String, String> news = news();
+                if (!news.isEmpty()) {
+                    return Optional.of(news);
                 }
-                seen = version;
             }
+        }
+
+        /** The topics whose latest reading this listener was not sent, in the feed's order. */
+        private Map<String, String> news() {
             Map<String, String> news = new LinkedHashMap<>();
             for (Topic topic : topics) {
                 Reading reading = latest.get(topic.name());
@@ -126,7 +136,7 @@ public final class DashboardFeed implements AutoCloseable {
                     news.put(topic.name(), reading.json());
                 }
             }
-            return Optional.of(news);
+            return news;
         }
 
         @Override
