@@ -40,21 +40,23 @@ class DashboardBrowserTest {
     @Test
     void aTraderWatchesAndStopsTheBridgeFromTheDashboard() throws BrokerException {
         ShiftedClock clock = new ShiftedClock(Duration.ofDays(-DAILY_MOVES.size() - 1));
-        TestDaemon tv = TestDaemon.start(folder, Map.of(), clock);
         try (HeadlessChromium browser = HeadlessChromium.start(profile)) {
-            tradeSomeDays(tv, clock);
+            TestDaemon tv = TestDaemon.start(folder, Map.of(), clock);
+            try {
+                tradeSomeDays(tv, clock);
 
-            signIn(tv, browser);
-            seesASignalArriveLive(tv, browser);
-            tv = reconnectsAfterARestart(tv, browser);
-            cancelsAnOrder(tv, browser);
-            killsAndResumesWithAReason(tv, browser);
-            seesTheSettingsValidation(tv, browser);
-            flattensAfterConfirming(tv, browser);
-            seesAPositionThatDiffersFromTheBroker(tv, browser);
-            takeScreenshots(browser);
-        } finally {
-            tv.close();
+                signIn(tv, browser);
+                seesASignalArriveLive(tv, browser);
+                tv = reconnectsAfterARestart(tv, browser);
+                cancelsAnOrder(tv, browser);
+                killsAndResumesWithAReason(tv, browser);
+                seesTheSettingsValidation(tv, browser);
+                flattensAfterConfirming(tv, browser);
+                seesAPositionThatDiffersFromTheBroker(tv, browser);
+                takeScreenshots(browser);
+            } finally {
+                tv.close();
+            }
         }
     }
 

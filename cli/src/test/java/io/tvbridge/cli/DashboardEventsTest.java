@@ -152,12 +152,15 @@ class DashboardEventsTest {
     void theDashboardIsServedFromTheJarWithAStrictPolicy() {
         try (TestDaemon tv = TestDaemon.start(folder)) {
             HttpResponse<String> page = tv.get("/ui");
+            HttpResponse<String> slash = tv.get("/ui/");
             HttpResponse<String> script = tv.get("/ui/dashboard.js");
             HttpResponse<String> style = tv.get("/ui/dashboard.css");
             HttpResponse<String> missing = tv.get("/ui/secrets.txt");
             HttpResponse<String> climbing = tv.get("/ui/..%2Fadmin-openapi.json");
 
             assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(slash.statusCode()).isEqualTo(200);
+            assertThat(slash.body()).isEqualTo(page.body());
             assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
             assertThat(page.body()).contains("<title>tvbridge dashboard</title>").doesNotContain("http://", "https://");
             assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
