@@ -1,5 +1,6 @@
 package io.tvbridge.server;
 
+import io.tvbridge.core.ActionRefused;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,9 +37,12 @@ public final class AdminEventsResource {
     @Path("events")
     @Produces(EVENT_STREAM)
     public Response events() {
+        if (feed.closed()) {
+            throw new ActionRefused(ActionRefused.Kind.UNAVAILABLE, "tvbridge is stopping; try again when it is back");
+        }
         StreamingOutput stream = out -> {
             try (DashboardFeed.Listener listener = feed.listen()) {
-                out.write(("retry: 2000\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));   // the page knows at once that it is live
                 out.flush();
                 send(listener, out);
             }

@@ -200,6 +200,12 @@ public final class DashboardFeed implements AutoCloseable {
         }
     }
 
+    public boolean closed() {
+        synchronized (changed) {
+            return closed;
+        }
+    }
+
     /** Ends every stream (so that the HTTP server can stop without waiting for them) and the ticker. */
     @Override
     public void close() {
