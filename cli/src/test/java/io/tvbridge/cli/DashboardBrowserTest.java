@@ -168,6 +168,15 @@ class DashboardBrowserTest {
         browser.awaitText("#trading-card", "Trading");
         assertThat(browser.text("#trading-card")).doesNotContain("Kill switch");
         assertThat(tv.daemon.control().current().kill()).isEmpty();
+
+        browser.type("#reason", "earnings in ten minutes");
+        browser.click("#pause");
+        browser.awaitText("#trading-card", "Paused");
+        assertThat(browser.text("#trading-card")).contains("earnings in ten minutes");
+        browser.type("#reason", "earnings are out");
+        browser.click("#resume");
+        browser.await("trading again", d -> browser.text("#trading-card").startsWith("TRADING\nTrading"));
+        assertThat(tv.daemon.control().current().pause()).isEmpty();
     }
 
     private static void seesTheSettingsValidation(TestDaemon tv, HeadlessChromium browser) {
