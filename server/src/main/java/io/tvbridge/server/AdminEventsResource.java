@@ -42,8 +42,6 @@ public final class AdminEventsResource {
         }
         StreamingOutput stream = out -> {
             try (DashboardFeed.Listener listener = feed.listen()) {
-                out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));   // the page knows at once that it is live
-                out.flush();
                 send(listener, out);
             }
         };
@@ -54,6 +52,9 @@ public final class AdminEventsResource {
     /** Sends what changed until the feed closes or the page goes away. */
     private static void send(DashboardFeed.Listener listener, OutputStream out) {
         try {
+            // a first line at once, so that the page knows it is live before anything changes
+            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
             for (Optional<Map<String, String>> news = listener.next(KEEP_ALIVE); news.isPresent();
                  news = listener.next(KEEP_ALIVE)) {
                 StringBuilder events = new StringBuilder();

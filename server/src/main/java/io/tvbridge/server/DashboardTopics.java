@@ -68,7 +68,8 @@ public final class DashboardTopics {
             try {
                 return records.actualPositions();
             } catch (RuntimeException e) {
-                return ErrorBody.of(e.getMessage() == null ? "the broker's positions could not be read" : e.getMessage());
+                return ErrorBody.of(e.getMessage() == null ? "the broker's positions could not be read"
+                        : e.getMessage());
             }
         }
     }
