@@ -55,7 +55,11 @@ import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
+import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.ApiKeyFilter;
+import io.tvbridge.server.DashboardFeed;
+import io.tvbridge.server.DashboardResource;
+import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookGuard;
 import io.tvbridge.server.WebhookResource;
@@ -113,6 +117,7 @@ public final class Daemon implements AutoCloseable {
     private JobScheduler jobs;
     private BackupService backups;
     private WebhookGuard guard;
+    private DashboardFeed dashboard;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -196,6 +201,7 @@ public final class Daemon implements AutoCloseable {
         guard = new WebhookGuard(network);
         resources.add(guard);
         server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
+        remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));
         log.info("tvbridge listening on {}:{} with the {} broker{}", config.host(), server.port(), broker.name(),
                 NetworkSummary.describe(network, server.adminAddress()));
@@ -235,12 +241,14 @@ public final class Daemon implements AutoCloseable {
         PnlService pnl = new PnlService(store, broker, settings::current, clock);
         StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
                 ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
+        AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl,
+                new DailyReporter(store, pnl, broker.name(), settings::current, clock));
+        dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
-                new ApiKeyFilter(config.adminApiKey()),
-                new AdminResource(status, control, reconciler, settings, store, backups),
+                new ApiKeyFilter(config.adminApiKey()), admin, records,
                 new WebhookTemplateResource(config.webhookSecret()),
-                new AdminRecordsResource(store, broker, pnl,
-                        new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
+                new AdminEventsResource(dashboard), new DashboardResource());
     }
 
     private void createDataDirectory() {

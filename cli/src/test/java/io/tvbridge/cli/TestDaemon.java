@@ -64,12 +64,17 @@ final class TestDaemon implements AutoCloseable {
     }
 
     static TestDaemon start(Path folder, Map<String, String> environment, Clock clock) {
+        return start(folder, environment, clock, 0);
+    }
+
+    /** On {@code port} (0: any free one), as a daemon started again on the port it had. */
+    static TestDaemon start(Path folder, Map<String, String> environment, Clock clock, int port) {
         Map<String, String> env = new HashMap<>(Map.of("WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY,
                 "MARKET_HOURS", "always", "WEBHOOK_RATE_LIMIT", "0", "WEBHOOK_AUTH_FAILURE_LIMIT", "0"));
         env.putAll(environment);
         Path data = folder.resolve("data");
         ConfigLoader.Loaded loaded = ConfigLoader.load(
-                Map.of("PORT", "0", "HOST", "127.0.0.1", "DATA_DIR", data.toString()), env, folder);
+                Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "DATA_DIR", data.toString()), env, folder);
         return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), clock));
     }
 

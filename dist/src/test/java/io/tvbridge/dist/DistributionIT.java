@@ -50,6 +50,7 @@ class DistributionIT {
                     .contains("\"secret\": \"" + secret + "\"").contains("{{strategy.order.action}}");
             assertThat(run.stderr()).doesNotContain(secret);
             assertThat(run.get("/ready").statusCode()).isEqualTo(200);
+            assertThat(run.get("/ui").body()).contains("<title>tvbridge dashboard</title>");   // packed in the jar
 
             // with no configuration stocks follow the NYSE calendar; crypto trades at any hour the test runs
             var answer = run.post("{\"secret\":\"" + secret + "\",\"symbol\":\"BTCUSD\",\"action\":\"buy\","
