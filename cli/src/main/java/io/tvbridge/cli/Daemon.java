@@ -4,7 +4,6 @@ import io.tvbridge.broker.spi.Broker;
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
-import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.calendar.TradingHours;
@@ -17,9 +16,13 @@ import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.health.StatusService;
 import io.tvbridge.core.jobs.JobScheduler;
 import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.config.TelegramConfig;
+import io.tvbridge.core.jobs.DayJobs;
+import io.tvbridge.core.jobs.JobsConfig;
+import io.tvbridge.core.notify.FanOutNotifier;
 import io.tvbridge.core.notify.LoggingNotifier;
-import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.Notifier;
+import io.tvbridge.core.notify.TradingNotices;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
@@ -55,6 +58,8 @@ import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
+import io.tvbridge.server.telegram.TelegramBot;
+import io.tvbridge.server.telegram.TelegramCommandServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -102,7 +107,8 @@ public final class Daemon implements AutoCloseable {
     private OrderSubmitter submitter;
     private Reconciler reconciler;
     private JobScheduler jobs;
-    private final Notifier notifier = new LoggingNotifier();
+    private Notifier notifier = new LoggingNotifier();
+    private TelegramBot telegram;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -130,6 +136,8 @@ public final class Daemon implements AutoCloseable {
         BrokerCatalog.Provider provider = findBroker();
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
+        JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
+        startTelegram();
         settings = new SettingsService(store, clock);
         RiskSettings risk = settings.load(values);
         hours = new TradingHours(risk.everyMarketOpen());
@@ -155,13 +163,9 @@ public final class Daemon implements AutoCloseable {
             submitter.useLimits(changed);
         });
         control = new TradingControl(decisions, store, broker, notifier, clock);
-        ledger.addListener(new LedgerListener() {
-            @Override
-            public void connectionChanged(String name, ConnectionEvent event) {
-                notifier.notify(new Notice(event.connected() ? Notice.Kind.BROKER_CONNECTED
-                        : Notice.Kind.BROKER_DISCONNECTED, name + ": " + event.detail(), event.at()));
-            }
-        });
+        TradingNotices notices = new TradingNotices(notifier, jobsConfig.nightlyReset());
+        ledger.addListener(notices);
+        decisions.addListener(notices);
         connectBroker();
         account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         ledger.addListener(new LedgerListener() {
@@ -179,7 +183,16 @@ public final class Daemon implements AutoCloseable {
                 redactor());
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
-        server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
+        PnlService pnl = new PnlService(store, broker, settings::current, clock);
+        DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
+        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
+                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        scheduleDayJobs(jobsConfig, health, reporter);
+        server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health, pnl, reporter,
+                status)).start());
+        if (telegram != null) {
+            telegram.startCommands(new TelegramCommandServices(status, control, settings, pnl, broker));
+        }
         remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
     }
@@ -202,15 +215,30 @@ public final class Daemon implements AutoCloseable {
         jobs.start(JOB_TICK);
     }
 
-    private List<Object> resources(SignalService signals, HealthService health) {
-        PnlService pnl = new PnlService(store, broker, settings::current, clock);
-        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
-                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+    /** The jobs of the trading day: the pending queue at the open, the daily report, health, IB's session cycle. */
+    private void scheduleDayJobs(JobsConfig jobsConfig, HealthService health, DailyReporter reporter) {
+        DayJobs day = new DayJobs(jobs, jobsConfig, notifier, clock);
+        day.pendingRelease(decisions);
+        day.dailyReport(reporter, settings::current, decisions);
+        day.brokerHealth(health);
+        day.reauthReminder();
+    }
+
+    /** With TELEGRAM_BOT_TOKEN set: notices go to the log and to Telegram; commands start once all else runs. */
+    private void startTelegram() {
+        TelegramConfig.from(values).ifPresent(telegramConfig -> {
+            telegram = remember(TelegramBot.create(telegramConfig, store, clock));
+            notifier = new FanOutNotifier(List.of(new LoggingNotifier(), telegram.outbox()));
+            log.info("Telegram: notices and commands for chat(s) {}", telegramConfig.chatIds());
+        });
+    }
+
+    private List<Object> resources(SignalService signals, HealthService health, PnlService pnl,
+                                   DailyReporter reporter, StatusService status) {
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
                 new ApiKeyFilter(config.adminApiKey()),
                 new AdminResource(status, control, reconciler, settings, store),
-                new AdminRecordsResource(store, broker, pnl,
-                        new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
+                new AdminRecordsResource(store, broker, pnl, reporter));
     }
 
     private void createDataDirectory() {
