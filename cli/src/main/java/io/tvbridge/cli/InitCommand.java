@@ -74,7 +74,7 @@ final class InitCommand implements Callable<Integer> {
                 + " exchange time", false);
         setting(env, TvBridgeConfig.HEALTH_CHECK_INTERVAL, "60", "seconds between two broker health checks (0: none)",
                 false);
-        setting(env, TvBridgeConfig.IB_REAUTH_AT, "SUN 01:00", "BROKER=ibkr: when IB ends its sessions for the weekly"
+        setting(env, TvBridgeConfig.IB_REAUTH_AT, "SUN-01:00", "BROKER=ibkr: when IB ends its sessions for the weekly"
                 + " re-authentication, New York time (empty: no reminder)", false);
         setting(env, TvBridgeConfig.IB_REAUTH_REMINDER_MINUTES, "120", "minutes before that the reminder is sent",
                 false);

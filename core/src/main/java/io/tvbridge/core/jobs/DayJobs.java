@@ -76,7 +76,7 @@ public final class DayJobs {
         if (config.healthCheckInterval().isZero()) {
             return;
         }
-        HealthWatch watch = new HealthWatch(health, config.nightlyReset(), notifier, clock);
+        HealthWatch watch = new HealthWatch(health::report, config.nightlyReset(), notifier, clock);
         jobs.register(BROKER_HEALTH, Schedule.every(config.healthCheckInterval()), watch::check);
     }
 
@@ -112,14 +112,15 @@ public final class DayJobs {
 
     /** The health check's memory: whether a failure is under way and how loudly it was announced. */
     static final class HealthWatch {
-        private final HealthService health;
+        private final Supplier<HealthReport> health;
         private final Optional<MaintenanceWindow> maintenance;
         private final Notifier notifier;
         private final Clock clock;
         private Optional<Instant> failingSince = Optional.empty();
         private boolean announced;
 
-        HealthWatch(HealthService health, Optional<MaintenanceWindow> maintenance, Notifier notifier, Clock clock) {
+        HealthWatch(Supplier<HealthReport> health, Optional<MaintenanceWindow> maintenance, Notifier notifier,
+                    Clock clock) {
             this.health = health;
             this.maintenance = maintenance;
             this.notifier = notifier;
@@ -127,7 +128,7 @@ public final class DayJobs {
         }
 
         String check() {
-            HealthReport report = health.report();
+            HealthReport report = health.get();
             Instant now = clock.instant();
             if ("ok".equals(report.status())) {
                 String outcome = "healthy";

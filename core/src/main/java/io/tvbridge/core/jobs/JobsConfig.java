@@ -26,7 +26,7 @@ public record JobsConfig(LocalTime dailyReportTime, Duration healthCheckInterval
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final String IBKR = "ibkr";
 
-    /** A day of the week and a time, {@code SUN 01:00}. */
+    /** A day of the week and a time, {@code SUN-01:00}. */
     public record WeeklyTime(DayOfWeek day, LocalTime time) {
         public WeeklyTime {
             Objects.requireNonNull(day, "day");
@@ -34,7 +34,7 @@ public record JobsConfig(LocalTime dailyReportTime, Duration healthCheckInterval
         }
 
         static WeeklyTime parse(String text) {
-            String[] parts = text.strip().split("\\s+");
+            String[] parts = text.strip().split("[\\s-]+");
             if (parts.length != 2) {
                 throw new IllegalArgumentException(text);
             }
@@ -63,12 +63,12 @@ public record JobsConfig(LocalTime dailyReportTime, Duration healthCheckInterval
         Duration health = values.seconds(TvBridgeConfig.HEALTH_CHECK_INTERVAL, Duration.ofSeconds(60));
         boolean ibkr = IBKR.equals(broker);
         Optional<WeeklyTime> reauth = Optional.empty();
-        String reauthText = values.text(TvBridgeConfig.IB_REAUTH_AT, "SUN 01:00").strip();
+        String reauthText = values.text(TvBridgeConfig.IB_REAUTH_AT, "SUN-01:00").strip();
         if (ibkr && !reauthText.isEmpty()) {
             try {
                 reauth = Optional.of(WeeklyTime.parse(reauthText));
             } catch (RuntimeException e) {
-                throw new ConfigException(TvBridgeConfig.IB_REAUTH_AT + " must be a day and a time like SUN 01:00"
+                throw new ConfigException(TvBridgeConfig.IB_REAUTH_AT + " must be a day and a time like SUN-01:00"
                         + " (New York time), or empty for no reminder, not '" + reauthText + "'");
             }
         }
