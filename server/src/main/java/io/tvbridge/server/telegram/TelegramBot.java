@@ -159,11 +159,11 @@ public final class TelegramBot implements AutoCloseable {
                 return;
             }
             audit(actor, "telegram.command", cut(text));
-            outbox.reply(chatId, commands.handle(chatId, actor, text));
+            outbox.reply(chatId, message.getMessageId(), commands.handle(chatId, actor, text));
         } catch (RuntimeException e) {
             log.error("Telegram command '{}' from {} failed", cut(text), actor, e);
             if (allowed.contains(chatId)) {
-                outbox.reply(chatId, "Failed: " + e.getMessage());
+                outbox.reply(chatId, message.getMessageId(), "Failed: " + e.getMessage());
             }
         }
     }
@@ -198,7 +198,9 @@ public final class TelegramBot implements AutoCloseable {
             }
             polling = null;
         }
-        pollThreads.forEach(ExecutorService::shutdownNow);
+        // a long poll under way is left to end by itself (within its 50 s, on a daemon thread): interrupted,
+        // the library would log it as an error
+        pollThreads.forEach(ExecutorService::shutdown);
         pollThreads.clear();
     }
 
@@ -219,7 +221,6 @@ public final class TelegramBot implements AutoCloseable {
         }
         commandThread.shutdownNow();
         outbox.close();
-        sendHttp.dispatcher().cancelAll();
         httpThreads.shutdownNow();
         sendHttp.connectionPool().evictAll();
     }

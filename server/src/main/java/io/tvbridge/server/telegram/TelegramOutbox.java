@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -39,7 +40,8 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
     private static final Duration NETWORK_RETRY = Duration.ofSeconds(2);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
-    private record Reply(long chatId, String text) {
+    /** An answer, quoting the command it answers (0: none). */
+    private record Reply(long chatId, int answers, String text) {
     }
 
     private final TelegramClient client;
@@ -73,9 +75,9 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
         offer(notice);
     }
 
-    /** Queues an answer to a command, sent ahead of waiting notices. */
-    public void reply(long chatId, String text) {
-        offer(new Reply(chatId, text));
+    /** Queues an answer to a command (message {@code answers} of the chat, 0: none), sent ahead of waiting notices. */
+    public void reply(long chatId, int answers, String text) {
+        offer(new Reply(chatId, answers, text));
     }
 
     private void offer(Object item) {
@@ -92,7 +94,7 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
             while (!closing || !queue.isEmpty()) {
                 Object first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first instanceof Reply reply) {
-                    sendAll(reply.chatId(), reply.text(), false);
+                    sendAll(reply.chatId(), reply.text(), false, reply.answers());
                 } else if (first instanceof Notice notice) {
                     sendNotices(collect(notice));
                 }
@@ -113,7 +115,7 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
         while (!closing && (left = deadline - System.nanoTime()) > 0) {
             Object next = queue.poll(left, TimeUnit.NANOSECONDS);
             if (next instanceof Reply reply) {
-                sendAll(reply.chatId(), reply.text(), false);
+                sendAll(reply.chatId(), reply.text(), false, reply.answers());
             } else if (next instanceof Notice notice) {
                 batch.add(notice);
             }
@@ -125,7 +127,7 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
                 batch.add(notice);
             } else {
                 Reply reply = (Reply) item;
-                sendAll(reply.chatId(), reply.text(), false);
+                sendAll(reply.chatId(), reply.text(), false, reply.answers());
             }
         }
         return batch;
@@ -136,18 +138,23 @@ public final class TelegramOutbox implements Notifier, AutoCloseable {
         String text = batch.size() == 1 ? batch.get(0).text()
                 : batch.size() + " notices:\n" + String.join("\n", batch.stream().map(n -> "• " + n.text()).toList());
         for (long chat : chats) {
-            sendAll(chat, text, silent);
+            sendAll(chat, text, silent, 0);
         }
     }
 
-    private void sendAll(long chatId, String text, boolean silent) throws InterruptedException {
+    private void sendAll(long chatId, String text, boolean silent, int answers) throws InterruptedException {
         for (String part : TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT)) {
-            send(chatId, part, silent);
+            SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chatId).text(part)
+                    .disableNotification(silent);
+            if (answers > 0) {
+                message.replyParameters(ReplyParameters.builder().messageId(answers).allowSendingWithoutReply(true)
+                        .build());
+            }
+            send(chatId, message.build());
         }
     }
 
-    private void send(long chatId, String text, boolean silent) throws InterruptedException {
-        SendMessage message = SendMessage.builder().chatId(chatId).text(text).disableNotification(silent).build();
+    private void send(long chatId, SendMessage message) throws InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             pace(chatId);
             try {
