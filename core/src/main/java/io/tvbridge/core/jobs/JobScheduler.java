@@ -54,6 +54,7 @@ public final class JobScheduler implements AutoCloseable {
 
     private final Clock clock;
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
+    private final Object running = new Object();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tvbridge-jobs");
         thread.setDaemon(true);
@@ -86,10 +87,15 @@ public final class JobScheduler implements AutoCloseable {
         entry.nextRun = schedule.nextAfter(clock.instant());
     }
 
-    /** Runs every job whose next run has come, one after the other, on the caller's thread. */
+    /**
+     * Runs every job whose next run has come, one after the other, on the caller's thread. One
+     * caller at a time (the ticker, or a test that moved its clock), so no run is done twice.
+     */
     public void runDue() {
-        for (Entry entry : due(clock.instant())) {
-            run(entry);
+        synchronized (running) {
+            for (Entry entry : due(clock.instant())) {
+                run(entry);
+            }
         }
     }
 
