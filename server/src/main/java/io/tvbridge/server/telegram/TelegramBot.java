@@ -137,7 +137,7 @@ public final class TelegramBot implements AutoCloseable {
     private void received(List<Update> updates) {
         for (Update update : updates) {
             try {
-                if (update.hasMessage() && update.getMessage().hasText()) {
+                if (update.hasMessage()) {
                     Message message = update.getMessage();
                     commandThread.execute(() -> handle(message));
                 }
@@ -157,6 +157,9 @@ public final class TelegramBot implements AutoCloseable {
                         + cut(text));
                 log.warn("Telegram message from chat {} ({}) ignored: the chat is not authorized", chatId, actor);
                 return;
+            }
+            if (text == null) {
+                return;   // a sticker, a photo: nothing to do
             }
             audit(actor, "telegram.command", cut(text));
             outbox.reply(chatId, message.getMessageId(), commands.handle(chatId, actor, text));
@@ -185,7 +188,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private static String cut(String text) {
-        String oneLine = text == null ? "" : text.replace('\n', ' ');
+        String oneLine = text == null ? "(no text)" : text.replace('\n', ' ');
         return oneLine.length() <= AUDITED_TEXT ? oneLine : oneLine.substring(0, AUDITED_TEXT) + "...";
     }
 
