@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -69,11 +70,15 @@ final class FakeTelegram implements AutoCloseable {
      * once the bot has taken it (its next poll asks for the updates after it), with the message's id.
      */
     int say(long chat, String user, String text) {
+        return deliver(id -> "{\"message_id\":" + id + ",\"date\":1772000000,\"chat\":{\"id\":" + chat
+                + ",\"type\":\"private\"},\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"" + user
+                + "\",\"username\":\"" + user + "\"},\"text\":" + quoted(text) + "}");
+    }
+
+    /** Serves the message {@code message} builds from its id as the next update, once the bot has taken it. */
+    int deliver(IntFunction<String> message) {
         int id = updates.incrementAndGet();
-        String update = "{\"ok\":true,\"result\":[{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id
-                + ",\"date\":1772000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"from\":{\"id\":" + chat
-                + ",\"is_bot\":false,\"first_name\":\"" + user + "\",\"username\":\"" + user + "\"},\"text\":"
-                + quoted(text) + "}}]}";
+        String update = "{\"ok\":true,\"result\":[{\"update_id\":" + id + ",\"message\":" + message.apply(id) + "}]}";
         server.stubFor(post(path("getupdates")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$[?(@.offset <= " + id + ")]"))
                 .willReturn(okJson(update)));

@@ -152,6 +152,20 @@ class TelegramBotTest {
     }
 
     @Test
+    void aMessageThatBreaksItsHandlerDoesNotStopThePolling() {
+        try (TestDaemon tv = start(Map.of())) {
+            // no chat: reading its id fails inside the handler
+            telegram.deliver(id -> "{\"message_id\":" + id + ",\"date\":1772000000,\"text\":\"/status\"}");
+            // a sticker from the authorized chat: no text to act on
+            telegram.deliver(id -> "{\"message_id\":" + id + ",\"date\":1772000000,\"chat\":{\"id\":"
+                    + FakeTelegram.CHAT + ",\"type\":\"private\"},\"sticker\":{\"file_id\":\"x\",\"file_unique_id\":"
+                    + "\"y\",\"type\":\"regular\",\"width\":1,\"height\":1,\"is_animated\":false,\"is_video\":false}}");
+
+            assertThat(telegram.command("/status")).contains("Kill switch: off");
+        }
+    }
+
+    @Test
     void fillsRiskBlocksAndBurstsAreNotifiedInBatches() {
         try (TestDaemon tv = start(Map.of())) {
             tv.set(Map.of("max_daily_trades", "12"));

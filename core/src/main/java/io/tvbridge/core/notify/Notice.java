@@ -32,10 +32,10 @@ public record Notice(Kind kind, String text, Instant at) {
         /** Whether the trader's phone should stay quiet (the notice still arrives). */
         public boolean silent() {
             return switch (this) {
-                case BROKER_RESET_EXPECTED, FILL, PENDING_RELEASED, DAILY_REPORT, BROKER_CONNECTED, RESUMED,
+                case BROKER_RESET_EXPECTED, FILL, PENDING_RELEASED, DAILY_REPORT, BROKER_CONNECTED,
                      POSITION_ADOPTED -> true;
-                case KILL_SWITCH_ON, PAUSED, RECONCILIATION_MISMATCH, BROKER_DISCONNECTED, REJECTED, RISK_BLOCK,
-                     HEALTH_FAILED, HEALTH_RECOVERED, REAUTH_REMINDER -> false;
+                case KILL_SWITCH_ON, PAUSED, RESUMED, RECONCILIATION_MISMATCH, BROKER_DISCONNECTED, REJECTED,
+                     RISK_BLOCK, HEALTH_FAILED, HEALTH_RECOVERED, REAUTH_REMINDER -> false;
             };
         }
 

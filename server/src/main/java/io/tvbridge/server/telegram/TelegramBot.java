@@ -148,10 +148,10 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void handle(Message message) {
-        long chatId = message.getChatId();
-        String actor = actor(message.getFrom(), chatId);
-        String text = message.getText();
         try {
+            long chatId = message.getChatId();
+            String actor = actor(message.getFrom(), chatId);
+            String text = message.getText();
             if (!allowed.contains(chatId)) {
                 audit(actor, "telegram.refused", "message from chat " + chatId + ", which is not in TELEGRAM_CHAT_ID: "
                         + cut(text));
@@ -162,12 +162,14 @@ public final class TelegramBot implements AutoCloseable {
                 return;   // a sticker, a photo: nothing to do
             }
             audit(actor, "telegram.command", cut(text));
-            outbox.reply(chatId, message.getMessageId(), commands.handle(chatId, actor, text));
-        } catch (RuntimeException e) {
-            log.error("Telegram command '{}' from {} failed", cut(text), actor, e);
-            if (allowed.contains(chatId)) {
+            try {
+                outbox.reply(chatId, message.getMessageId(), commands.handle(chatId, actor, text));
+            } catch (RuntimeException e) {
                 outbox.reply(chatId, message.getMessageId(), "Failed: " + e.getMessage());
+                throw e;
             }
+        } catch (RuntimeException e) {
+            log.error("Telegram message {} could not be handled", message.getMessageId(), e);
         }
     }
 
