@@ -69,6 +69,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -220,6 +221,7 @@ public final class Daemon implements AutoCloseable {
         DayJobs day = new DayJobs(jobs, jobsConfig, notifier, clock);
         day.pendingRelease(decisions);
         day.dailyReport(reporter, settings::current, decisions);
+        settings.addListener(day::settingsChanged);
         day.brokerHealth(health);
         day.reauthReminder();
     }
@@ -303,7 +305,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private Redactor redactor() {
-        return new Redactor(List.of(config.webhookSecret(), config.adminApiKey()));
+        List<String> secrets = new ArrayList<>(List.of(config.webhookSecret(), config.adminApiKey()));
+        values.text(TvBridgeConfig.TELEGRAM_BOT_TOKEN).ifPresent(secrets::add);
+        return new Redactor(secrets);
     }
 
     private <T extends AutoCloseable> T remember(T component) {

@@ -98,6 +98,10 @@ class ScheduledJobsTest {
             assertThat(job(tv, "broker-health").get("last_outcome").asText()).isEqualTo("healthy again");
             assertThat(telegram.sent().stream().filter(s -> s.text().contains("Health check failed")).count())
                     .isOne();
+
+            // the report follows the exchange's time zone when it changes
+            tv.set(Map.of("exchange_timezone", "Europe/London"));
+            assertThat(job(tv, "daily-report").get("schedule").asText()).endsWith("at 16:15 Europe/London");
         }
     }
 }

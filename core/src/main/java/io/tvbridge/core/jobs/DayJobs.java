@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class DayJobs {
     private final JobsConfig config;
     private final Notifier notifier;
     private final Clock clock;
+    private ZoneId reportZone;
 
     public DayJobs(JobScheduler jobs, JobsConfig config, Notifier notifier, Clock clock) {
         this.jobs = jobs;
@@ -60,15 +62,28 @@ public final class DayJobs {
     }
 
     /** After the close of each US equities trading day, in the exchange's zone as it is at start. */
-    public void dailyReport(DailyReporter reporter, Supplier<RiskSettings> settings, DecisionStage decisions) {
-        jobs.register(DAILY_REPORT, Schedule.tradingDaysAt(config.dailyReportTime(), settings.get().exchangeZone(),
-                MarketCalendars.US_EQUITIES), () -> {
+    public synchronized void dailyReport(DailyReporter reporter, Supplier<RiskSettings> settings,
+                                         DecisionStage decisions) {
+        reportZone = settings.get().exchangeZone();
+        jobs.register(DAILY_REPORT, reportSchedule(reportZone), () -> {
                     DailyReport report = reporter.report(Optional.empty());
                     Optional<RiskUsage> usage = Optional.of(await(decisions.usage()));
                     notifier.notify(new Notice(Notice.Kind.DAILY_REPORT, ReportTexts.daily(report, settings.get(),
                             usage), clock.instant()));
                     return "sent the report of " + report.day() + ": " + report.trades() + " fill(s)";
                 });
+    }
+
+    /** The daily report follows a change of the exchange's time zone. */
+    public synchronized void settingsChanged(RiskSettings changed) {
+        if (reportZone != null && !reportZone.equals(changed.exchangeZone())) {
+            reportZone = changed.exchangeZone();
+            jobs.reschedule(DAILY_REPORT, reportSchedule(reportZone));
+        }
+    }
+
+    private Schedule reportSchedule(ZoneId zone) {
+        return Schedule.tradingDaysAt(config.dailyReportTime(), zone, MarketCalendars.US_EQUITIES);
     }
 
     /** Every interval: the broker and the database, with a notice on failure and on recovery. */
