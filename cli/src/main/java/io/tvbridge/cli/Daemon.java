@@ -10,15 +10,15 @@ import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.health.DaemonStatus;
 import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.health.StatusService;
-import io.tvbridge.core.jobs.JobScheduler;
-import io.tvbridge.core.jobs.Schedule;
-import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.jobs.DayJobs;
+import io.tvbridge.core.jobs.JobScheduler;
 import io.tvbridge.core.jobs.JobsConfig;
+import io.tvbridge.core.jobs.Schedule;
 import io.tvbridge.core.notify.FanOutNotifier;
 import io.tvbridge.core.notify.LoggingNotifier;
 import io.tvbridge.core.notify.Notifier;
@@ -193,6 +193,7 @@ public final class Daemon implements AutoCloseable {
                 status)).start());
         if (telegram != null) {
             telegram.startCommands(new TelegramCommandServices(status, control, settings, pnl, broker));
+            remember(telegram::stopCommands);   // at close, commands stop before what they use
         }
         remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());

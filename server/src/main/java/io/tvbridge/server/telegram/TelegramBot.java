@@ -213,8 +213,8 @@ public final class TelegramBot implements AutoCloseable {
         return DaemonThreads.named(name);
     }
 
-    @Override
-    public void close() {
+    /** Takes no more commands (the one running may finish); notices still go out until {@link #close()}. */
+    public void stopCommands() {
         closed = true;
         startThread.shutdownNow();
         stopPolling();
@@ -225,6 +225,11 @@ public final class TelegramBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         commandThread.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stopCommands();
         outbox.close();
         httpThreads.shutdownNow();
         sendHttp.connectionPool().evictAll();
