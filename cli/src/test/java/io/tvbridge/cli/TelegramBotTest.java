@@ -183,6 +183,11 @@ class TelegramBotTest {
             });
             long messages = telegram.sent().stream().filter(s -> s.text().contains("Filled BUY")).count();
             assertThat(messages).as("twelve fills in fewer messages").isLessThan(12);
+
+            tv.set(Map.of("max_daily_trades", "0"));
+            tv.signal("\"symbol\":\"NOPRICE\",\"action\":\"buy\",\"quantity\":1");
+            telegram.awaitSent(FakeTelegram.CHAT, t -> t.contains("rejected by paper")
+                    && t.contains("no price is known for NOPRICE"), "the broker's rejection with its reason");
         }
     }
 
