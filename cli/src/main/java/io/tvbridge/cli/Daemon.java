@@ -4,7 +4,6 @@ import io.tvbridge.broker.spi.Broker;
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
-import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
@@ -13,15 +12,19 @@ import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.health.DaemonStatus;
 import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.health.StatusService;
+import io.tvbridge.core.jobs.DayJobs;
 import io.tvbridge.core.jobs.JobScheduler;
+import io.tvbridge.core.jobs.JobsConfig;
 import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.notify.FanOutNotifier;
 import io.tvbridge.core.notify.LoggingNotifier;
-import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.Notifier;
+import io.tvbridge.core.notify.TradingNotices;
 import io.tvbridge.core.order.AccountWatcher;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
@@ -65,6 +68,8 @@ import io.tvbridge.server.WebhookGuard;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
 import io.tvbridge.server.WebhookTemplateResource;
+import io.tvbridge.server.telegram.TelegramBot;
+import io.tvbridge.server.telegram.TelegramCommandServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -118,7 +123,8 @@ public final class Daemon implements AutoCloseable {
     private BackupService backups;
     private WebhookGuard guard;
     private DashboardFeed dashboard;
-    private final Notifier notifier = new LoggingNotifier();
+    private Notifier notifier = new LoggingNotifier();
+    private TelegramBot telegram;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -146,6 +152,8 @@ public final class Daemon implements AutoCloseable {
         BrokerCatalog.Provider provider = findBroker();
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
+        JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
+        startTelegram();
         settings = new SettingsService(store, clock);
         RiskSettings risk = settings.load(values);
         hours = new TradingHours(risk.everyMarketOpen());
@@ -171,13 +179,9 @@ public final class Daemon implements AutoCloseable {
             submitter.useLimits(changed);
         });
         control = new TradingControl(decisions, store, broker, notifier, clock);
-        ledger.addListener(new LedgerListener() {
-            @Override
-            public void connectionChanged(String name, ConnectionEvent event) {
-                notifier.notify(new Notice(event.connected() ? Notice.Kind.BROKER_CONNECTED
-                        : Notice.Kind.BROKER_DISCONNECTED, name + ": " + event.detail(), event.at()));
-            }
-        });
+        TradingNotices notices = new TradingNotices(notifier, jobsConfig.nightlyReset());
+        ledger.addListener(notices);
+        decisions.addListener(notices);
         connectBroker();
         account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
         ledger.addListener(new LedgerListener() {
@@ -197,11 +201,20 @@ public final class Daemon implements AutoCloseable {
                 redactor(), new AlertFreshness(network.maxAlertAge()));
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
-        List<Object> resources = new ArrayList<>(resources(signals, health));
+        PnlService pnl = new PnlService(store, broker, settings::current, clock);
+        DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
+        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
+                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        scheduleDayJobs(jobsConfig, health, reporter);
+        List<Object> resources = new ArrayList<>(resources(signals, health, pnl, reporter, status));
         guard = new WebhookGuard(network);
         resources.add(guard);
         server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
+        if (telegram != null) {
+            telegram.startCommands(new TelegramCommandServices(status, control, settings, pnl, broker));
+            remember(telegram::stopCommands);   // at close, commands stop before what they use
+        }
         remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));
         log.info("tvbridge listening on {}:{} with the {} broker{}", config.host(), server.port(), broker.name(),
                 NetworkSummary.describe(network, server.adminAddress()));
@@ -237,13 +250,29 @@ public final class Daemon implements AutoCloseable {
         jobs.start(JOB_TICK);
     }
 
-    private List<Object> resources(SignalService signals, HealthService health) {
-        PnlService pnl = new PnlService(store, broker, settings::current, clock);
-        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
-                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+    /** The jobs of the trading day: the pending queue at the open, the daily report, health, IB's session cycle. */
+    private void scheduleDayJobs(JobsConfig jobsConfig, HealthService health, DailyReporter reporter) {
+        DayJobs day = new DayJobs(jobs, jobsConfig, notifier, clock);
+        day.pendingRelease(decisions);
+        day.dailyReport(reporter, settings::current, decisions);
+        settings.addListener(day::settingsChanged);
+        day.brokerHealth(health);
+        day.reauthReminder();
+    }
+
+    /** With TELEGRAM_BOT_TOKEN set: notices go to the log and to Telegram; commands start once all else runs. */
+    private void startTelegram() {
+        TelegramConfig.from(values).ifPresent(telegramConfig -> {
+            telegram = remember(TelegramBot.create(telegramConfig, store, clock));
+            notifier = new FanOutNotifier(List.of(new LoggingNotifier(), telegram.outbox()));
+            log.info("Telegram: notices and commands for chat(s) {}", telegramConfig.chatIds());
+        });
+    }
+
+    private List<Object> resources(SignalService signals, HealthService health, PnlService pnl,
+                                   DailyReporter reporter, StatusService status) {
         AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
-        AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl,
-                new DailyReporter(store, pnl, broker.name(), settings::current, clock));
+        AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
                 new ApiKeyFilter(config.adminApiKey()), admin, records,
@@ -313,7 +342,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private Redactor redactor() {
-        return new Redactor(List.of(config.webhookSecret(), config.adminApiKey()));
+        List<String> secrets = new ArrayList<>(List.of(config.webhookSecret(), config.adminApiKey()));
+        values.text(TvBridgeConfig.TELEGRAM_BOT_TOKEN).ifPresent(secrets::add);
+        return new Redactor(secrets);
     }
 
     private <T extends AutoCloseable> T remember(T component) {

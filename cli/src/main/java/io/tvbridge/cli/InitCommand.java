@@ -2,6 +2,7 @@ package io.tvbridge.cli;
 
 import io.tvbridge.broker.spi.ConfigKey;
 import io.tvbridge.core.config.SecretsFile;
+import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.plugin.BrokerCatalog;
 import io.tvbridge.core.settings.Setting;
@@ -61,6 +62,22 @@ final class InitCommand implements Callable<Integer> {
         setting(env, TvBridgeConfig.BROKER, "paper", "the broker to trade through (tvbridge brokers lists them)", false);
         setting(env, TvBridgeConfig.DUPLICATE_WINDOW_SECONDS, "60", "identical alert bodies within this many seconds"
                 + " are one alert", false);
+        section(env, "Telegram: notices and commands");
+        setting(env, TvBridgeConfig.TELEGRAM_BOT_TOKEN, "", "the bot's token from BotFather (a secret; empty: no"
+                + " Telegram)", false);
+        setting(env, TvBridgeConfig.TELEGRAM_CHAT_ID, "", "chat ids allowed to command the bot and told every notice,"
+                + " separated by commas", false);
+        setting(env, TvBridgeConfig.TELEGRAM_API_URL, TelegramConfig.DEFAULT_API_URL, "the Bot API's base URL, for a"
+                + " proxy or a test server", false);
+        section(env, "Scheduled jobs");
+        setting(env, TvBridgeConfig.DAILY_REPORT_TIME, "16:15", "time of the daily report on each US trading day,"
+                + " exchange time", false);
+        setting(env, TvBridgeConfig.HEALTH_CHECK_INTERVAL, "60", "seconds between two broker health checks (0: none)",
+                false);
+        setting(env, TvBridgeConfig.IB_REAUTH_AT, "SUN-01:00", "BROKER=ibkr: when IB ends its sessions for the weekly"
+                + " re-authentication, New York time (empty: no reminder)", false);
+        setting(env, TvBridgeConfig.IB_REAUTH_REMINDER_MINUTES, "120", "minutes before that the reminder is sent",
+                false);
         section(env, "Risk, sizing and reconciliation: read on the first start, then changed with"
                 + " 'tvbridge settings set' (audited)");
         for (Setting setting : Setting.values()) {

@@ -322,7 +322,7 @@ class AdminApiTest {
         assertThat(status.at("/queues/decisions").asInt()).isZero();
         assertThat(status.at("/circuit_breaker/state").asText()).isEqualTo("closed");
         assertThat(status.get("jobs")).extracting(job -> job.get("name").asText())
-                .containsExactly("reconciliation", "backup");
+                .containsExactly("reconciliation", "backup", "pending-release", "daily-report", "broker-health");
         assertThat(status.get("jobs").get(0).get("schedule").asText()).isEqualTo("every 300 s");
         assertThat(status.get("jobs").get(1).get("schedule").asText()).isEqualTo("daily at 02:00 America/New_York");
         assertThat(status.get("jobs")).allSatisfy(job -> assertThat(job.get("next_run").asText()).isNotBlank());

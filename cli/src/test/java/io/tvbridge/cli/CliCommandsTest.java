@@ -68,7 +68,8 @@ class CliCommandsTest {
 
             Run status = tvbridge("status", "--data-dir", data);
             assertThat(status.code()).as(status.err()).isZero();
-            assertThat(status.out()).contains("broker:      paper", "kill switch: off", "reconciliation  every 300 s");
+            assertThat(status.out()).contains("broker:      paper", "kill switch: off")
+                    .containsPattern("reconciliation +every 300 s").containsPattern("daily-report +trading days");
 
             Run killed = tvbridge("kill", "--data-dir", data, "--reason", "looks wrong", "--actor", "bob");
             assertThat(killed.code()).isZero();

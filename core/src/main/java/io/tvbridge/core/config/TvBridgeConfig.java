@@ -21,6 +21,14 @@ public record TvBridgeConfig(String host, int port, Path dataDirectory, String b
     public static final String WEBHOOK_SECRET = "WEBHOOK_SECRET";
     public static final String ADMIN_API_KEY = "ADMIN_API_KEY";
     public static final String DUPLICATE_WINDOW_SECONDS = "DUPLICATE_WINDOW_SECONDS";
+    // read by TelegramConfig and JobsConfig
+    public static final String TELEGRAM_BOT_TOKEN = "TELEGRAM_BOT_TOKEN";
+    public static final String TELEGRAM_CHAT_ID = "TELEGRAM_CHAT_ID";
+    public static final String TELEGRAM_API_URL = "TELEGRAM_API_URL";
+    public static final String DAILY_REPORT_TIME = "DAILY_REPORT_TIME";
+    public static final String HEALTH_CHECK_INTERVAL = "HEALTH_CHECK_INTERVAL";
+    public static final String IB_REAUTH_AT = "IB_REAUTH_AT";
+    public static final String IB_REAUTH_REMINDER_MINUTES = "IB_REAUTH_REMINDER_MINUTES";
 
     public static final String DEFAULT_DATA_DIR = "./data";
 

@@ -40,6 +40,13 @@ public final class JobScheduler implements AutoCloseable {
             this.nextRun = schedule.nextAfter(now);
         }
 
+        /** A moving schedule is asked again: what it follows may have moved since the last look. */
+        void refresh(Instant now) {
+            if (schedule.moves()) {
+                nextRun = schedule.nextAfter(now);
+            }
+        }
+
         JobStatus status() {
             return new JobStatus(name, schedule.describe(), lastRun, lastSucceeded, lastOutcome, nextRun);
         }
@@ -47,6 +54,7 @@ public final class JobScheduler implements AutoCloseable {
 
     private final Clock clock;
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
+    private final Object running = new Object();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tvbridge-jobs");
         thread.setDaemon(true);
@@ -79,16 +87,22 @@ public final class JobScheduler implements AutoCloseable {
         entry.nextRun = schedule.nextAfter(clock.instant());
     }
 
-    /** Runs every job whose next run has come, one after the other, on the caller's thread. */
+    /**
+     * Runs every job whose next run has come, one after the other, on the caller's thread. One
+     * caller at a time (the ticker, or a test that moved its clock), so no run is done twice.
+     */
     public void runDue() {
-        for (Entry entry : due(clock.instant())) {
-            run(entry);
+        synchronized (running) {
+            for (Entry entry : due(clock.instant())) {
+                run(entry);
+            }
         }
     }
 
     private synchronized List<Entry> due(Instant now) {
         List<Entry> due = new ArrayList<>();
         for (Entry entry : jobs.values()) {
+            entry.refresh(now);
             if (entry.nextRun.isPresent() && !entry.nextRun.get().isAfter(now)) {
                 due.add(entry);
             }
@@ -122,11 +136,15 @@ public final class JobScheduler implements AutoCloseable {
 
     /** Every job with its schedule, last and next run, in the order they were registered. */
     public synchronized List<JobStatus> jobs() {
+        Instant now = clock.instant();
+        jobs.values().forEach(entry -> entry.refresh(now));
         return jobs.values().stream().map(Entry::status).toList();
     }
 
     public synchronized Optional<JobStatus> job(String name) {
-        return Optional.ofNullable(jobs.get(name)).map(Entry::status);
+        Optional<Entry> entry = Optional.ofNullable(jobs.get(name));
+        entry.ifPresent(e -> e.refresh(clock.instant()));
+        return entry.map(Entry::status);
     }
 
     private Entry entry(String name) {

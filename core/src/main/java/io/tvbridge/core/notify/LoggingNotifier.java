@@ -9,11 +9,10 @@ public final class LoggingNotifier implements Notifier {
 
     @Override
     public void notify(Notice notice) {
-        switch (notice.kind()) {
-            case KILL_SWITCH_ON, RECONCILIATION_MISMATCH, BROKER_DISCONNECTED ->
-                    log.warn("notice {}: {}", notice.kind(), notice.text());
-            case PAUSED, RESUMED, POSITION_ADOPTED, BROKER_CONNECTED ->
-                    log.info("notice {}: {}", notice.kind(), notice.text());
+        if (notice.kind().warning()) {
+            log.warn("notice {}: {}", notice.kind(), notice.text());
+        } else {
+            log.info("notice {}: {}", notice.kind(), notice.text());
         }
     }
 }

@@ -47,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,9 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private final BatchWorker<Object> worker;
     private final ScheduledExecutorService pendingClock;
     private final List<PendingSignal> waiting = new ArrayList<>();
+    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
+    /** Set by {@link #judge} on the decision thread: whether its refusal came from a risk check. */
+    private boolean refusedByRisk;
     private volatile List<PendingSignal> waitingView = List.of();
     private volatile Instant nextRelease = Instant.MAX;
     private boolean waitingDirty;
@@ -144,6 +148,11 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         });
         pendingClock.scheduleWithFixedDelay(this::releaseWhenDue, PENDING_CHECK.toMillis(), PENDING_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a listener told of refusals and releases from the pending queue, after they are committed. */
+    public void addListener(DecisionListener listener) {
+        listeners.add(listener);
     }
 
     /** Queues a signal; the future completes once its decision is committed. */
@@ -409,14 +418,17 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 case SEND -> outsideRegularHours = true;
             }
         }
+        boolean riskCheck = false;
         if (plan == null) {
             plan = judge(alert, current, now);
+            riskCheck = refusedByRisk;
         }
 
         boolean dryRun = current.dryRun();
         long signalId = ++lastSignalId;
         if (plan.decision() == Decision.REJECTED) {
             auditRejection(session, signalId, describe(alert), plan, now);
+            afterCommit.add(rejected(signalId, describe(alert), plan, riskCheck, now));
         }
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
@@ -434,6 +446,11 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         };
     }
 
+    private Runnable rejected(long signalId, String alert, Plan plan, boolean riskCheck, Instant now) {
+        String reason = plan.reason().orElseThrow();
+        return () -> listeners.forEach(l -> l.signalRejected(signalId, alert, reason, riskCheck, now));
+    }
+
     private static void auditRejection(StoreSession session, long signalId, String alert, Plan plan, Instant now) {
         session.audit(new AuditEntry(now, "tvbridge", "signal.rejected", "signal " + signalId + " (" + alert + "): "
                 + plan.reason().orElseThrow()));
@@ -446,10 +463,12 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     /** Plans and sizes the orders and runs the risk checks against the state now. Changes nothing. */
     private Plan judge(Alert alert, RiskSettings current, Instant now) {
         Plan plan = planner.plan(alert, state, current);
+        refusedByRisk = false;
         if (plan.decision() == Decision.ACCEPTED) {
             Optional<String> refusal = risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), now);
             if (refusal.isPresent()) {
                 plan = Plan.reject(refusal.get());
+                refusedByRisk = true;
             }
         }
         alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
@@ -527,10 +546,13 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             }
             List<PendingSignal> ordered = LaneQueue.exitsFirst(due, PendingSignal::symbol,
                     p -> alerts.get(p.signalId()) == null || goesFirst(alerts.get(p.signalId())));
+            List<DecisionListener.Released> released = new ArrayList<>();
             for (PendingSignal entry : ordered) {
-                afterCommit.add(release(session, entry, Optional.ofNullable(alerts.get(entry.signalId())), now));
+                afterCommit.add(release(session, entry, Optional.ofNullable(alerts.get(entry.signalId())), now,
+                        released));
                 waiting.remove(entry);
             }
+            afterCommit.add(() -> listeners.forEach(l -> l.pendingReleased(List.copyOf(released), now)));
             session.audit(new AuditEntry(now, "tvbridge", "pending.released", ordered.size()
                     + " signal(s) released at the open: " + ordered.stream().map(p -> p.signalId() + " "
                     + p.symbol()).toList()));
@@ -541,7 +563,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         }
     }
 
-    private Runnable release(StoreSession session, PendingSignal entry, Optional<Alert> alert, Instant now) {
+    private Runnable release(StoreSession session, PendingSignal entry, Optional<Alert> alert, Instant now,
+                             List<DecisionListener.Released> released) {
         RiskSettings current = settings;
         Plan plan = alert.map(a -> judge(a, current, now)).orElseGet(() -> Plan.reject(
                 "the stored alert could not be read again at the open; nothing was ordered"));
@@ -551,19 +574,44 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         Optional<String> reason = Optional.of("released from the pending queue at the open"
                 + plan.reason().map(r -> ": " + r).orElse(""));
         session.updateDecision(entry.signalId(), plan.decision(), reason, now);
+        boolean riskCheck = alert.isPresent() && refusedByRisk;
+        String described = alert.map(DecisionStage::describe).orElse("unreadable alert");
+        Runnable told = () -> { };
         if (plan.decision() == Decision.REJECTED) {
-            auditRejection(session, entry.signalId(), alert.map(DecisionStage::describe).orElse("unreadable alert"),
-                    plan, now);
+            auditRejection(session, entry.signalId(), described, plan, now);
+            told = rejected(entry.signalId(), described, plan, riskCheck, now);
         }
+        released.add(new DecisionListener.Released(entry.signalId(), entry.symbol(),
+                plan.decision().wireName() + plan.reason().map(r -> ": " + r).orElse("")));
         session.endPending(entry.signalId(), PendingSignal.State.RELEASED, now, "tvbridge",
                 plan.decision().wireName() + plan.reason().map(r -> ": " + r).orElse(""));
         log.info("signal={}{} released at the open: {}{}", entry.signalId(), orderIds(orders),
                 plan.decision().wireName(), plan.reason().map(r -> " - " + r).orElse(""));
+        Runnable tell = told;
         return () -> {
+            tell.run();
             if (!dryRun) {
                 orders.forEach(submitter);
             }
         };
+    }
+
+    /**
+     * When the pending queue is next released: the earliest open of a market a waiting signal is
+     * for; empty while nothing waits.
+     */
+    public Optional<Instant> nextRelease() {
+        Instant next = nextRelease;
+        return waitingView.isEmpty() || next.equals(Instant.MAX) ? Optional.empty() : Optional.of(next);
+    }
+
+    /**
+     * Releases the waiting signals whose market is open now (the stage also looks every second by
+     * itself); the future completes with the number still waiting afterwards.
+     */
+    public CompletableFuture<Integer> releaseDue() {
+        return run(session -> {
+        }).thenApply(done -> waitingView.size());
     }
 
     private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
