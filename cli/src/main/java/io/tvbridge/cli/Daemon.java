@@ -17,6 +17,7 @@ import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.health.StatusService;
 import io.tvbridge.core.jobs.JobScheduler;
 import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.metrics.OrderOutcomeCounter;
 import io.tvbridge.core.notify.LoggingNotifier;
 import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.Notifier;
@@ -55,6 +56,8 @@ import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
+import io.tvbridge.server.metrics.MetricsResource;
+import io.tvbridge.server.metrics.PrometheusMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -68,6 +71,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +106,7 @@ public final class Daemon implements AutoCloseable {
     private OrderSubmitter submitter;
     private Reconciler reconciler;
     private JobScheduler jobs;
+    private PrometheusMetrics metrics;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -135,11 +140,13 @@ public final class Daemon implements AutoCloseable {
         hours = new TradingHours(risk.everyMarketOpen());
         settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
+        metrics = remember(new PrometheusMetrics(provider.name()));
         ledger = remember(new Ledger(provider.name(), "", store, clock));
+        ledger.addListener(new OrderOutcomeCounter(metrics));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
         circuit.set(circuitFor(risk));
-        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock));
+        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock, metrics));
         ledger.addListener(submitter);
         MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
                 clock));
@@ -173,13 +180,14 @@ public final class Daemon implements AutoCloseable {
         submitter.recover();
         timeouts.recover();
         reconciler = new Reconciler(store, broker, ledger, control, notifier,
-                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY);
+                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY, metrics);
         scheduleJobs();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor());
+                redactor(), metrics);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
         server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
+        server.instrument(metrics.registry());
         remember(DaemonAddress.write(config.dataDirectory(), config.host(), server.port()));
         log.info("tvbridge listening on {}:{} with the {} broker", config.host(), server.port(), broker.name());
     }
@@ -204,9 +212,12 @@ public final class Daemon implements AutoCloseable {
 
     private List<Object> resources(SignalService signals, HealthService health) {
         PnlService pnl = new PnlService(store, broker, settings::current, clock);
-        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
-                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        Supplier<DaemonStatus.Queues> queues = () -> new DaemonStatus.Queues(decisions.queued(), ledger.queued(),
+                submitter.pending(), decisions.pending().size(), submitter.outstanding());
+        StatusService status = new StatusService(health, decisions, queues, store, jobs);
+        metrics.watch(queues, broker.name(), health::brokerConnected);
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
+                MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()),
                 new AdminResource(status, control, reconciler, settings, store),
                 new AdminRecordsResource(store, broker, pnl,

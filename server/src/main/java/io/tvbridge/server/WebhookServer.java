@@ -1,5 +1,8 @@
 package io.tvbridge.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +48,7 @@ public final class WebhookServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setName("webhook");
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(30_000);
@@ -88,6 +92,12 @@ public final class WebhookServer implements AutoCloseable {
             throw new IllegalStateException("the HTTP server did not start: " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /** Adds the thread pool's and the connections' meters (Jetty's) to {@code registry}. */
+    public void instrument(MeterRegistry registry) {
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry);
     }
 
     /** The port actually bound (useful when started on port 0). */

@@ -7,6 +7,7 @@ import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.settings.SizingRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,11 +31,14 @@ public final class SignalService {
     private final WebhookAuthenticator authenticator;
     private final DecisionStage decisions;
     private final Redactor redactor;
+    private final BridgeMetrics metrics;
 
-    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor) {
+    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+                         BridgeMetrics metrics) {
         this.authenticator = authenticator;
         this.decisions = decisions;
         this.redactor = redactor;
+        this.metrics = metrics;
     }
 
     /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
@@ -43,14 +47,23 @@ public final class SignalService {
     }
 
     public Outcome accept(RawWebhook webhook) {
+        Outcome outcome = handle(webhook);
+        metrics.signal(outcome);
+        return outcome;
+    }
+
+    private Outcome handle(RawWebhook webhook) {
         SignalCandidate candidate;
         try {
             candidate = check(webhook);
         } catch (AlertProblem problem) {
             return new Outcome.Refused(problem.kind(), problem.field(), redactor.redact(problem.getMessage()));
         }
+        long start = System.nanoTime();
         try {
-            return decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Outcome decided = decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.decisionTime(System.nanoTime() - start);
+            return decided;
         } catch (TimeoutException e) {
             // it may still be stored; a resend is then recognised as a duplicate
             return new Outcome.Unavailable("no decision within " + DECISION_TIMEOUT.toSeconds() + " s");
