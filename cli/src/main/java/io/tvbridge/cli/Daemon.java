@@ -54,6 +54,7 @@ import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
 import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.HealthResource;
+import io.tvbridge.server.SecretMasking;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
 import io.tvbridge.server.metrics.MetricsResource;
@@ -107,6 +108,7 @@ public final class Daemon implements AutoCloseable {
     private Reconciler reconciler;
     private JobScheduler jobs;
     private PrometheusMetrics metrics;
+    private Redactor redactor;
     private final Notifier notifier = new LoggingNotifier();
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
@@ -133,6 +135,8 @@ public final class Daemon implements AutoCloseable {
         createDataDirectory();
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
         BrokerCatalog.Provider provider = findBroker();
+        redactor = new Redactor(SecretValues.of(config, values, provider.factory()));
+        remember(Logging.maskSecrets(redactor));
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
         settings = new SettingsService(store, clock);
@@ -183,7 +187,7 @@ public final class Daemon implements AutoCloseable {
                 () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY, metrics);
         scheduleJobs();
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor(), metrics);
+                redactor, metrics);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason());
         server = remember(new WebhookServer(config.host(), config.port(), resources(signals, health)).start());
@@ -218,7 +222,8 @@ public final class Daemon implements AutoCloseable {
         metrics.watch(queues, broker.name(), health::brokerConnected);
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
                 MetricsResource.of(metrics, config.metricsPublic()),
-                new ApiKeyFilter(config.adminApiKey()),
+                new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
+                new SecretMasking.AdminBodies(redactor),
                 new AdminResource(status, control, reconciler, settings, store),
                 new AdminRecordsResource(store, broker, pnl,
                         new DailyReporter(store, pnl, broker.name(), settings::current, clock)));
@@ -283,10 +288,6 @@ public final class Daemon implements AutoCloseable {
     private BrokerCircuit circuitFor(RiskSettings risk) {
         return new BrokerCircuit(broker.name(), risk.circuitBreakerFailures(),
                 Duration.ofSeconds(risk.circuitBreakerCooldownSeconds()), clock);
-    }
-
-    private Redactor redactor() {
-        return new Redactor(List.of(config.webhookSecret(), config.adminApiKey()));
     }
 
     private <T extends AutoCloseable> T remember(T component) {

@@ -88,13 +88,19 @@ public final class SignalService {
         if (webhook.signature().isEmpty()) {
             authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
         }
+        // the alert is read from the text as stored, every secret masked: a secret pasted into another
+        // field (a symbol, a comment) must not reach an order, the log or the database
+        String text = new String(body, StandardCharsets.UTF_8);
+        String payload = redactor.redact(text);
+        if (!payload.equals(text)) {
+            fields = AlertBody.parse(payload.getBytes(StandardCharsets.UTF_8));
+        }
         Alert alert = AlertReader.read(fields);
         if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
                 && quantityFromAlert(alert)) {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
-        String payload = redactor.redact(new String(body, StandardCharsets.UTF_8));
         return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType(), webhook.sourceAddress(),
                 webhook.receivedAt());
     }
