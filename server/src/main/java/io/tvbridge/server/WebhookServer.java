@@ -3,6 +3,7 @@ package io.tvbridge.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
@@ -65,6 +68,7 @@ public final class WebhookServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
+        context.addFilter(new FilterHolder(new HeaderCheck()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.setErrorHandler(new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
             @Override
             protected void generateAcceptableResponse(org.eclipse.jetty.ee10.servlet.ServletContextRequest baseRequest,

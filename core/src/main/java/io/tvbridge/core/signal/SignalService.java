@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 public final class SignalService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_HEADER_STORED = 100;
 
     private final WebhookAuthenticator authenticator;
     private final DecisionStage decisions;
@@ -101,8 +102,13 @@ public final class SignalService {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
-        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType(), webhook.sourceAddress(),
-                webhook.receivedAt());
+        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
+                webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
+    }
+
+    /** A header as stored: only its start when a client sent an absurdly long one (its column is narrow). */
+    private static String clip(String header) {
+        return header.length() <= MAX_HEADER_STORED ? header : header.substring(0, MAX_HEADER_STORED);
     }
 
     /** The hex SHA-256 of a stored payload, by which identical alerts are recognised. */
