@@ -137,8 +137,9 @@ class WebhookEndToEndTest {
             JsonNode answer = json(tv.post(alert("\"symbol\":\"NOPRICE\",\"action\":\"buy\",\"quantity\":1")));
             assertThat(answer.get("decision").asText()).isEqualTo("accepted");
             String orderId = answer.get("client_order_id").asText();
-            eventually("the order is rejected", () -> "REJECTED".equals(
-                    tv.text("select status from orders where client_order_id = '" + orderId + "'")));
+            // the ack says rejected first; the paper broker's reason follows in the order's next update
+            eventually("the order is rejected with the reason", () -> tv.count("select count(*) from orders"
+                    + " where client_order_id = '" + orderId + "' and status = 'REJECTED' and reason is not null") == 1);
             assertThat(tv.text("select reason from orders where client_order_id = '" + orderId + "'"))
                     .contains("no price is known for NOPRICE");
             assertThat(tv.count("select count(*) from fills")).isZero();
