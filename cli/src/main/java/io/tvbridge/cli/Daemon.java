@@ -21,6 +21,7 @@ import io.tvbridge.core.jobs.DayJobs;
 import io.tvbridge.core.jobs.JobScheduler;
 import io.tvbridge.core.jobs.JobsConfig;
 import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.metrics.OrderOutcomeCounter;
 import io.tvbridge.core.notify.FanOutNotifier;
 import io.tvbridge.core.notify.LoggingNotifier;
 import io.tvbridge.core.notify.Notifier;
@@ -56,18 +57,21 @@ import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
+import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
-import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.DashboardFeed;
 import io.tvbridge.server.DashboardResource;
 import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
+import io.tvbridge.server.SecretMasking;
 import io.tvbridge.server.WebhookGuard;
 import io.tvbridge.server.WebhookResource;
 import io.tvbridge.server.WebhookServer;
 import io.tvbridge.server.WebhookTemplateResource;
+import io.tvbridge.server.metrics.MetricsResource;
+import io.tvbridge.server.metrics.PrometheusMetrics;
 import io.tvbridge.server.telegram.TelegramBot;
 import io.tvbridge.server.telegram.TelegramCommandServices;
 import java.io.IOException;
@@ -85,6 +89,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,6 +130,8 @@ public final class Daemon implements AutoCloseable {
     private DashboardFeed dashboard;
     private Notifier notifier = new LoggingNotifier();
     private TelegramBot telegram;
+    private PrometheusMetrics metrics;
+    private Redactor redactor;
 
     private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
         this.config = config;
@@ -150,6 +157,8 @@ public final class Daemon implements AutoCloseable {
         createDataDirectory();
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
         BrokerCatalog.Provider provider = findBroker();
+        redactor = new Redactor(SecretValues.of(config, values, provider.factory()));
+        remember(Logging.maskSecrets(redactor));
         store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
         OrderIds ids = new OrderIds(installationId());
         JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
@@ -159,11 +168,13 @@ public final class Daemon implements AutoCloseable {
         hours = new TradingHours(risk.everyMarketOpen());
         settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
+        metrics = remember(new PrometheusMetrics(provider.name()));
         ledger = remember(new Ledger(provider.name(), "", store, clock));
+        ledger.addListener(new OrderOutcomeCounter(metrics));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
         circuit.set(circuitFor(risk));
-        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock));
+        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock, metrics));
         ledger.addListener(submitter);
         MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
                 clock));
@@ -193,23 +204,26 @@ public final class Daemon implements AutoCloseable {
         submitter.recover();
         timeouts.recover();
         reconciler = new Reconciler(store, broker, ledger, control, notifier,
-                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY);
+                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY, metrics);
         scheduleJobs();
         NetworkConfig network = NetworkConfig.from(values);
         NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor(), new AlertFreshness(network.maxAlertAge()));
+                redactor, new AlertFreshness(network.maxAlertAge()), metrics);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
         PnlService pnl = new PnlService(store, broker, settings::current, clock);
         DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
-        StatusService status = new StatusService(health, decisions, () -> new DaemonStatus.Queues(decisions.queued(),
-                ledger.queued(), submitter.pending(), decisions.pending().size(), submitter.outstanding()), store, jobs);
+        Supplier<DaemonStatus.Queues> queues = () -> new DaemonStatus.Queues(decisions.queued(), ledger.queued(),
+                submitter.pending(), decisions.pending().size(), submitter.outstanding());
+        StatusService status = new StatusService(health, decisions, queues, store, jobs);
+        metrics.watch(queues, broker.name(), health::brokerConnected);
         scheduleDayJobs(jobsConfig, health, reporter);
         List<Object> resources = new ArrayList<>(resources(signals, health, pnl, reporter, status));
-        guard = new WebhookGuard(network);
+        guard = new WebhookGuard(network, metrics);
         resources.add(guard);
         server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
+        server.instrument(metrics.registry());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         if (telegram != null) {
             telegram.startCommands(new TelegramCommandServices(status, control, settings, pnl, broker));
@@ -275,7 +289,9 @@ public final class Daemon implements AutoCloseable {
         AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
         return List.of(new WebhookResource(signals, clock), new HealthResource(health),
-                new ApiKeyFilter(config.adminApiKey()), admin, records,
+                MetricsResource.of(metrics, config.metricsPublic()),
+                new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
+                new SecretMasking.AdminBodies(redactor), admin, records,
                 new WebhookTemplateResource(config.webhookSecret()),
                 new AdminEventsResource(dashboard), new DashboardResource());
     }
@@ -339,12 +355,6 @@ public final class Daemon implements AutoCloseable {
     private BrokerCircuit circuitFor(RiskSettings risk) {
         return new BrokerCircuit(broker.name(), risk.circuitBreakerFailures(),
                 Duration.ofSeconds(risk.circuitBreakerCooldownSeconds()), clock);
-    }
-
-    private Redactor redactor() {
-        List<String> secrets = new ArrayList<>(List.of(config.webhookSecret(), config.adminApiKey()));
-        values.text(TvBridgeConfig.TELEGRAM_BOT_TOKEN).ifPresent(secrets::add);
-        return new Redactor(secrets);
     }
 
     private <T extends AutoCloseable> T remember(T component) {

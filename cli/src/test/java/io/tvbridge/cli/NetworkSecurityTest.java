@@ -100,6 +100,8 @@ class NetworkSecurityTest {
             assertThat(from(tv, "198.51.100.2", alert("")).statusCode()).as("another sender").isEqualTo(200);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(6);
             assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.RATE_LIMITED)).isEqualTo(1);
+            assertThat(tv.admin("GET", "/metrics", null).body())
+                    .contains("tvbridge_rate_limited_total{limit=\"webhook\"} 1.0");
         }
     }
 
@@ -120,6 +122,8 @@ class NetworkSecurityTest {
             assertThat(from(tv, "198.51.100.8", alert("")).statusCode()).as("another sender").isEqualTo(200);
             assertThat(tv.count("select count(*) from signals")).isEqualTo(1);
             assertThat(tv.daemon.webhookGuard().refused(WebhookGuard.Refusal.AUTH_FAILURES)).isEqualTo(1);
+            assertThat(tv.admin("GET", "/metrics", null).body())
+                    .contains("tvbridge_rate_limited_total{limit=\"failed_authentication\"} 1.0");
         }
     }
 

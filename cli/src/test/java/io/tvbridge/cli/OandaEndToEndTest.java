@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -173,5 +174,38 @@ class OandaEndToEndTest {
             assertThat(tv.count("select count(*) from positions where quantity <> 0")).isZero();
         }
         oanda.verify(1, postRequestedFor(urlEqualTo(PATH + "/orders")));
+    }
+
+    @Test
+    void theTokenIsInNoLogLineNoAnswerAndNoStoredRow() {
+        oanda.stubFor(post(PATH + "/orders").atPriority(1).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessage\": \"Insufficient authorization to perform request.\"}")));
+        List<String> answers = new ArrayList<>();
+        List<String> stored;
+        List<String> log;
+        try (CapturedOutput output = CapturedOutput.start()) {
+            try (TestDaemon tv = daemon()) {
+                HttpResponse<String> refused = tv.post(alert("\"symbol\":\"FX:EURUSD\",\"action\":\"buy\","
+                        + "\"quantity\":1000,\"alert_id\":\"leak-check-1\""));
+                answers.add(refused.body());
+                String orderId = json(refused).get("client_order_id").asText();
+                eventually("OANDA's refusal is recorded", () -> "REJECTED".equals(
+                        tv.text("select status from orders where client_order_id = '" + orderId + "'")));
+                answers.add(tv.post(alert("\"symbol\":\"" + TOKEN + "\",\"action\":\"buy\",\"quantity\":1")).body());
+                answers.add(tv.get("/health").body());
+                answers.add(tv.admin("GET", "/admin/status", null).body());
+                answers.add(tv.admin("GET", "/admin/orders", null).body());
+                answers.add(tv.admin("GET", "/admin/account", null).body());
+                answers.add(tv.admin("GET", "/admin/status", null, TOKEN).body());
+                stored = SecretLeaks.storedRows(tv);
+            }
+            log = output.lines();
+        }
+
+        assertThat(log).as("the daemon's log was captured").anyMatch(line -> line.contains("starting broker oanda"));
+        assertThat(SecretLeaks.in(log, List.of(TOKEN))).as("log lines holding the token").isEmpty();
+        assertThat(SecretLeaks.in(answers, List.of(TOKEN))).as("answers holding the token").isEmpty();
+        assertThat(SecretLeaks.in(stored, List.of(TOKEN))).as("stored rows holding the token").isEmpty();
     }
 }

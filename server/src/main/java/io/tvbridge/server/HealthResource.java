@@ -57,7 +57,7 @@ public final class HealthResource {
     @GET
     public ServiceInfo info() {
         return new ServiceInfo("tvbridge", Version.current(), health.report().brokerName(),
-                List.of("POST /webhook", "GET /health", "GET /ready", "GET /ui"));
+                List.of("POST /webhook", "GET /health", "GET /ready", "GET /ui", "GET /metrics"));
     }
 
     @GET

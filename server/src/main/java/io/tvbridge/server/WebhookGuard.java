@@ -2,6 +2,7 @@ package io.tvbridge.server;
 
 import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.TlsConfig;
+import io.tvbridge.core.metrics.BridgeMetrics;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -52,12 +53,18 @@ public final class WebhookGuard implements ContainerRequestFilter, ContainerResp
     private final Optional<SourceLimiter> requests;
     private final Optional<SourceLimiter> failures;
     private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
+    private final BridgeMetrics metrics;
 
     @Context
     private HttpServletRequest servletRequest;
 
     public WebhookGuard(NetworkConfig network) {
+        this(network, BridgeMetrics.NONE);
+    }
+
+    public WebhookGuard(NetworkConfig network, BridgeMetrics metrics) {
         this.network = network;
+        this.metrics = metrics;
         this.sources = new SourceAddress(network.trustedProxies());
         this.certificates = network.tls().filter(tls -> tls.clientCertificate() == TlsConfig.ClientCertificate.REQUIRED)
                 .map(tls -> new ClientCertificateCheck(tls.clientSubject()));
@@ -120,6 +127,11 @@ public final class WebhookGuard implements ContainerRequestFilter, ContainerResp
 
     private void refuse(ContainerRequestContext request, Refusal refusal, String reason, OptionalLong retryAfter) {
         refusals.get(refusal).increment();
+        switch (refusal) {
+            case RATE_LIMITED -> metrics.rateLimited("webhook");
+            case AUTH_FAILURES -> metrics.rateLimited("failed_authentication");
+            default -> { }
+        }
         Response.Status status = switch (refusal) {
             case NOT_ALLOWED, CLIENT_CERTIFICATE -> Response.Status.FORBIDDEN;
             case RATE_LIMITED, AUTH_FAILURES -> Response.Status.TOO_MANY_REQUESTS;

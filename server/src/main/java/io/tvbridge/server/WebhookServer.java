@@ -1,14 +1,20 @@
 package io.tvbridge.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.tvbridge.core.config.NetworkConfig;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
@@ -66,6 +72,7 @@ public final class WebhookServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("jersey", new ServletContainer(jersey)), "/*");
+        context.addFilter(new FilterHolder(new HeaderCheck()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.setErrorHandler(new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
             @Override
             protected void generateAcceptableResponse(org.eclipse.jetty.ee10.servlet.ServletContextRequest baseRequest,
@@ -91,6 +98,12 @@ public final class WebhookServer implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** Adds the thread pool's and the connections' meters (Jetty's) to {@code registry}. */
+    public void instrument(MeterRegistry registry) {
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(server, registry);
     }
 
     /** The port actually bound (useful when started on port 0). */

@@ -95,6 +95,9 @@ public final class AlertBody {
             root = LENIENT_JSON.readTree(text);
         } catch (JacksonException e) {
             throw AlertProblem.malformed("the body is not valid JSON: " + describe(e));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number Jackson can read but not hold, such as 1e2147483648
+            throw AlertProblem.malformed("the body holds a number too large or too small to be read");
         }
         if (root == null || !root.isObject()) {
             throw AlertProblem.malformed("the body must be a JSON object ({\"symbol\": ...}), not "
@@ -178,6 +181,9 @@ public final class AlertBody {
         if (newline >= 0) {
             message = message.substring(0, newline);
         }
+        // Jackson names the setting behind a limit ("from `StreamReadConstraints.getMaxNestingDepth()`"):
+        // the limit itself says enough, and the setting's name is of no use to a trader
+        message = message.replaceAll(",? from `[^`]*`", "").replaceAll("`[^`]*`", "a limit");
         if (message.length() > 200) {
             message = message.substring(0, 200) + "...";
         }

@@ -19,6 +19,8 @@ public final class AlertReader {
     private static final int MAX_INTEGER_DIGITS = 15;
     private static final int MAX_DECIMALS = 12;
     private static final int MAX_TEXT = 200;
+    /** A conviction is a word such as "high": the column that stores it is this wide. */
+    private static final int MAX_CONVICTION = 20;
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
 
     private AlertReader() {
@@ -53,7 +55,7 @@ public final class AlertReader {
         return new Alert(action, instrument, quantity, type, price, limit, stop,
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION),
+                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION, MAX_CONVICTION),
                 flag(body, AlertField.OUTSIDE_RTH));
     }
 
@@ -187,14 +189,18 @@ public final class AlertReader {
     }
 
     private static Optional<String> text(AlertBody body, AlertField field) throws AlertProblem {
+        return text(body, field, MAX_TEXT);
+    }
+
+    private static Optional<String> text(AlertBody body, AlertField field, int maxLength) throws AlertProblem {
         Optional<AlertBody.Value> value = body.get(field);
         if (value.isEmpty()) {
             return Optional.empty();
         }
         String text = scalar(value.get(), field).strip();
-        if (text.length() > MAX_TEXT) {
+        if (text.length() > maxLength) {
             throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is longer than "
-                    + MAX_TEXT + " characters");
+                    + maxLength + " characters");
         }
         if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw AlertProblem.invalid(field.displayName(), "the " + field.displayName()

@@ -10,9 +10,10 @@ import java.util.Objects;
  * ({@code <BROKER>_*} variables); runtime-editable risk settings live in the database.
  *
  * @param duplicateWindow how long an identical alert body counts as a resend of the first
+ * @param metricsPublic whether {@code /metrics} answers without the admin API key
  */
 public record TvBridgeConfig(String host, int port, Path dataDirectory, String broker, String webhookSecret,
-                             String adminApiKey, Duration duplicateWindow) {
+                             String adminApiKey, Duration duplicateWindow, boolean metricsPublic) {
 
     public static final String HOST = "HOST";
     public static final String PORT = "PORT";
@@ -29,6 +30,7 @@ public record TvBridgeConfig(String host, int port, Path dataDirectory, String b
     public static final String HEALTH_CHECK_INTERVAL = "HEALTH_CHECK_INTERVAL";
     public static final String IB_REAUTH_AT = "IB_REAUTH_AT";
     public static final String IB_REAUTH_REMINDER_MINUTES = "IB_REAUTH_REMINDER_MINUTES";
+    public static final String METRICS_PUBLIC = "METRICS_PUBLIC";
 
     public static final String DEFAULT_DATA_DIR = "./data";
 
@@ -49,7 +51,8 @@ public record TvBridgeConfig(String host, int port, Path dataDirectory, String b
                 values.text(BROKER, "paper").toLowerCase(Locale.ROOT),
                 required(values, WEBHOOK_SECRET),
                 required(values, ADMIN_API_KEY),
-                values.seconds(DUPLICATE_WINDOW_SECONDS, Duration.ofSeconds(60)));
+                values.seconds(DUPLICATE_WINDOW_SECONDS, Duration.ofSeconds(60)),
+                values.bool(METRICS_PUBLIC, false));
     }
 
     public Path pluginDirectory() {
@@ -67,6 +70,7 @@ public record TvBridgeConfig(String host, int port, Path dataDirectory, String b
     @Override
     public String toString() {
         return "TvBridgeConfig[host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", broker="
-                + broker + ", webhookSecret=***, adminApiKey=***, duplicateWindow=" + duplicateWindow + "]";
+                + broker + ", webhookSecret=***, adminApiKey=***, duplicateWindow=" + duplicateWindow
+                + ", metricsPublic=" + metricsPublic + "]";
     }
 }

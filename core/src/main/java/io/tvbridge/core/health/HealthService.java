@@ -48,6 +48,11 @@ public final class HealthService {
         return brokerHealth().connected() && store.healthy();
     }
 
+    /** Whether the broker says it is connected (a failing health check counts as not). */
+    public boolean brokerConnected() {
+        return brokerHealth().connected();
+    }
+
     private BrokerHealth brokerHealth() {
         try {
             return broker.broker().health();

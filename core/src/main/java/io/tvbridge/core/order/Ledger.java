@@ -236,6 +236,9 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         }
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
         news.accept(() -> listeners.forEach(l -> l.orderChanged(changed)));
+        if (moves && phase.isTerminal()) {
+            news.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
+        }
     }
 
     private void applyFill(StoreSession session, Fill fill, Consumer<Runnable> news) {
@@ -267,6 +270,9 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 fill.commission().toPlainString());
         StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
         news.accept(() -> listeners.forEach(l -> l.fillRecorded(changed, fill, realized, after)));
+        if (phase != order.phase() && phase.isTerminal()) {
+            news.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
+        }
     }
 
     private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> news) {

@@ -23,6 +23,13 @@ public interface LedgerListener {
     default void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
     }
 
+    /**
+     * The order reached its last phase (filled, cancelled, rejected or expired): heard once per
+     * order, after {@link #orderChanged} or {@link #fillRecorded} for the same change.
+     */
+    default void orderEnded(StoredOrder order) {
+    }
+
     default void positionChanged(ExpectedPosition position) {
     }
 

@@ -14,6 +14,8 @@ import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.concurrent.LaneQueue;
+import io.tvbridge.core.metrics.BridgeMetrics;
+import io.tvbridge.core.metrics.BridgeMetrics.SubmitResult;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.ExpectedPosition;
@@ -83,6 +85,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private final Store store;
     private final BrokerListener ledger;
     private final Clock clock;
+    private final BridgeMetrics metrics;
     private final Object lock = new Object();
     private final LaneQueue<Job> queue = new LaneQueue<>();
     private final Deque<Job> resumed = new ArrayDeque<>();
@@ -101,8 +104,9 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private volatile long waitingSince;
 
     public OrderSubmitter(BrokerHandle handle, Store store, BrokerListener ledger, BrokerCircuit circuit,
-                          RiskSettings settings, Clock clock) {
+                          RiskSettings settings, Clock clock, BridgeMetrics metrics) {
         this.handle = handle;
+        this.metrics = metrics;
         this.circuit = circuit;
         this.store = store;
         this.ledger = ledger;
@@ -406,9 +410,12 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     }
 
     private boolean place(StoredOrder order, OrderRequest request, int attempt) {
+        long sentAt = -1;
         try {
             awaitPace();
+            sentAt = System.nanoTime();
             OrderAck ack = handle.broker().submit(request);
+            timed(SubmitResult.ACKNOWLEDGED, sentAt);
             circuit.succeeded();
             log.info("{} sent to {}: {} {} {} {}: {}", order.logIds(), handle.name(), order.side(),
                     order.quantity().toPlainString(), order.symbol(), order.type(), ack.status());
@@ -421,6 +428,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             ledger.onOrderUpdate(OrderUpdate.of(ack.clientOrderId(), ack.brokerOrderId(), status, ack.at()));
             return true;
         } catch (BrokerException e) {
+            timed(e.outcomeUnknown() ? SubmitResult.UNKNOWN : SubmitResult.REFUSED, sentAt);
             if (e.outcomeUnknown()) {
                 circuit.failed(e);
                 return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
@@ -430,10 +438,18 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             reject(order.clientOrderId(), e.getMessage());
             return true;
         } catch (RuntimeException e) {
+            timed(SubmitResult.UNKNOWN, sentAt);
             circuit.failed(e);
             log.error("{} {} failed unexpectedly", order.logIds(), handle.name(), e);
             return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
                     () -> checkThenResend(order, request, attempt + 1));
+        }
+    }
+
+    /** Times a call to the broker's submit that started at {@code sentAt} (negative: it never started). */
+    private void timed(SubmitResult result, long sentAt) {
+        if (sentAt >= 0) {
+            metrics.brokerSubmit(result, System.nanoTime() - sentAt);
         }
     }
 

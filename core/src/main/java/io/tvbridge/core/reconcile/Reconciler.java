@@ -5,6 +5,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Position;
 import io.tvbridge.core.ActionRefused;
+import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.order.Ledger;
@@ -68,9 +69,12 @@ public final class Reconciler {
     private final Supplier<ReconciliationSettings> settings;
     private final Clock clock;
     private final Duration confirmDelay;
+    private final BridgeMetrics metrics;
 
     public Reconciler(Store store, BrokerHandle broker, Ledger ledger, TradingControl control, Notifier notifier,
-                      Supplier<ReconciliationSettings> settings, Clock clock, Duration confirmDelay) {
+                      Supplier<ReconciliationSettings> settings, Clock clock, Duration confirmDelay,
+                      BridgeMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.broker = broker;
         this.ledger = ledger;
@@ -110,6 +114,7 @@ public final class Reconciler {
                     Optional.empty(), Optional.empty());
         }
         Reconciliation stored = store(result);
+        metrics.reconciled(stored.outcome(), stored.differences().size());
         if (stored.outcome() == Reconciliation.Outcome.MISMATCH) {
             mismatch(stored, current);
         } else if (stored.outcome() == Reconciliation.Outcome.FAILED) {

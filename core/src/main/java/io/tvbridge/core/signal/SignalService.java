@@ -8,6 +8,7 @@ import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
+import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.settings.SizingRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,22 +28,26 @@ import java.util.concurrent.TimeoutException;
 public final class SignalService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_HEADER_STORED = 100;
 
     private final WebhookAuthenticator authenticator;
     private final DecisionStage decisions;
     private final Redactor redactor;
     private final AlertFreshness freshness;
+    private final BridgeMetrics metrics;
 
-    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor) {
-        this(authenticator, decisions, redactor, AlertFreshness.OFF);
+    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+                         BridgeMetrics metrics) {
+        this(authenticator, decisions, redactor, AlertFreshness.OFF, metrics);
     }
 
     public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
-                         AlertFreshness freshness) {
+                         AlertFreshness freshness, BridgeMetrics metrics) {
         this.authenticator = authenticator;
         this.decisions = decisions;
         this.redactor = redactor;
         this.freshness = freshness;
+        this.metrics = metrics;
     }
 
     /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
@@ -51,14 +56,23 @@ public final class SignalService {
     }
 
     public Outcome accept(RawWebhook webhook) {
+        Outcome outcome = handle(webhook);
+        metrics.signal(outcome);
+        return outcome;
+    }
+
+    private Outcome handle(RawWebhook webhook) {
         SignalCandidate candidate;
         try {
             candidate = check(webhook);
         } catch (AlertProblem problem) {
             return new Outcome.Refused(problem.kind(), problem.field(), redactor.redact(problem.getMessage()));
         }
+        long start = System.nanoTime();
         try {
-            return decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Outcome decided = decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            metrics.decisionTime(System.nanoTime() - start);
+            return decided;
         } catch (TimeoutException e) {
             // it may still be stored; a resend is then recognised as a duplicate
             return new Outcome.Unavailable("no decision within " + DECISION_TIMEOUT.toSeconds() + " s");
@@ -83,6 +97,13 @@ public final class SignalService {
         if (webhook.signature().isEmpty()) {
             authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
         }
+        // the alert is read from the text as stored, every secret masked: a secret pasted into another
+        // field (a symbol, a comment) must not reach an order, the log or the database
+        String text = new String(body, StandardCharsets.UTF_8);
+        String payload = redactor.redact(text);
+        if (!payload.equals(text)) {
+            fields = AlertBody.parse(payload.getBytes(StandardCharsets.UTF_8));
+        }
         Alert alert = AlertReader.read(fields);
         freshness.check(alert, webhook.receivedAt());
         if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
@@ -90,9 +111,13 @@ public final class SignalService {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
-        String payload = redactor.redact(new String(body, StandardCharsets.UTF_8));
-        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType(), webhook.sourceAddress(),
-                webhook.receivedAt());
+        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
+                webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
+    }
+
+    /** A header as stored: only its start when a client sent an absurdly long one (its column is narrow). */
+    private static String clip(String header) {
+        return header.length() <= MAX_HEADER_STORED ? header : header.substring(0, MAX_HEADER_STORED);
     }
 
     /** The hex SHA-256 of a stored payload, by which identical alerts are recognised. */

@@ -1,0 +1,13 @@
+package io.tvbridge.core.metrics;
+
+import io.tvbridge.core.order.LedgerListener;
+import io.tvbridge.core.store.StoredOrder;
+
+/** Counts orders by how they ended, as the ledger recorded it (each order once). */
+public record OrderOutcomeCounter(BridgeMetrics metrics) implements LedgerListener {
+
+    @Override
+    public void orderEnded(StoredOrder order) {
+        metrics.orderEnded(order.phase());
+    }
+}
