@@ -190,7 +190,7 @@ public final class Daemon implements AutoCloseable {
             submitter.useLimits(changed);
         });
         control = new TradingControl(decisions, store, broker, notifier, clock);
-        TradingNotices notices = new TradingNotices(notifier, jobsConfig.nightlyReset());
+        TradingNotices notices = remember(new TradingNotices(notifier, jobsConfig.nightlyReset()));
         ledger.addListener(notices);
         decisions.addListener(notices);
         connectBroker();

@@ -74,7 +74,7 @@ class MetricsTest {
                     "tvbridge_broker_submit_seconds_bucket{broker=\"paper\",result=\"acknowledged\",le=\"");
             assertThat(page).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads",
                     "jvm_classes_loaded_classes", "process_uptime_seconds", "system_cpu_count",
-                    "jetty_threads_busy", "jetty_connections_current_connections{connector_name=\"webhook\"}");
+                    "jetty_threads_busy", "jetty_connections_current_connections{connector_name=\"public\"}");
         }
     }
 

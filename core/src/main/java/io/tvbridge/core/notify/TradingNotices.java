@@ -2,6 +2,7 @@ package io.tvbridge.core.notify;
 
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.core.concurrent.DaemonThreads;
 import io.tvbridge.core.jobs.MaintenanceWindow;
 import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderPhase;
@@ -9,6 +10,7 @@ import io.tvbridge.core.signal.DecisionListener;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +30,13 @@ import java.util.stream.Collectors;
  * broker's connection lost and restored. A disconnect inside the broker's maintenance window
  * (IB's nightly reset) is announced quietly; the broker raises its own alarm when it outlasts it.
  */
-public final class TradingNotices implements LedgerListener, DecisionListener {
+public final class TradingNotices implements LedgerListener, DecisionListener, AutoCloseable {
     private static final int REMEMBERED = 1000;
+    /**
+     * A broker may acknowledge a rejection before it reports why (the reason comes in a later
+     * update): a rejection without its reason waits this long for it before it is told without.
+     */
+    static final Duration REASON_WAIT = Duration.ofSeconds(3);
 
     private final Notifier notifier;
     private final Optional<MaintenanceWindow> maintenance;
@@ -37,6 +47,9 @@ public final class TradingNotices implements LedgerListener, DecisionListener {
             return size() > REMEMBERED;
         }
     });
+
+    private final ScheduledExecutorService reasonWaits = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("tvbridge-notice-reasons"));
 
     public TradingNotices(Notifier notifier, Optional<MaintenanceWindow> maintenance) {
         this.notifier = notifier;
@@ -62,16 +75,32 @@ public final class TradingNotices implements LedgerListener, DecisionListener {
 
     @Override
     public void orderChanged(StoredOrder order) {
-        boolean newlyRejected;
+        if (order.phase() != OrderPhase.REJECTED) {
+            return;
+        }
+        if (order.reason().isEmpty()) {
+            synchronized (rejected) {
+                if (rejected.contains(order.clientOrderId().value())) {
+                    return;
+                }
+            }
+            reasonWaits.schedule(() -> tellRejected(order), REASON_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        tellRejected(order);
+    }
+
+    /** Tells a rejection once, with the first version of the order that reaches here. */
+    private void tellRejected(StoredOrder order) {
         synchronized (rejected) {
-            newlyRejected = order.phase() == OrderPhase.REJECTED && rejected.add(order.clientOrderId().value());
+            if (!rejected.add(order.clientOrderId().value())) {
+                return;
+            }
         }
-        if (newlyRejected) {
-            notifier.notify(new Notice(Notice.Kind.REJECTED, "Order " + order.clientOrderId() + " ("
-                    + order.side().name().toLowerCase(Locale.ROOT) + " " + plain(order.quantity()) + " "
-                    + order.symbol() + ") rejected by " + order.broker() + ": "
-                    + order.reason().orElse("no reason given"), order.updatedAt()));
-        }
+        notifier.notify(new Notice(Notice.Kind.REJECTED, "Order " + order.clientOrderId() + " ("
+                + order.side().name().toLowerCase(Locale.ROOT) + " " + plain(order.quantity()) + " "
+                + order.symbol() + ") rejected by " + order.broker() + ": "
+                + order.reason().orElse("no reason given"), order.updatedAt()));
     }
 
     @Override
@@ -112,5 +141,11 @@ public final class TradingNotices implements LedgerListener, DecisionListener {
 
     static String signed(BigDecimal value) {
         return (value.signum() > 0 ? "+" : "") + plain(value);
+    }
+
+    /** Stops waiting for reasons; rejections still waiting for theirs are not told. */
+    @Override
+    public void close() {
+        reasonWaits.shutdownNow();
     }
 }
