@@ -145,6 +145,11 @@ class WebhookRefusalTest {
         String padding = "x".repeat(64 * 1024);
         String body = alert("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":1,\"comment\":\"" + padding + "\"");
         assertRefused(tv.post(body), 413, null);
+        // a sender still writing a larger body reads the answer too, not a connection reset under it
+        String large = alert("\"symbol\":\"AAPL\",\"action\":\"buy\",\"comment\":\"" + "y".repeat(300_000) + "\"");
+        for (int i = 0; i < 10; i++) {
+            assertRefused(tv.post(large), 413, null);
+        }
         assertNothingChanged();
     }
 

@@ -32,6 +32,9 @@ public final class WebhookResource {
                          List<String> clientOrderIds, Optional<Boolean> dryRun) {
     }
 
+    /** Bytes of a too-large body read and dropped before the 413 (see {@link #discardUpTo}). */
+    private static final long DISCARD_LIMIT = 1024 * 1024;
+
     private final SignalService signals;
     private final Clock clock;
 
@@ -45,11 +48,15 @@ public final class WebhookResource {
     public Response receive(@Context HttpServletRequest request, InputStream body) {
         long declared = request.getContentLengthLong();
         if (declared > SignalService.MAX_BODY_BYTES) {
+            discardUpTo(body, DISCARD_LIMIT);
             return tooLarge();
         }
         byte[] bytes;
         try {
             bytes = body.readNBytes(SignalService.MAX_BODY_BYTES + 1);
+            if (bytes.length > SignalService.MAX_BODY_BYTES) {
+                discardUpTo(body, DISCARD_LIMIT);
+            }
         } catch (IOException e) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ErrorBody.of("the body could not be read: " + e.getMessage())).build();
@@ -89,6 +96,24 @@ public final class WebhookResource {
         Outcome.Unavailable unavailable = (Outcome.Unavailable) outcome;
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", "5").entity(ErrorBody.of(unavailable.message())).build();
+    }
+
+    /**
+     * Reads and drops the rest of a body too large to take, up to {@code limit} bytes: a sender
+     * still writing it then reads the 413 and its reason instead of a connection reset under it.
+     * A larger body is left unread and the connection closed.
+     */
+    private static void discardUpTo(InputStream body, long limit) {
+        try {
+            long left = limit;
+            byte[] buffer = new byte[8192];
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // the connection broke: there is nobody left to answer
+        }
     }
 
     private static Response tooLarge() {
