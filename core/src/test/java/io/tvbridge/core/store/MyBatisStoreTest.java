@@ -92,6 +92,38 @@ class MyBatisStoreTest {
     }
 
     @Test
+    void markingAnEntrySubmittedMarksItsBracketChildrenAndNoOtherOrder() {
+        StoredOrder entry = order(1, 1);
+        StoredOrder takeProfit = child(entry, 2, ClientOrderId.TAKE_PROFIT);
+        StoredOrder stopLoss = child(entry, 3, ClientOrderId.STOP_LOSS);
+        StoredOrder other = order(4, 2);
+        store.inTransaction(s -> {
+            s.insertSignal(signal(1, null, "h1", T0));
+            s.insertSignal(signal(2, null, "h2", T0));
+            List.of(entry, takeProfit, stopLoss, other).forEach(s::insertOrder);
+            s.markSubmitted(entry.clientOrderId(), BigDecimal.ONE, T0.plusSeconds(1));
+            return null;
+        });
+        store.inTransaction(s -> {
+            for (StoredOrder order : List.of(entry, takeProfit, stopLoss)) {
+                assertThat(s.findOrder(order.clientOrderId()).orElseThrow().phase()).isEqualTo(OrderPhase.SUBMITTED);
+            }
+            assertThat(s.findOrder(other.clientOrderId()).orElseThrow().phase()).isEqualTo(OrderPhase.NEW);
+            return null;
+        });
+    }
+
+    /** A take-profit or stop-loss child of {@code entry}, as the decision stage stores it. */
+    private static StoredOrder child(StoredOrder entry, long id, String suffix) {
+        return new StoredOrder(id, entry.clientOrderId().child(suffix), entry.signalId(), entry.broker(),
+                entry.account(), entry.instrument(), entry.side().opposite(), entry.quantity(), entry.type(),
+                entry.limitPrice(), entry.stopPrice(), Optional.empty(), Optional.empty(), Optional.empty(),
+                entry.timeInForce(), false, BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO,
+                Optional.empty(), Optional.empty(), T0, Optional.empty(), T0, Optional.of(entry.clientOrderId()),
+                false);
+    }
+
+    @Test
     void aFillIsStoredOncePerExecutionId() {
         Fill fill = StoreRows.fill(1, "X1", T0);
         store.inTransaction(s -> {

@@ -220,7 +220,9 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at) {
         orders.markSubmitted(id.value(), multiplier, at);
-        orders.markChildrenSubmitted(id.value(), multiplier, at);
+        // a bracket's children (take-profit, stop-loss) go with their entry
+        orders.markSubmitted(id.child(ClientOrderId.TAKE_PROFIT).value(), multiplier, at);
+        orders.markSubmitted(id.child(ClientOrderId.STOP_LOSS).value(), multiplier, at);
     }
 
     @Override

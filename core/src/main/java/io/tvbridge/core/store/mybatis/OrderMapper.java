@@ -63,17 +63,12 @@ interface OrderMapper {
     @Select("select coalesce(max(id), 0) from orders")
     long maxId();
 
-    // The order and its bracket children are two statements, not one with an "or": H2 cannot use
-    // an index for "client_order_id = ? or parent_client_order_id = ?" and would walk every NEW order.
+    // Marked one id at a time, by the unique index: a condition on parent_client_order_id (or an "or")
+    // makes H2 plan on orders_status and walk every NEW order, which slows sending as a backlog grows.
     @Update("update orders set status = 'SUBMITTED', multiplier = #{multiplier}, submitted_at = #{at},"
             + " updated_at = #{at} where client_order_id = #{clientOrderId} and status = 'NEW'")
     int markSubmitted(@Param("clientOrderId") String clientOrderId, @Param("multiplier") BigDecimal multiplier,
                       @Param("at") Instant at);
-
-    @Update("update orders set status = 'SUBMITTED', multiplier = #{multiplier}, submitted_at = #{at},"
-            + " updated_at = #{at} where parent_client_order_id = #{clientOrderId} and status = 'NEW'")
-    int markChildrenSubmitted(@Param("clientOrderId") String clientOrderId,
-                              @Param("multiplier") BigDecimal multiplier, @Param("at") Instant at);
 
     @Update("update orders set status = #{status}, filled_quantity = #{filledQuantity},"
             + " average_fill_price = coalesce(#{averageFillPrice}, average_fill_price),"
