@@ -73,6 +73,8 @@ final class PaperBook {
     private final MarketHours hours;
     private final Consumer<PaperEvent> journal;
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    /** The orders not yet ended, in the order they were placed: a new price is tried on these only. */
+    private final Map<ClientOrderId, Order> working = new LinkedHashMap<>();
     private final Map<String, Holding> holdings = new TreeMap<>();
     private final Map<String, BigDecimal> multipliers = new TreeMap<>();
     private final Map<String, AssetClass> assetClasses = new TreeMap<>();
@@ -121,7 +123,7 @@ final class PaperBook {
     List<PaperEvent> price(String symbol, BigDecimal price, Instant now) {
         List<PaperEvent> events = new ArrayList<>();
         events.add(record(new PaperEvent.Priced(symbol, price, now)));
-        for (Order order : List.copyOf(orders.values())) {
+        for (Order order : List.copyOf(working.values())) {
             if (!order.status.isTerminal() && order.placed.symbol().equals(symbol)) {
                 events.addAll(tryFill(order, now));
             }
@@ -132,7 +134,7 @@ final class PaperBook {
     /** Gives every working order another chance to fill at the last known prices. */
     List<PaperEvent> retryWorking(Instant now) {
         List<PaperEvent> events = new ArrayList<>();
-        for (Order order : List.copyOf(orders.values())) {
+        for (Order order : List.copyOf(working.values())) {
             if (!order.status.isTerminal()) {
                 events.addAll(tryFill(order, now));
             }
@@ -155,7 +157,7 @@ final class PaperBook {
 
     /** Whether any order still works (and may fill when its market opens or a price reaches it). */
     boolean hasWorkingOrders() {
-        return orders.values().stream().anyMatch(order -> !order.status.isTerminal());
+        return !working.isEmpty();
     }
 
     private List<PaperEvent> tryFill(Order order, Instant now) {
@@ -287,6 +289,7 @@ final class PaperBook {
             order.takeProfit = placed.takeProfit();
             order.stopLoss = placed.stopLoss();
             orders.put(placed.id(), order);
+            working.put(placed.id(), order);
             linkSiblings(placed.id());
             multipliers.putIfAbsent(placed.symbol(), placed.multiplier());
             assetClasses.putIfAbsent(placed.symbol(), placed.assetClass());
@@ -297,6 +300,7 @@ final class PaperBook {
             order.status = ended.status();
             order.reason = Optional.of(ended.reason());
             order.updatedAt = ended.time();
+            working.remove(ended.id());
         } else if (event instanceof PaperEvent.Priced priced) {
             lastPrices.put(priced.symbol(), priced.price());
         }
@@ -324,6 +328,9 @@ final class PaperBook {
         order.status = order.filled().compareTo(placed.quantity()) >= 0 ? OrderStatus.FILLED
                 : OrderStatus.PARTIALLY_FILLED;
         order.updatedAt = executed.time();
+        if (order.status.isTerminal()) {
+            working.remove(placed.id());
+        }
         BigDecimal value = executed.price().multiply(executed.quantity()).multiply(placed.multiplier());
         cash = cash.subtract(placed.side() == Side.BUY ? value : value.negate()).subtract(executed.commission());
         commissions = commissions.add(executed.commission());
