@@ -63,6 +63,7 @@ class EnvExampleTest {
             }
         }
         expected.put("JAVA_OPTS", "-Xmx256m");
+        expected.put("TVBRIDGE_CDS", "on");
 
         assertThat(example.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((name, value) -> {

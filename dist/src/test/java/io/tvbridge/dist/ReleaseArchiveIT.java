@@ -106,6 +106,36 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void aRestartSharesTheClassesAnEarlierRunLoaded() throws Exception {
+        Path workingDirectory = Files.createDirectories(folder.resolve("work"));
+        Path data = Files.createDirectories(folder.resolve("data-cds"));
+        for (int run = 1; run <= 2; run++) {
+            try (JarProcess tv = JarProcess.launch(launcher, workingDirectory, environment(data), "run")) {
+                tv.awaitListening(Duration.ofSeconds(60));
+                assertThat(tv.get("/ready").statusCode()).isEqualTo(200);
+                tv.process.destroy();
+                assertThat(tv.exitCode(Duration.ofSeconds(60))).isIn(0, 143);
+                assertThat(tv.output()).as("run " + run).doesNotContain("[warning]").doesNotContain("[error]");
+            }
+            try (var archives = Files.list(data.resolve("cds"))) {
+                assertThat(archives.map(file -> file.getFileName().toString()))
+                        .as("one archive, written when the first run stopped").singleElement()
+                        .satisfies(name -> assertThat(name).startsWith("tvbridge-").endsWith("java.jsa"));
+            }
+        }
+
+        Path other = Files.createDirectories(folder.resolve("data-no-cds"));
+        Map<String, String> off = environment(other);
+        off.put("TVBRIDGE_CDS", "off");
+        try (JarProcess tv = JarProcess.launch(launcher, workingDirectory, off, "run")) {
+            tv.awaitListening(Duration.ofSeconds(60));
+            tv.process.destroy();
+            tv.exitCode(Duration.ofSeconds(60));
+        }
+        assertThat(other.resolve("cds")).doesNotExist();
+    }
+
+    @Test
     void everyAcknowledgedAlertIsInTheBackupRestoredIntoAnotherDirectory() throws Exception {
         Path workingDirectory = Files.createDirectories(folder.resolve("work"));
         Path data = folder.resolve("data-a");
