@@ -79,6 +79,22 @@ class TargetPositionTest {
     }
 
     @Test
+    void aReversalInTwoStepsPastThePositionLimitIsRefusedWhole() throws BrokerException {
+        try (TestDaemon tv = TestDaemon.start(folder, Map.of("TARGET_REVERSAL", "two_steps",
+                "MAX_POSITION_SIZE", "5"))) {
+            tv.signal(target("long", 5));
+            tv.settle();
+            JsonNode reversal = tv.signal(target("short", 10));
+            assertThat(reversal.get("decision").asText()).isEqualTo("rejected");
+            assertThat(reversal.get("reason").asText()).startsWith("max_position_size: TGT would reach 10 units")
+                    .contains("step 2 of 2");
+            assertThat(orders(tv, reversal)).isEmpty();
+            tv.settle();
+            assertThat(held(tv)).isEqualByComparingTo("5");
+        }
+    }
+
+    @Test
     void aTargetThatReducesPassesAPause() {
         try (TestDaemon tv = TestDaemon.start(folder)) {
             tv.signal(target("long", 8));

@@ -1,5 +1,6 @@
 package io.tvbridge.core.risk;
 
+import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.order.PlannedOrder;
 import io.tvbridge.core.settings.RiskSettings;
@@ -37,18 +38,29 @@ public final class RiskEngine {
                 + " s old, the limit is " + settings.maxSignalAgeSeconds() + " s (max_signal_age)");
     }
 
-    /** The first refusal among the checks, over each planned order in turn. */
+    /**
+     * The first refusal among the checks, over each planned order in turn. Each leg is checked
+     * against the state the legs before it leave (a reversal's opening leg sees the position its
+     * closing leg leaves), so a plan is refused whole when any step of it breaks a limit.
+     */
     public Optional<String> refuse(Alert alert, List<PlannedOrder> orders, RiskSettings settings, RiskState state,
                                    TradingHalt halt, Optional<String> breakerOpen, Instant now) {
-        for (PlannedOrder order : orders) {
+        RiskState view = state;
+        for (int leg = 0; leg < orders.size(); leg++) {
+            PlannedOrder order = orders.get(leg);
             Optional<BigDecimal> price = order.referencePrice().or(() -> state.price(order.instrument().symbol()));
-            CheckContext context = new CheckContext(alert, order, order.opens(), price, settings, state, halt,
+            CheckContext context = new CheckContext(alert, order, order.opens(), price, settings, view, halt,
                     breakerOpen, now);
             for (RiskCheck check : checks) {
                 Optional<String> refusal = check.refuse(context);
                 if (refusal.isPresent()) {
-                    return Optional.of(check.name() + ": " + refusal.get());
+                    return Optional.of(check.name() + ": " + refusal.get()
+                            + (orders.size() > 1 ? " (step " + (leg + 1) + " of " + orders.size() + " of the plan)" : ""));
                 }
+            }
+            if (leg + 1 < orders.size()) {
+                view = view == state ? state.copy() : view;
+                view.assume(ClientOrderId.of("planned-leg-" + (leg + 1)), order, price, now);
             }
         }
         return Optional.empty();

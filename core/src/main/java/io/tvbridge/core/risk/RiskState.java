@@ -3,7 +3,9 @@ package io.tvbridge.core.risk;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.order.PlannedOrder;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
@@ -58,6 +60,42 @@ public final class RiskState {
 
     public RiskState(String broker) {
         this.broker = broker;
+    }
+
+    /**
+     * A copy to try a plan of several legs on: each later leg is checked against what the
+     * earlier ones leave ({@link #assume}). Changing the copy leaves this state as it was.
+     */
+    public RiskState copy() {
+        RiskState copy = new RiskState(broker);
+        copy.positions.putAll(positions);
+        working.forEach((symbol, orders) -> copy.working.put(symbol, new HashMap<>(orders)));
+        copy.lastPrices.putAll(lastPrices);
+        copy.entriesToday.putAll(entriesToday);
+        copy.account = account;
+        copy.commitments.addAll(commitments);
+        copy.dayStart = dayStart;
+        copy.ordersToday = ordersToday;
+        copy.realizedToday = realizedToday;
+        copy.commissionsToday = commissionsToday;
+        return copy;
+    }
+
+    /**
+     * Counts a planned leg as if it were already working, under a stand-in id, valued at
+     * {@code price} when it opens: what the legs after it are checked against.
+     */
+    public void assume(ClientOrderId standIn, PlannedOrder leg, Optional<BigDecimal> price, Instant at) {
+        BigDecimal signed = leg.side() == Side.BUY ? leg.quantity() : leg.quantity().negate();
+        String symbol = leg.instrument().symbol();
+        working.computeIfAbsent(symbol, s -> new HashMap<>()).put(standIn,
+                new WorkingOrder(symbol, leg.type(), signed));
+        ordersToday++;
+        if (leg.opens()) {
+            entriesToday.merge(symbol, 1L, Long::sum);
+            price.ifPresent(p -> committed(at, leg.quantity().multiply(p).multiply(multiplier(symbol)),
+                    leg.side() == Side.BUY));
+        }
     }
 
     /** Replaces everything with what the store holds, counting the day from {@code day}. */

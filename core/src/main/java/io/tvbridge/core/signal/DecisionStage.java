@@ -97,8 +97,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     private final Store store;
     private final BrokerHandle broker;
-    private final OrderPlanner planner;
-    private final RiskEngine risk;
+    private final Decider decider;
     private final OrderIds ids;
     private final Duration duplicateWindow;
     private final Clock clock;
@@ -128,8 +127,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                          Consumer<StoredOrder> submitter) {
         this.store = store;
         this.broker = broker;
-        this.planner = planner;
-        this.risk = risk;
+        this.decider = new Decider(planner, risk);
         this.ids = ids;
         this.duplicateWindow = duplicateWindow;
         this.settings = settings;
@@ -372,17 +370,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return ordered;
     }
 
-    /** Exits and sells: closes, sells, a buy that covers a short, a target nearer to flat. */
     private boolean goesFirst(Alert alert) {
-        BigDecimal held = alert.symbol().map(state::projected).orElse(BigDecimal.ZERO);
-        return switch (alert.action()) {
-            case SELL, CLOSE, CLOSE_ALL -> true;
-            case BUY -> held.signum() < 0;
-            case TARGET -> {
-                BigDecimal target = alert.targetPosition().orElseThrow();
-                yield target.abs().compareTo(held.abs()) < 0 || target.signum() * held.signum() < 0;
-            }
-        };
+        return Decider.goesFirst(alert, alert.symbol().map(state::projected).orElse(BigDecimal.ZERO));
     }
 
     private Runnable decide(StoreSession session, Decide task, List<Runnable> afterCommit) {
@@ -400,7 +389,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         }
 
         RiskSettings current = settings;
-        Optional<String> stale = risk.stale(alert, current, now);
+        Optional<String> stale = decider.stale(alert, current, now);
         boolean outsideRegularHours = alert.outsideRegularHours();
         Plan plan = null;
         if (stale.isPresent()) {
@@ -462,17 +451,10 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     /** Plans and sizes the orders and runs the risk checks against the state now. Changes nothing. */
     private Plan judge(Alert alert, RiskSettings current, Instant now) {
-        Plan plan = planner.plan(alert, state, current);
-        refusedByRisk = false;
-        if (plan.decision() == Decision.ACCEPTED) {
-            Optional<String> refusal = risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), now);
-            if (refusal.isPresent()) {
-                plan = Plan.reject(refusal.get());
-                refusedByRisk = true;
-            }
-        }
+        Decider.Verdict verdict = decider.decide(alert, state, current, halt, circuitOpen.get(), now);
+        refusedByRisk = verdict.refusedByRisk();
         alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
-        return plan;
+        return verdict.plan();
     }
 
     /** Stores the signal as queued and puts it in the pending queue; it is decided at the open. */

@@ -1,0 +1,440 @@
+package io.tvbridge.core.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tvbridge.broker.spi.BrokerCapability;
+import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertProblem;
+import io.tvbridge.core.alert.AlertReader;
+import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.risk.RiskEngine;
+import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.TradingHalt;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.ExpectedPosition;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The decider as tables: an account, an alert and the settings in; the orders (or the refusal)
+ * out. No thread, store or daemon: each row runs in microseconds.
+ */
+class DeciderTest {
+    /** A Monday, 10:00 in New York. */
+    private static final Instant NOW = Instant.parse("2026-12-07T15:00:00Z");
+    private static final Decider DECIDER = new Decider(
+            new OrderPlanner("paper", EnumSet.allOf(BrokerCapability.class)), RiskEngine.standard());
+    private static final TradingHalt KILLED = TradingHalt.NONE.killed(new TradingHalt.Switch("ops", "news", NOW));
+    private static final TradingHalt PAUSED = TradingHalt.NONE.paused(new TradingHalt.Switch("ops", "lunch", NOW));
+
+    // --- sizing ---
+
+    static Stream<Arguments> sizing() {
+        return Stream.of(
+                row("the alert's own quantity", "", flat(), "{symbol:AAPL, action:buy, quantity:7, price:100}",
+                        "BUY 7 AAPL MARKET opens"),
+                row("a fixed amount of money at the alert's price", "sizing_mode=notional; sizing_amount=1000", flat(),
+                        "{symbol:AAPL, action:buy, price:150}", "BUY 6 AAPL MARKET opens"),
+                row("a fixed amount at the last price seen", "sizing_mode=notional; sizing_amount=1000",
+                        flat().price("AAPL", "250"), "{symbol:AAPL, action:buy}", "BUY 4 AAPL MARKET opens"),
+                row("fractional quantities when enabled", "sizing_mode=notional; sizing_amount=1000;"
+                        + "fractional_quantities=true", flat(), "{symbol:AAPL, action:buy, price:300}",
+                        "BUY 3.33333333 AAPL MARKET opens"),
+                row("crypto is fractional by nature", "sizing_mode=notional; sizing_amount=1000", flat(),
+                        "{symbol:BTCUSD, exchange:COINBASE, action:buy, price:40000}",
+                        "BUY 0.025 BTCUSD MARKET opens"),
+                row("a percent of equity", "sizing_mode=equity_percent; sizing_equity_percent=10",
+                        flat().equity("50000"), "{symbol:MSFT, action:buy, price:400}", "BUY 12 MSFT MARKET opens"),
+                row("risk: 1% of equity over the distance to the stop", "sizing_mode=risk; sizing_risk_percent=1",
+                        flat().equity("100000"), "{symbol:AAPL, action:buy, price:100, stop_loss:95}",
+                        "BUY 200 AAPL MARKET opens"),
+                row("risk: the conviction picks the percent", "sizing_mode=risk; conviction_risk=low=0.5,high=2",
+                        flat().equity("100000"),
+                        "{symbol:AAPL, action:buy, price:100, stop_loss:90, conviction:high}",
+                        "BUY 200 AAPL MARKET opens"),
+                row("risk for a sell: the stop above", "sizing_mode=risk; sizing_risk_percent=1",
+                        flat().equity("10000"), "{symbol:AAPL, action:sell, price:100, stop_loss:102}",
+                        "SELL 50 AAPL MARKET opens"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sizing")
+    void sizesEntries(String why, String settings, Account account, String alert, String orders) {
+        assertThat(describe(decide(account, alert, settings, TradingHalt.NONE))).isEqualTo(orders);
+    }
+
+    static Stream<Arguments> sizingRefusals() {
+        return Stream.of(
+                row("no price to size by", "sizing_mode=notional", flat(), "{symbol:AAPL, action:buy}",
+                        "sizing: sizing needs a price and none is known for AAPL"),
+                row("too little money for one unit", "sizing_mode=notional; sizing_amount=100", flat(),
+                        "{symbol:AAPL, action:buy, price:150}", "sizing: 100.00 buys less than one unit of AAPL"),
+                row("equity not reported yet", "sizing_mode=equity_percent", flat(),
+                        "{symbol:AAPL, action:buy, price:150}",
+                        "sizing: sizing by equity needs the account's equity"),
+                row("risk sizing without a stop", "sizing_mode=risk", flat().equity("1000"),
+                        "{symbol:AAPL, action:buy, price:150}", "sizing: risk sizing needs the alert's \"stop_loss\""),
+                row("a stop at the entry", "sizing_mode=risk", flat().equity("1000"),
+                        "{symbol:AAPL, action:buy, price:150, stop_loss:150}",
+                        "sizing: the stop-loss 150 equals the entry price"),
+                row("an unknown conviction", "sizing_mode=risk", flat().equity("1000"),
+                        "{symbol:AAPL, action:buy, price:150, stop_loss:140, conviction:wild}",
+                        "sizing: unknown conviction 'wild'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sizingRefusals")
+    void refusesWhatCannotBeSized(String why, String settings, Account account, String alert, String refusal) {
+        Decider.Verdict verdict = decide(account, alert, settings, TradingHalt.NONE);
+        assertThat(describe(verdict)).startsWith("rejected: " + refusal);
+        assertThat(verdict.refusedByRisk()).isFalse();
+    }
+
+    // --- exits and target positions ---
+
+    static Stream<Arguments> positions() {
+        return Stream.of(
+                row("close a long", "", holding("AAPL", "10"), "{symbol:AAPL, action:close}",
+                        "SELL 10 AAPL MARKET exits"),
+                row("close a short", "", holding("AAPL", "-4"), "{symbol:AAPL, action:exit}",
+                        "BUY 4 AAPL MARKET exits"),
+                row("close part of a long", "", holding("AAPL", "10"), "{symbol:AAPL, action:close, quantity:3}",
+                        "SELL 3 AAPL MARKET exits"),
+                row("close no more than is held", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:close, quantity:30}", "SELL 10 AAPL MARKET exits"),
+                row("a sell of a long is an exit", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:sell, quantity:4}", "SELL 4 AAPL MARKET exits"),
+                row("a sell past the long opens a short", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:sell, quantity:15}", "SELL 15 AAPL MARKET opens"),
+                row("close every position, in name order", "", holding("MSFT", "5").holds("AAPL", "-2"),
+                        "{action:close_all}", "BUY 2 AAPL MARKET exits; SELL 5 MSFT MARKET exits"),
+                row("a target adds the difference", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, market_position:long, market_position_size:15}", "BUY 5 AAPL MARKET opens"),
+                row("a target nearer to flat reduces", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, market_position:long, market_position_size:4}", "SELL 6 AAPL MARKET exits"),
+                row("a flat target closes", "", holding("AAPL", "-3"),
+                        "{symbol:AAPL, market_position:flat}", "BUY 3 AAPL MARKET exits"),
+                row("a signed position size is a target", "", holding("AAPL", "2"),
+                        "{symbol:AAPL, position_size:-3}", "SELL 5 AAPL MARKET opens"),
+                row("a reversal in one step", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, market_position:short, market_position_size:10}",
+                        "SELL 20 AAPL MARKET opens"),
+                row("a reversal in two steps", "target_reversal=two_steps", holding("AAPL", "10"),
+                        "{symbol:AAPL, market_position:short, market_position_size:10}",
+                        "SELL 10 AAPL MARKET exits; SELL 10 AAPL MARKET opens"),
+                row("a market order on its way counts as held", "", flat().working("AAPL", Side.BUY, "5"),
+                        "{symbol:AAPL, action:close}", "SELL 5 AAPL MARKET exits"),
+                row("a limit entry keeps its prices", "", flat(),
+                        "{symbol:AAPL, action:buy, quantity:2, order_type:limit, limit_price:99.5}",
+                        "BUY 2 AAPL LIMIT @99.5 opens"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("positions")
+    void plansExitsAndTargets(String why, String settings, Account account, String alert, String orders) {
+        assertThat(describe(decide(account, alert, settings, TradingHalt.NONE))).isEqualTo(orders);
+    }
+
+    static Stream<Arguments> nothingToDo() {
+        return Stream.of(
+                row("close with nothing held", "", flat(), "{symbol:AAPL, action:close}",
+                        "rejected: there is no open AAPL position to close"),
+                row("close_all with nothing held", "", flat(), "{action:close_all}",
+                        "rejected: there are no open positions to close"),
+                row("a target already reached", "", holding("AAPL", "5"),
+                        "{symbol:AAPL, market_position:long, market_position_size:5}",
+                        "accepted: already at the target position: long 5 AAPL; nothing to order"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nothingToDo")
+    void saysWhyNothingIsOrdered(String why, String settings, Account account, String alert, String outcome) {
+        assertThat(describe(decide(account, alert, settings, TradingHalt.NONE))).isEqualTo(outcome);
+    }
+
+    // --- risk checks ---
+
+    static Stream<Arguments> limits() {
+        return Stream.of(
+                risk("the kill switch stops entries", "", flat(), KILLED,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10}", "kill_switch: kill switch is on (by ops"),
+                risk("the kill switch stops exits too by default", "", holding("AAPL", "3"), KILLED,
+                        "{symbol:AAPL, action:close}", "kill_switch: kill switch is on"),
+                risk("the pause stops entries", "", flat(), PAUSED,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "pause: trading is paused (by ops since 2026-12-07T15:00:00Z: lunch); only exits pass"),
+                risk("only the allowed symbols", "allowed_symbols=MSFT,SPY", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "allowed_symbols: AAPL is not among the allowed symbols [MSFT, SPY]"),
+                risk("only the allowed strategies", "allowed_strategies=ema", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10, strategy:rsi}",
+                        "allowed_strategies: strategy 'rsi' is not among the allowed [ema]"),
+                risk("entries only in the allowed hours", "allowed_hours=13:00-15:00", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "allowed_hours: entries are allowed from 13:00 to 15:00 (America/New_York), and it is 10:00"),
+                risk("a buy's stop below its entry", "", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10, stop_loss:11}",
+                        "stop_target_sides: the stop-loss 11 must be below the entry 10 of a buy"),
+                risk("a reward worth the risk", "min_reward_risk=2", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10, stop_loss:9, take_profit:11}",
+                        "min_reward_risk: reward:risk is 1 (1 to gain, 1 to lose), the minimum is 2"),
+                risk("an order too large", "max_order_notional=1000", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:11, price:100}",
+                        "max_order_notional: the order is worth 1,100.00 (11 AAPL at 100), the limit is 1,000.00"),
+                risk("a position too large", "max_position_size=10", holding("AAPL", "8"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:3, price:10}",
+                        "max_position_size: AAPL would reach 11 units (now 8), the limit is 10"),
+                risk("working orders count towards the position", "max_position_size=10",
+                        flat().working("AAPL", Side.BUY, "9"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:2, price:10}",
+                        "max_position_size: AAPL would reach 11 units (now 9), the limit is 10"),
+                risk("a position worth too much", "max_position_notional=500", holding("AAPL", "4"),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:2, price:100}",
+                        "max_position_notional: AAPL would be worth 600.00, the limit per symbol is 500.00"),
+                risk("too many symbols", "max_open_positions=2", holding("MSFT", "1").holds("SPY", "1"),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "max_open_positions: 2 positions are open, the limit is 2"),
+                risk("too many orders today", "max_daily_trades=2", flat().roundTripsToday(1), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "max_daily_trades: 2 orders today, the limit is 2"),
+                risk("an unpriced entry under a money limit", "max_order_notional=1000", flat(), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1}",
+                        "max_order_notional: no price is known for AAPL to value the order"),
+                risk("gross exposure", "max_total_exposure=1000", holding("MSFT", "2").price("MSFT", "400"),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:3, price:100}",
+                        "max_total_exposure: total exposure would be 1,100.00 (now 800.00), the limit is 1,000.00"),
+                risk("the cash reserve", "min_cash_reserve=500", flat().equity("1000"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:6, price:100}",
+                        "min_cash_reserve: the order would leave 400.00 cash (of 1,000.00), the reserve is 500.00"),
+                risk("buying power", "", flat().equity("1000"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:11, price:100}",
+                        "buying_power: the order is worth 1,100.00, the available buying power is 1,000.00"),
+                risk("a reversal in two steps is checked step by step", "target_reversal=two_steps;"
+                        + "max_position_size=5", holding("AAPL", "10"), TradingHalt.NONE,
+                        "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
+                        "max_position_size: AAPL would reach 10 units (now 0), the limit is 5 (step 2 of 2"),
+                risk("a reversal in one step is checked whole", "max_position_size=5", holding("AAPL", "10"),
+                        TradingHalt.NONE, "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
+                        "max_position_size: AAPL would reach 10 units (now 10), the limit is 5"),
+                risk("a two-step reversal's second step counts as an order today", "target_reversal=two_steps;"
+                        + "max_daily_trades=3", holding("AAPL", "10").roundTripsToday(1), TradingHalt.NONE,
+                        "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
+                        "max_daily_trades: 3 orders today, the limit is 3 (step 2 of 2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("limits")
+    void refusesWhatBreaksALimit(String why, String settings, Account account, TradingHalt halt, String alert,
+                                 String refusal) {
+        Decider.Verdict verdict = decide(account, alert, settings, halt);
+        assertThat(describe(verdict)).startsWith("rejected: " + refusal);
+        assertThat(verdict.refusedByRisk()).isTrue();
+        assertThat(verdict.plan().orders()).isEmpty();
+    }
+
+    static Stream<Arguments> passes() {
+        return Stream.of(
+                risk("the pause lets exits through", "", holding("AAPL", "3"), PAUSED,
+                        "{symbol:AAPL, action:close}", "SELL 3 AAPL MARKET exits"),
+                risk("the kill switch lets exits through when told", "kill_switch_allows_exits=true",
+                        holding("AAPL", "3"), KILLED, "{symbol:AAPL, action:close}", "SELL 3 AAPL MARKET exits"),
+                risk("limits on size do not hold back exits", "max_position_size=1", holding("AAPL", "8"),
+                        TradingHalt.NONE, "{symbol:AAPL, action:sell, quantity:8}", "SELL 8 AAPL MARKET exits"),
+                risk("a position at its limit", "max_position_size=10", holding("AAPL", "8"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:2, price:10}", "BUY 2 AAPL MARKET opens"),
+                risk("adding to a held symbol is no new position", "max_open_positions=1", holding("AAPL", "1"),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:1, price:10}",
+                        "BUY 1 AAPL MARKET opens"),
+                risk("a two-step reversal within the limit", "target_reversal=two_steps; max_position_size=10",
+                        holding("AAPL", "10"), TradingHalt.NONE,
+                        "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
+                        "SELL 10 AAPL MARKET exits; SELL 10 AAPL MARKET opens"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("passes")
+    void passesWhatIsWithinTheLimits(String why, String settings, Account account, TradingHalt halt, String alert,
+                                     String orders) {
+        assertThat(describe(decide(account, alert, settings, halt))).isEqualTo(orders);
+    }
+
+    @Test
+    void decidingChangesNothingInTheAccount() {
+        Account account = holding("AAPL", "10");
+        RiskState state = account.state();
+        BigDecimal before = state.projected("AAPL");
+        long ordersBefore = state.ordersToday();
+        decide(account, "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
+                "target_reversal=two_steps", TradingHalt.NONE);
+        assertThat(state.projected("AAPL")).isEqualByComparingTo(before);
+        assertThat(state.ordersToday()).isEqualTo(ordersBefore);
+    }
+
+    // --- exits first ---
+
+    static Stream<Arguments> order() {
+        return Stream.of(
+                Arguments.of("a sell goes first", "{symbol:AAPL, action:sell, quantity:1}", "0", true),
+                Arguments.of("a close goes first", "{symbol:AAPL, action:close}", "5", true),
+                Arguments.of("a buy waits behind exits", "{symbol:AAPL, action:buy, quantity:1}", "0", false),
+                Arguments.of("a buy that covers a short goes first", "{symbol:AAPL, action:buy, quantity:1}", "-3",
+                        true),
+                Arguments.of("a target nearer to flat goes first", "{symbol:AAPL, position_size:2}", "5", true),
+                Arguments.of("a target across flat goes first", "{symbol:AAPL, position_size:-2}", "5", true),
+                Arguments.of("a target further out waits", "{symbol:AAPL, position_size:8}", "5", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("order")
+    void exitsGoFirst(String why, String alert, String held, boolean first) {
+        assertThat(Decider.goesFirst(read(alert), new BigDecimal(held))).isEqualTo(first);
+    }
+
+    // --- helpers ---
+
+    private static Arguments row(String why, String settings, Account account, String alert, String expected) {
+        return Arguments.of(why, settings, account, alert, expected);
+    }
+
+    private static Arguments risk(String why, String settings, Account account, TradingHalt halt, String alert,
+                                  String expected) {
+        return Arguments.of(why, settings, account, halt, alert, expected);
+    }
+
+    private static Decider.Verdict decide(Account account, String alert, String settings, TradingHalt halt) {
+        return DECIDER.decide(read(alert), account.state(), settings(settings), halt, Optional.empty(), NOW);
+    }
+
+    /** An alert written {@code {symbol:AAPL, action:buy}} for short: each value becomes a JSON string. */
+    private static Alert read(String table) {
+        String json = table.replaceAll("([a-z_]+):\\s*([^,}]+)", "\"$1\": \"$2\"");
+        try {
+            return AlertReader.read(AlertBody.parse(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (AlertProblem e) {
+            throw new AssertionError("the test's alert is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code key=value; key=value}, the stored settings' names and texts; the rest take their defaults. */
+    private static RiskSettings settings(String text) {
+        Map<String, String> values = new HashMap<>();
+        for (String pair : text.split(";")) {
+            if (!pair.isBlank()) {
+                int equals = pair.indexOf('=');
+                values.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+            }
+        }
+        return RiskSettings.of(values);
+    }
+
+    /** One line per order: side, quantity, symbol, type, limit, and whether it opens; or the refusal. */
+    private static String describe(Decider.Verdict verdict) {
+        Plan plan = verdict.plan();
+        if (plan.orders().isEmpty()) {
+            return plan.decision().wireName() + ": " + plan.reason().orElse("");
+        }
+        return plan.orders().stream().map(o -> o.side() + " " + o.quantity().toPlainString() + " "
+                + o.instrument().symbol() + " " + o.type() + o.limitPrice().map(p -> " @" + p.toPlainString())
+                .orElse("") + (o.opens() ? " opens" : " exits")).collect(Collectors.joining("; "));
+    }
+
+    private static Account flat() {
+        return new Account(List.of());
+    }
+
+    private static Account holding(String symbol, String quantity) {
+        return flat().holds(symbol, quantity);
+    }
+
+    /**
+     * An account described by the changes that make it, applied to a new {@link RiskState} each
+     * time one is asked for: a row's account is never changed by another row.
+     */
+    record Account(List<UnaryOperator<RiskState>> changes) {
+        RiskState state() {
+            RiskState state = new RiskState("paper");
+            changes.forEach(change -> change.apply(state));
+            return state;
+        }
+
+        Account then(UnaryOperator<RiskState> change) {
+            return new Account(Stream.concat(changes.stream(), Stream.of(change)).toList());
+        }
+
+        Account holds(String symbol, String quantity) {
+            return then(state -> {
+                state.setPosition(new ExpectedPosition("paper", "", symbol, new Holding(new BigDecimal(quantity),
+                        BigDecimal.TEN, BigDecimal.ZERO), BigDecimal.ONE, BigDecimal.ZERO, NOW));
+                return state;
+            });
+        }
+
+        Account price(String symbol, String price) {
+            return then(state -> {
+                state.priceSeen(symbol, new BigDecimal(price));
+                return state;
+            });
+        }
+
+        Account equity(String amount) {
+            BigDecimal money = new BigDecimal(amount);
+            return then(state -> {
+                state.accountUpdated(new AccountSnapshot("DU1", "USD", money, money, money, BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, NOW.minusSeconds(60)));
+                return state;
+            });
+        }
+
+        /** A market order on its way, decided earlier today. */
+        Account working(String symbol, Side side, String quantity) {
+            return then(state -> {
+                state.assume(ClientOrderId.of("earlier-" + symbol), PlannedOrder.exit(new InstrumentRef(symbol,
+                        Optional.empty(), Optional.empty()), side, new BigDecimal(quantity), Optional.empty()),
+                        Optional.empty(), NOW);
+                return state;
+            });
+        }
+
+        /** {@code pairs} round trips (a buy and its sell) in a symbol of no interest: two orders each. */
+        Account roundTripsToday(int pairs) {
+            Account account = this;
+            for (int i = 0; i < pairs; i++) {
+                String id = "done-" + i;
+                account = account.then(state -> {
+                    state.assume(ClientOrderId.of(id + "-buy"), PlannedOrder.exit(new InstrumentRef("ZZZ",
+                            Optional.empty(), Optional.empty()), Side.BUY, BigDecimal.ONE, Optional.empty()),
+                            Optional.empty(), NOW);
+                    state.assume(ClientOrderId.of(id + "-sell"), PlannedOrder.exit(new InstrumentRef("ZZZ",
+                            Optional.empty(), Optional.empty()), Side.SELL, BigDecimal.ONE, Optional.empty()),
+                            Optional.empty(), NOW);
+                    return state;
+                });
+            }
+            return account;
+        }
+
+        @Override
+        public String toString() {
+            return changes.size() + " changes";
+        }
+    }
+}
