@@ -100,6 +100,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private final Decider decider;
     private final OrderIds ids;
     private final Duration duplicateWindow;
+    private final DuplicateFilter duplicates;
     private final Clock clock;
     private final Consumer<StoredOrder> submitter;
     private final Supplier<Optional<String>> circuitOpen;
@@ -130,6 +131,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         this.decider = new Decider(planner, risk);
         this.ids = ids;
         this.duplicateWindow = duplicateWindow;
+        this.duplicates = new DuplicateFilter(duplicateWindow);
         this.settings = settings;
         this.halt = halt;
         this.circuitOpen = circuitOpen;
@@ -422,6 +424,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
                 plan.reason(), now, 0, dryRun));
+        duplicates.remember(alert.alertId(), candidate.bodyHash(), signalId, candidate.receivedAt());
         List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
         log.info("signal={}{} {}{}: {}{}", signalId, orderIds(orders), plan.decision().wireName(),
                 dryRun ? " (dry run)" : "", describe(alert), plan.reason().map(reason -> " - " + reason).orElse(""));
@@ -467,6 +470,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, Decision.QUEUED,
                 plan.reason(), now, 0, settings.dryRun()));
+        duplicates.remember(alert.alertId(), candidate.bodyHash(), signalId, candidate.receivedAt());
         PendingSignal entry = PendingSignal.waiting(signalId, instrument.symbol(),
                 instrument.assetClass().orElse(AssetClass.STOCK), alert.outsideRegularHours(), now, opens);
         session.insertPending(entry);
@@ -620,24 +624,21 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private Optional<Outcome.Duplicate> findDuplicate(StoreSession session, SignalCandidate candidate, Instant now) {
         Optional<String> alertId = candidate.alert().alertId();
         if (alertId.isPresent()) {
-            return session.findSignalByAlertId(alertId.get()).map(earlier -> duplicate(session, earlier,
+            return duplicates.byAlertId(alertId.get()).map(earlier -> duplicate(session, earlier,
                     "alert_id '" + alertId.get() + "' was already received at " + earlier.receivedAt()
-                            + " as signal " + earlier.id() + "; nothing new was ordered"));
+                            + " as signal " + earlier.signalId() + "; nothing new was ordered"));
         }
-        if (duplicateWindow.isZero()) {
-            return Optional.empty();
-        }
-        return session.findSignalByBodyHash(candidate.bodyHash(), candidate.receivedAt().minus(duplicateWindow))
+        return duplicates.byBody(candidate.bodyHash(), candidate.receivedAt())
                 .map(earlier -> duplicate(session, earlier, "the same alert arrived "
                         + Duration.between(earlier.receivedAt(), now).toSeconds() + " s earlier as signal "
-                        + earlier.id() + " (identical alerts within " + duplicateWindow.toSeconds()
+                        + earlier.signalId() + " (identical alerts within " + duplicateWindow.toSeconds()
                         + " s are taken as resends); nothing new was ordered"));
     }
 
-    private static Outcome.Duplicate duplicate(StoreSession session, StoredSignal earlier, String reason) {
-        List<ClientOrderId> orders = session.ordersOfSignal(earlier.id()).stream()
+    private static Outcome.Duplicate duplicate(StoreSession session, DuplicateFilter.Earlier earlier, String reason) {
+        List<ClientOrderId> orders = session.ordersOfSignal(earlier.signalId()).stream()
                 .filter(order -> order.parent().isEmpty()).map(StoredOrder::clientOrderId).toList();
-        return new Outcome.Duplicate(earlier.id(), orders, reason);
+        return new Outcome.Duplicate(earlier.signalId(), orders, reason);
     }
 
     private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, boolean dryRun,
@@ -700,6 +701,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
             limitsResetAt = session.property(LIMITS_RESET_AT).map(Instant::parse).orElse(Instant.EPOCH);
             state.reload(session, countingFrom(clock.instant()));
             lastSignalId = session.maxSignalId();
+            duplicates.load(session.signalKeys(duplicates.bodiesSince(clock.instant())));
             lastOrderId = session.maxOrderId();
             waiting.clear();
             waiting.addAll(session.pendingSignals(PendingSignal.State.WAITING));

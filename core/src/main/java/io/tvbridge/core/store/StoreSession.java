@@ -31,6 +31,12 @@ public interface StoreSession extends AutoCloseable {
 
     void recordDuplicate(long signalId, Instant at);
 
+    /**
+     * The keys of every signal that has an alert id, and of every signal received at or after
+     * {@code since}: what the decision loop needs at start to recognise resent alerts by itself.
+     */
+    List<SignalKey> signalKeys(Instant since);
+
     long maxSignalId();
 
     List<StoredSignal> recentSignals(int limit);

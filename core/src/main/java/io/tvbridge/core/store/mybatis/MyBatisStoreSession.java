@@ -23,6 +23,7 @@ import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.PendingSignal;
+import io.tvbridge.core.store.SignalKey;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
@@ -95,6 +96,12 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public Optional<StoredSignal> findSignalByBodyHash(String bodyHash, Instant since) {
         return Optional.ofNullable(signals.findByBodyHash(bodyHash, since)).map(MyBatisStoreSession::toSignal);
+    }
+
+    @Override
+    public List<SignalKey> signalKeys(Instant since) {
+        return signals.keys(since).stream().map(row -> new SignalKey(row.id(), Optional.ofNullable(row.alertId()),
+                row.bodyHash(), row.receivedAt())).toList();
     }
 
     @Override

@@ -35,6 +35,15 @@ interface SignalMapper {
     void updateDecision(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
                         @Param("at") Instant at);
 
+    /** The keys of the signals with an alert id, and of those received at or after {@code since}, oldest first. */
+    @Select("select id, alert_id, body_hash, received_at from signals where alert_id is not null"
+            + " or received_at >= #{since} order by id")
+    List<KeyRow> keys(@Param("since") Instant since);
+
+    /** A signal's id, alert id, body hash and time of arrival. */
+    record KeyRow(long id, String alertId, String bodyHash, Instant receivedAt) {
+    }
+
     @Update("update signals set duplicates = duplicates + 1, last_duplicate_at = #{at} where id = #{id}")
     void recordDuplicate(@Param("id") long id, @Param("at") Instant at);
 
