@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.core.calendar.TradingHours;
+import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.TradingHalt;
@@ -73,7 +74,7 @@ public class DecisionStageBenchmark {
                 hours));
         paper.connect();
         BrokerHandle broker = new BrokerHandle("paper", "bench", "", paper);
-        stage = new DecisionStage(store, broker, new OrderPlanner(broker.name(), broker.capabilities()),
+        stage = new DecisionStage(store, broker, new Ledger("paper", "", clock), new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), new OrderIds(OrderIds.newInstallationId()), Duration.ofSeconds(60),
                 RiskSettings.defaults(), TradingHalt.NONE, Optional::empty, hours, clock, order -> {
                 });

@@ -169,7 +169,13 @@ public final class Daemon implements AutoCloseable {
         settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
         metrics = remember(new PrometheusMetrics(provider.name()));
-        ledger = remember(new Ledger(provider.name(), "", store, clock));
+        ledger = new Ledger(provider.name(), "", clock);
+        // the engine loop records the broker's reports: it stops last, after the submitter and the broker
+        remember(() -> {
+            if (decisions != null) {
+                decisions.close();
+            }
+        });
         ledger.addListener(new OrderOutcomeCounter(metrics));
         broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
         remember(broker.broker());
@@ -179,10 +185,9 @@ public final class Daemon implements AutoCloseable {
         MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
                 clock));
         ledger.addListener(timeouts);
-        decisions = remember(new DecisionStage(store, broker, new OrderPlanner(broker.name(), broker.capabilities()),
+        decisions = new DecisionStage(store, broker, ledger, new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
-                hours, clock, submitter::submit));
-        ledger.addListener(decisions);
+                hours, clock, submitter::submit);
         settings.addListener(decisions::settingsChanged);
         settings.addListener(changed -> {
             circuit.set(circuitFor(changed));

@@ -6,59 +6,92 @@ import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.OrderUpdate;
-import io.tvbridge.core.concurrent.BatchWorker;
+import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.OrderChange;
-import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records what one broker reports: order updates, fills, connection changes; and the positions
- * an operator adopts from the broker after a reconciliation mismatch. It is the
- * broker's {@link BrokerListener}: events are queued at once and stored by one thread, a
- * batch per transaction. Fills are counted once by execution id and move the expected
- * position; orders only ever move forward. After each commit the {@link LedgerListener}s hear
- * what changed.
+ * Records what one broker reports: order updates, fills, connection changes; the orders the
+ * submitter marked as sent; and the positions an operator adopts from the broker after a
+ * reconciliation mismatch. It is the broker's {@link BrokerListener}, but it owns no thread and
+ * no state: every event becomes a message to the engine loop, which applies it to the account
+ * it owns ({@link RiskState}) in the transaction of its batch, so broker news and decisions are
+ * one sequence of changes to one account. Fills are counted once by execution id and move the
+ * expected position; orders only ever move forward. Nothing is read back from the store but
+ * orders already ended (a late report about one). After the batch's commit the
+ * {@link LedgerListener}s hear what changed.
  */
-public final class Ledger implements BrokerListener, AutoCloseable {
+public final class Ledger implements BrokerListener {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
-    private static final int MAX_BATCH = 256;
+    /** How often the events of a batch whose commit failed are tried again before they are left to the next start. */
     private static final int COMMIT_ATTEMPTS = 3;
+
+    /** An event on its way to the engine loop, with the number of commits it was part of that failed. */
+    public record News(Object event, int failedAttempts) {
+    }
+
+    /** Done once everything queued before it is recorded and its listeners told. */
+    private record Flush(CompletableFuture<Void> done) {
+    }
+
+    /** An operator takes the broker's position of a symbol as the expected one. */
+    private record Adoption(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier,
+                            String actor, String reason, CompletableFuture<ExpectedPosition> result) {
+    }
+
+    /** Orders the submitter marked as sent (it wrote the mark, before the send). */
+    private record Submitted(List<Marked> orders) {
+    }
+
+    /** An order marked as sent, with the contract multiplier of its instrument. */
+    public record Marked(ClientOrderId clientOrderId, BigDecimal multiplier, Instant at) {
+    }
 
     private final String broker;
     private final String account;
-    private final Store store;
     private final Clock clock;
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<ClientOrderId, String> cancelReasons = new ConcurrentHashMap<>();
-    private final BatchWorker<Object> worker;
+    /** Events that came before the loop was attached, handed over when it is. */
+    private final Queue<News> early = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile Predicate<News> loop;
 
-    public Ledger(String broker, String account, Store store, Clock clock) {
+    public Ledger(String broker, String account, Clock clock) {
         this.broker = broker;
         this.account = account;
-        this.store = store;
         this.clock = clock;
-        this.worker = new BatchWorker<>("tvbridge-ledger-" + broker, MAX_BATCH, this::handle).start();
     }
 
     public void addListener(LedgerListener listener) {
         listeners.add(listener);
+    }
+
+    /** The engine loop takes the ledger's events from now on: {@code loop} queues one, false when it is closing. */
+    public void attach(Predicate<News> loop) {
+        this.loop = loop;
+        for (News news = early.poll(); news != null; news = early.poll()) {
+            offer(news);
+        }
     }
 
     @Override
@@ -76,8 +109,20 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         enqueue(event);
     }
 
+    /**
+     * The submitter marked these orders as sent and committed the mark: the account counts them
+     * as submitted, with their contract multiplier, before any report of the broker about them
+     * (which the submitter can only cause after this call).
+     */
+    public void submitted(List<Marked> orders) {
+        if (!orders.isEmpty()) {
+            enqueue(new Submitted(List.copyOf(orders)));
+        }
+    }
+
+    /** Events waiting for the engine loop. */
     public int queued() {
-        return worker.queued();
+        return queued.get();
     }
 
     /**
@@ -88,10 +133,6 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         cancelReasons.put(id, reason);
     }
 
-    /** Done once everything queued before it is recorded and its listeners told. */
-    private record Flush(CompletableFuture<Void> done) {
-    }
-
     /**
      * Completes once every event queued before this call is recorded and the listeners have heard
      * of it (or recording it failed for good): for an operator's view, and for tests that need the
@@ -99,96 +140,118 @@ public final class Ledger implements BrokerListener, AutoCloseable {
      */
     public CompletableFuture<Void> flush() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (!worker.offer(new Flush(done))) {
+        if (!offer(new News(new Flush(done), 0))) {
             done.complete(null);   // closing: nothing more will be recorded
         }
         return done;
     }
 
-    /** An operator takes the broker's position of a symbol as the expected one. */
-    private record Adoption(String symbol, BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier,
-                            String actor, String reason, CompletableFuture<ExpectedPosition> result) {
-    }
-
     /**
      * Makes the expected position of {@code symbol} the broker's: {@code quantity} (signed) at
      * {@code averageCost}, keeping the profit it realized so far and its commissions. Done on
-     * the ledger's thread, so it never races a fill, and audited with the old and new position
-     * in the same transaction. {@code multiplier} serves when tvbridge held no position in the
+     * the engine loop, so it never races a fill, and audited with the old and new position in
+     * the same transaction. {@code multiplier} serves when tvbridge held no position in the
      * symbol before. Completes with the new position once committed.
      */
     public CompletableFuture<ExpectedPosition> adopt(String symbol, BigDecimal quantity, BigDecimal averageCost,
                                                      BigDecimal multiplier, String actor, String reason) {
         CompletableFuture<ExpectedPosition> result = new CompletableFuture<>();
-        if (!worker.offer(new Adoption(symbol, quantity, averageCost, multiplier, actor, reason, result))) {
+        if (!offer(new News(new Adoption(symbol, quantity, averageCost, multiplier, actor, reason, result), 0))) {
             result.completeExceptionally(new IllegalStateException("tvbridge is shutting down"));
         }
         return result;
     }
 
     private void enqueue(Object event) {
-        if (!worker.offer(event)) {
+        if (!offer(new News(event, 0))) {
             log.warn("{} event arrived while shutting down and was not recorded: {}", broker, event);
         }
     }
 
-    private void handle(List<Object> events) {
-        for (int attempt = 1; ; attempt++) {
-            List<Runnable> news = new ArrayList<>();
-            try (StoreSession session = store.open()) {
-                for (Object event : events) {
-                    apply(session, event, news::add);
-                }
-                session.commit();
-                news.forEach(Runnable::run);
-                flushed(events);
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= COMMIT_ATTEMPTS) {
-                    // the orders stay open in the store; the next start looks them up at the broker
-                    log.error("could not record {} {} events after {} attempts; they will be looked up"
-                            + " at the broker at the next start", events.size(), broker, attempt, e);
-                    events.stream().filter(Adoption.class::isInstance)
-                            .forEach(event -> ((Adoption) event).result().completeExceptionally(e));
-                    flushed(events);
-                    return;
-                }
-                log.warn("recording {} {} events failed, trying again: {}", events.size(), broker, e.toString());
-                sleep(Duration.ofMillis(200L * attempt));
+    private boolean offer(News news) {
+        Predicate<News> target = loop;
+        if (target == null) {
+            early.add(news);
+            return true;
+        }
+        queued.incrementAndGet();
+        if (!target.test(news)) {
+            queued.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    // --- on the engine loop's thread ---
+
+    /**
+     * Applies one event to the account and writes its rows in the loop's transaction; what the
+     * listeners must hear goes to {@code afterCommit}.
+     */
+    public void apply(StoreSession session, News news, RiskState book, Consumer<Runnable> afterCommit) {
+        queued.decrementAndGet();
+        Object event = news.event();
+        if (event instanceof OrderUpdate update) {
+            applyUpdate(session, update, book, afterCommit);
+        } else if (event instanceof Fill fill) {
+            applyFill(session, fill, book, afterCommit);
+        } else if (event instanceof Submitted submitted) {
+            applySubmitted(submitted, book);
+        } else if (event instanceof ConnectionEvent connection) {
+            applyConnection(session, connection, afterCommit);
+        } else if (event instanceof Adoption adoption) {
+            applyAdoption(session, adoption, book, afterCommit);
+        } else if (event instanceof Flush flush) {
+            afterCommit.accept(() -> flush.done().complete(null));
+        }
+    }
+
+    /**
+     * The commit of the batch that held {@code news} failed, and the loop has reloaded the account
+     * from the store: the event is tried again, up to a limit; then it is left for the next
+     * start, which looks the open orders up at the broker.
+     */
+    public void failed(News news, RuntimeException cause) {
+        queued.decrementAndGet();
+        int attempts = news.failedAttempts() + 1;
+        if (attempts < COMMIT_ATTEMPTS && offer(new News(news.event(), attempts))) {
+            log.warn("recording a {} event failed, trying again: {}", broker, cause.toString());
+            return;
+        }
+        log.error("could not record a {} event after {} attempts; the order will be looked up at the broker"
+                + " at the next start: {}", broker, attempts, news.event(), cause);
+        if (news.event() instanceof Adoption adoption) {
+            adoption.result().completeExceptionally(cause);
+        } else if (news.event() instanceof Flush flush) {
+            flush.done().complete(null);
+        }
+    }
+
+    private void applySubmitted(Submitted submitted, RiskState book) {
+        for (Marked marked : submitted.orders()) {
+            for (ClientOrderId id : List.of(marked.clientOrderId(), marked.clientOrderId().child(ClientOrderId.TAKE_PROFIT),
+                    marked.clientOrderId().child(ClientOrderId.STOP_LOSS))) {
+                book.openOrder(id).ifPresent(order -> book.orderChanged(order.submitted(marked.multiplier(),
+                        marked.at())));
             }
         }
     }
 
-    private static void flushed(List<Object> events) {
-        events.stream().filter(Flush.class::isInstance).forEach(event -> ((Flush) event).done().complete(null));
-    }
-
-    private void apply(StoreSession session, Object event, Consumer<Runnable> news) {
-        if (event instanceof OrderUpdate update) {
-            applyUpdate(session, update, news);
-        } else if (event instanceof Fill fill) {
-            applyFill(session, fill, news);
-        } else if (event instanceof ConnectionEvent connection) {
-            applyConnection(session, connection, news);
-        } else if (event instanceof Adoption adoption) {
-            applyAdoption(session, adoption, news);
-        }
-    }
-
-    private void applyAdoption(StoreSession session, Adoption a, Consumer<Runnable> news) {
+    private void applyAdoption(StoreSession session, Adoption a, RiskState book, Consumer<Runnable> afterCommit) {
         Instant now = clock.instant();
-        ExpectedPosition before = session.findPosition(broker, account, a.symbol())
-                .orElse(ExpectedPosition.flat(broker, account, a.symbol(), a.multiplier(), now));
+        Optional<ExpectedPosition> stored = book.storedPosition(a.symbol());
+        ExpectedPosition before = stored.orElse(ExpectedPosition.flat(broker, account, a.symbol(), a.multiplier(), now));
         BigDecimal cost = a.quantity().signum() == 0 ? BigDecimal.ZERO : a.averageCost();
         ExpectedPosition after = new ExpectedPosition(broker, account, a.symbol(),
                 new Holding(a.quantity(), cost, before.holding().realizedPnl()), before.multiplier(),
                 before.commissions(), now);
-        session.savePosition(after);
+        session.savePosition(after, stored.isPresent());
+        book.setPosition(after);
         session.audit(new AuditEntry(now, a.actor(), "position.adopted", a.symbol() + ": " + describe(before)
                 + " -> " + describe(after) + " (the broker's); " + a.reason()));
         log.warn("{} position adopted from {} by {}: {} -> {}", a.symbol(), broker, a.actor(), describe(before),
                 describe(after));
-        news.accept(() -> {
+        afterCommit.accept(() -> {
             listeners.forEach(l -> l.positionChanged(after));
             a.result().complete(after);
         });
@@ -199,8 +262,14 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 + position.holding().averageCost().toPlainString();
     }
 
-    private void applyUpdate(StoreSession session, OrderUpdate update, Consumer<Runnable> news) {
-        Optional<StoredOrder> found = session.findOrder(update.clientOrderId());
+    /** An order the account knows (open, or among those that ended last); else from the store (rare). */
+    private static Optional<StoredOrder> find(StoreSession session, RiskState book, ClientOrderId id) {
+        Optional<StoredOrder> known = book.knownOrder(id);
+        return known.isPresent() ? known : session.findOrder(id);
+    }
+
+    private void applyUpdate(StoreSession session, OrderUpdate update, RiskState book, Consumer<Runnable> afterCommit) {
+        Optional<StoredOrder> found = find(session, book, update.clientOrderId());
         if (found.isEmpty()) {
             unknownOrder(session, "update " + update.status(), update.clientOrderId().value());
             return;
@@ -222,8 +291,9 @@ public final class Ledger implements BrokerListener, AutoCloseable {
             return;   // repeated or stale: orders never move back
         }
         OrderPhase phase = moves ? next : order.phase();
-        session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
-                update.brokerOrderId(), update.reason(), update.time()));
+        OrderChange change = new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
+                update.brokerOrderId(), update.reason(), update.time());
+        session.updateOrder(change);
         // a venue may name the reason of a rejection in a later update: that one is audited too
         if (phase == OrderPhase.REJECTED && (moves || addsReason)) {
             session.audit(new AuditEntry(update.time(), "broker:" + broker, "order.rejected", order.clientOrderId()
@@ -234,48 +304,60 @@ public final class Ledger implements BrokerListener, AutoCloseable {
             log.info("{} {} {} {}: {}", order.logIds(), order.side(), order.quantity().toPlainString(),
                     order.symbol(), phase + update.reason().map(r -> " - " + r).orElse(""));
         }
-        StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
-        news.accept(() -> listeners.forEach(l -> l.orderChanged(changed)));
+        StoredOrder changed = order.changed(change);
+        book.orderChanged(changed);
+        afterCommit.accept(() -> listeners.forEach(l -> l.orderChanged(changed)));
         if (moves && phase.isTerminal()) {
-            news.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
+            afterCommit.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
         }
     }
 
-    private void applyFill(StoreSession session, Fill fill, Consumer<Runnable> news) {
-        Optional<StoredOrder> found = session.findOrder(fill.clientOrderId());
+    private void applyFill(StoreSession session, Fill fill, RiskState book, Consumer<Runnable> afterCommit) {
+        Optional<StoredOrder> found = find(session, book, fill.clientOrderId());
         if (found.isEmpty()) {
             unknownOrder(session, "fill " + fill.executionId(), fill.clientOrderId().value());
             return;
         }
-        if (!session.isNewFill(broker, fill)) {
-            return;   // this execution was counted already
-        }
         StoredOrder order = found.get();
-        ExpectedPosition before = session.findPosition(broker, account, order.symbol())
-                .orElse(ExpectedPosition.flat(broker, account, order.symbol(), order.multiplier(), fill.time()));
+        Instant now = clock.instant();
+        Optional<ExpectedPosition> stored = book.storedPosition(order.symbol());
+        ExpectedPosition before = stored.orElse(ExpectedPosition.flat(broker, account, order.symbol(),
+                order.multiplier(), fill.time()));
         ExpectedPosition after = new ExpectedPosition(broker, account, order.symbol(),
                 before.holding().apply(fill.side(), fill.quantity(), fill.price(), order.multiplier()),
-                order.multiplier(), before.commissions().add(fill.commission()), clock.instant());
+                order.multiplier(), before.commissions().add(fill.commission()), now);
         BigDecimal realized = after.holding().realizedPnl().subtract(before.holding().realizedPnl());
-        session.insertFill(broker, fill, realized, clock.instant());
-        session.savePosition(after);
+        if (!session.insertFillIfNew(broker, fill, realized, now)) {
+            return;   // this execution was counted already
+        }
+        session.savePosition(after, stored.isPresent());
 
-        BigDecimal filled = order.filledQuantity().max(session.filledQuantity(order.clientOrderId()));
+        boolean open = book.openOrder(order.clientOrderId()).isPresent();
+        BigDecimal byFills = open ? book.filledByFills(order.clientOrderId()).add(fill.quantity())
+                : session.filledQuantity(order.clientOrderId());
+        BigDecimal filled = order.filledQuantity().max(byFills);
         OrderPhase reached = filled.compareTo(order.quantity()) >= 0 ? OrderPhase.FILLED : OrderPhase.PARTIALLY_FILLED;
         OrderPhase phase = order.phase().canMoveTo(reached) ? reached : order.phase();
-        session.updateOrder(new OrderChange(order.clientOrderId(), phase, filled, Optional.empty(), Optional.empty(),
-                Optional.empty(), fill.time()));
+        OrderChange change = new OrderChange(order.clientOrderId(), phase, filled, Optional.empty(), Optional.empty(),
+                Optional.empty(), fill.time());
+        if (phase != order.phase() || filled.compareTo(order.filledQuantity()) != 0) {
+            session.updateOrderByFill(change);   // the fill's own row is the event
+        }
+        StoredOrder changed = order.changed(change);
+        book.fillAdded(order.clientOrderId(), fill.quantity());
+        book.setPosition(after);
+        book.orderChanged(changed);
+        book.fillRecorded(order.symbol(), fill.price(), realized, fill.commission(), fill.time());
         log.info("{} fill {}: {} {} {} at {}, commission {}", order.logIds(), fill.executionId(), fill.side(),
                 fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(),
                 fill.commission().toPlainString());
-        StoredOrder changed = session.findOrder(order.clientOrderId()).orElseThrow();
-        news.accept(() -> listeners.forEach(l -> l.fillRecorded(changed, fill, realized, after)));
+        afterCommit.accept(() -> listeners.forEach(l -> l.fillRecorded(changed, fill, realized, after)));
         if (phase != order.phase() && phase.isTerminal()) {
-            news.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
+            afterCommit.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
         }
     }
 
-    private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> news) {
+    private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> afterCommit) {
         String action = event.connected() ? "broker.connected" : "broker.disconnected";
         session.audit(new AuditEntry(event.at(), "broker:" + broker, action, event.detail()));
         if (event.connected()) {
@@ -283,7 +365,7 @@ public final class Ledger implements BrokerListener, AutoCloseable {
         } else {
             log.warn("{} disconnected: {}", broker, event.detail());
         }
-        news.accept(() -> listeners.forEach(l -> l.connectionChanged(broker, event)));
+        afterCommit.accept(() -> listeners.forEach(l -> l.connectionChanged(broker, event)));
     }
 
     private void unknownOrder(StoreSession session, String what, String clientOrderId) {
@@ -291,18 +373,5 @@ public final class Ledger implements BrokerListener, AutoCloseable {
                 what);
         session.audit(new AuditEntry(clock.instant(), "broker:" + broker, "order.unknown",
                 what + " for client order id " + clientOrderId));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        worker.close();
     }
 }

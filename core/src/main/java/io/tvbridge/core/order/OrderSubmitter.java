@@ -2,7 +2,6 @@ package io.tvbridge.core.order;
 
 import io.github.bucket4j.Bucket;
 import io.tvbridge.broker.spi.BrokerException;
-import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
@@ -83,7 +82,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
 
     private final BrokerHandle handle;
     private final Store store;
-    private final BrokerListener ledger;
+    private final Ledger ledger;
     private final Clock clock;
     private final BridgeMetrics metrics;
     private final Object lock = new Object();
@@ -103,7 +102,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private volatile boolean closing;
     private volatile long waitingSince;
 
-    public OrderSubmitter(BrokerHandle handle, Store store, BrokerListener ledger, BrokerCircuit circuit,
+    public OrderSubmitter(BrokerHandle handle, Store store, Ledger ledger, BrokerCircuit circuit,
                           RiskSettings settings, Clock clock, BridgeMetrics metrics) {
         this.handle = handle;
         this.metrics = metrics;
@@ -392,10 +391,13 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         Instant now = clock.instant();
         store.inTransaction(session -> {
             for (Ready order : orders) {
-                session.markSubmitted(order.order().clientOrderId(), order.instrument().multiplier(), now);
+                session.markSubmitted(order.order(), order.instrument().multiplier(), now);
             }
             return null;
         });
+        // before any send: the engine learns of the marks ahead of the broker's reports
+        ledger.submitted(orders.stream().map(order -> new Ledger.Marked(order.order().clientOrderId(),
+                order.instrument().multiplier(), now)).toList());
     }
 
     /** A retried send of a new order: prepare, mark submitted, send. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What one broker account holds, is about to hold, and did today: positions, the unfilled
- * rest of working orders, the last prices seen, the day's orders, entries, realized profit
- * and commissions, and the latest account snapshot. Owned by the decision thread; loaded from
- * the stored rows and kept current by the ledger's reports (absolute values, so a report
- * applied twice changes nothing) and by the orders the decision thread plans.
+ * What one broker account holds, is about to hold, and did today: positions (every stored row,
+ * flat ones too), the orders still open with the quantity their recorded fills add up to, the
+ * last prices seen, the day's orders, entries, realized profit and commissions, and the latest
+ * account snapshot. The one copy of the account: owned by the engine loop's thread, which keeps
+ * it current as it decides orders and records what the broker reports, so that nothing it
+ * needs is ever read back from the store. Loaded from the stored rows at start.
  */
 public final class RiskState {
     private static final Set<OrderPhase> WORKING = EnumSet.of(OrderPhase.NEW, OrderPhase.SUBMITTED,
@@ -36,16 +38,28 @@ public final class RiskState {
     private record Commitment(Instant at, BigDecimal cash, BigDecimal buyingPower) {
     }
 
-    /** A position: signed quantity, average cost, contract multiplier. */
-    public record Held(BigDecimal quantity, BigDecimal averageCost, BigDecimal multiplier) {
-    }
-
     /** The unfilled part of a working order, signed by side. */
     public record WorkingOrder(String symbol, OrderType type, BigDecimal signedRemaining) {
     }
 
+    private static final int ENDED_KEPT = 4096;
+
     private final String broker;
-    private final Map<String, Held> positions = new HashMap<>();
+    /** Every stored position row of the broker, by symbol: a flat one too, so that it is updated, not inserted. */
+    private final Map<String, ExpectedPosition> positions = new HashMap<>();
+    /** The orders not yet ended, and what their recorded fills add up to. */
+    private final Map<ClientOrderId, StoredOrder> open = new HashMap<>();
+    /**
+     * The orders that ended last, for the reports a venue sends after the end (its final status
+     * after the fill that ended the order, a late broker id): known here, not read back.
+     */
+    private final Map<ClientOrderId, StoredOrder> ended = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ClientOrderId, StoredOrder> eldest) {
+            return size() > ENDED_KEPT;
+        }
+    };
+    private final Map<ClientOrderId, BigDecimal> filledByFills = new HashMap<>();
     /** Working orders by symbol: the checks sum one symbol's at a time. */
     private final Map<String, Map<ClientOrderId, WorkingOrder>> working = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
@@ -69,6 +83,8 @@ public final class RiskState {
     public RiskState copy() {
         RiskState copy = new RiskState(broker);
         copy.positions.putAll(positions);
+        copy.open.putAll(open);
+        copy.filledByFills.putAll(filledByFills);
         working.forEach((symbol, orders) -> copy.working.put(symbol, new HashMap<>(orders)));
         copy.lastPrices.putAll(lastPrices);
         copy.entriesToday.putAll(entriesToday);
@@ -102,11 +118,15 @@ public final class RiskState {
     public void reload(StoreSession session, Instant day) {
         positions.clear();
         working.clear();
+        open.clear();
+        ended.clear();
+        filledByFills.clear();
         for (ExpectedPosition position : session.positions(broker)) {
             setPosition(position);
         }
         for (StoredOrder order : session.ordersInPhases(WORKING)) {
             if (order.broker().equals(broker)) {
+                filledByFills.put(order.clientOrderId(), session.filledQuantity(order.clientOrderId()));
                 orderChanged(order);
             }
         }
@@ -139,7 +159,18 @@ public final class RiskState {
         }
     }
 
+    /**
+     * An order was stored or changed. An ended one leaves the open orders once its recorded fills
+     * make up what it filled: a venue may report the end before the fills, which still need it.
+     */
     public void orderChanged(StoredOrder order) {
+        if (order.phase().isTerminal() && filledByFills(order.clientOrderId()).compareTo(order.filledQuantity()) >= 0) {
+            open.remove(order.clientOrderId());
+            filledByFills.remove(order.clientOrderId());
+            ended.put(order.clientOrderId(), order);
+        } else if (order.phase() != OrderPhase.DRY_RUN) {
+            open.put(order.clientOrderId(), order);
+        }
         if (order.phase().isTerminal() || order.signedRemaining().signum() == 0) {
             working.computeIfPresent(order.symbol(), (symbol, orders) -> {
                 orders.remove(order.clientOrderId());
@@ -151,13 +182,36 @@ public final class RiskState {
         }
     }
 
-    public void setPosition(ExpectedPosition position) {
-        if (position.quantity().signum() == 0) {
-            positions.remove(position.symbol());
-        } else {
-            positions.put(position.symbol(), new Held(position.quantity(), position.holding().averageCost(),
-                    position.multiplier()));
+    /** An order not yet ended (or ended with fills still to come), as last stored. */
+    public Optional<StoredOrder> openOrder(ClientOrderId id) {
+        return Optional.ofNullable(open.get(id));
+    }
+
+    /** An open order, or one of those that ended last, as last stored. */
+    public Optional<StoredOrder> knownOrder(ClientOrderId id) {
+        StoredOrder order = open.get(id);
+        return Optional.ofNullable(order != null ? order : ended.get(id));
+    }
+
+    /** What the recorded fills of an open order add up to. */
+    public BigDecimal filledByFills(ClientOrderId id) {
+        return filledByFills.getOrDefault(id, BigDecimal.ZERO);
+    }
+
+    /** A fill of an open order was recorded. */
+    public void fillAdded(ClientOrderId id, BigDecimal quantity) {
+        if (open.containsKey(id)) {
+            filledByFills.merge(id, quantity, BigDecimal::add);
         }
+    }
+
+    public void setPosition(ExpectedPosition position) {
+        positions.put(position.symbol(), position);
+    }
+
+    /** The stored position row of a symbol, if there is one (a flat one too). */
+    public Optional<ExpectedPosition> storedPosition(String symbol) {
+        return Optional.ofNullable(positions.get(symbol));
     }
 
     /** A fill was recorded: its realized profit and commission count for today when they fall in it. */
@@ -198,7 +252,7 @@ public final class RiskState {
     // --- what the checks read ---
 
     public BigDecimal position(String symbol) {
-        Held held = positions.get(symbol);
+        ExpectedPosition held = positions.get(symbol);
         return held == null ? BigDecimal.ZERO : held.quantity();
     }
 
@@ -244,11 +298,12 @@ public final class RiskState {
         if (last != null) {
             return Optional.of(last);
         }
-        return Optional.ofNullable(positions.get(symbol)).map(Held::averageCost).filter(p -> p.signum() > 0);
+        return Optional.ofNullable(positions.get(symbol)).map(p -> p.holding().averageCost())
+                .filter(p -> p.signum() > 0);
     }
 
     public BigDecimal multiplier(String symbol) {
-        Held held = positions.get(symbol);
+        ExpectedPosition held = positions.get(symbol);
         return held == null ? BigDecimal.ONE : held.multiplier();
     }
 
@@ -267,10 +322,14 @@ public final class RiskState {
     /** Unrealized profit or loss of the filled positions at the last prices. */
     public BigDecimal unrealized() {
         BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, Held> entry : positions.entrySet()) {
-            Held held = entry.getValue();
-            BigDecimal price = price(entry.getKey()).orElse(held.averageCost());
-            total = total.add(price.subtract(held.averageCost()).multiply(held.quantity()).multiply(held.multiplier()));
+        for (Map.Entry<String, ExpectedPosition> entry : positions.entrySet()) {
+            ExpectedPosition held = entry.getValue();
+            if (held.quantity().signum() == 0) {
+                continue;
+            }
+            BigDecimal cost = held.holding().averageCost();
+            BigDecimal price = price(entry.getKey()).orElse(cost);
+            total = total.add(price.subtract(cost).multiply(held.quantity()).multiply(held.multiplier()));
         }
         return total;
     }

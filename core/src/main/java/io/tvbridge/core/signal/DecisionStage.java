@@ -15,7 +15,7 @@ import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.concurrent.LaneQueue;
-import io.tvbridge.core.order.LedgerListener;
+import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.order.PlannedOrder;
@@ -61,13 +61,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that decides signals. It owns the account's {@link RiskState}, the settings
- * and the kill and pause switches, so every decision sees the effect of every earlier one,
- * however many webhooks arrive at once, and a switch takes effect exactly between two signals.
+ * The engine loop: the one thread that owns the account. It holds the account's
+ * {@link RiskState} (positions, open orders, the day's counters), the settings, the kill and
+ * pause switches and the pending queue, and it is the only thread that changes them: signals,
+ * the broker's reports (through the {@link Ledger}), admin commands and timers all reach it as
+ * messages. So every decision sees the effect of every earlier one and of every report recorded
+ * before it, however many webhooks arrive at once, and a switch takes effect exactly between two
+ * signals. Nothing it needs is read back from the store.
  *
- * <p>It takes its work in batches: for each signal it checks for a duplicate or a stale
- * alert, plans and sizes the orders, runs the risk checks, and writes the signal and its
- * orders; then it commits the whole batch once, and only after that commit are the webhooks
+ * <p>It takes its work in batches: it records the broker's reports first, then for each signal
+ * it checks for a duplicate or a stale alert, plans and sizes the orders, runs the risk checks
+ * ({@link Decider}), and writes the signal and its orders; then it commits the whole batch once, and only after that commit are the webhooks
  * answered and the orders handed to the submitter. An answer therefore always describes
  * something already on disk, and a burst costs one disk write per batch rather than one per
  * request.
@@ -78,7 +82,7 @@ import org.slf4j.LoggerFactory;
  * closed-market policy: it is refused, sent at once (allowed outside regular hours), or kept in
  * the pending queue and decided at the open, exits first.
  */
-public final class DecisionStage implements LedgerListener, AutoCloseable {
+public final class DecisionStage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
@@ -97,6 +101,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     private final Store store;
     private final BrokerHandle broker;
+    private final Ledger ledger;
     private final Decider decider;
     private final OrderIds ids;
     private final Duration duplicateWindow;
@@ -122,12 +127,14 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private long lastSignalId;
     private long lastOrderId;
 
-    public DecisionStage(Store store, BrokerHandle broker, OrderPlanner planner, RiskEngine risk, OrderIds ids,
+    public DecisionStage(Store store, BrokerHandle broker, Ledger ledger, OrderPlanner planner, RiskEngine risk,
+                         OrderIds ids,
                          Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
                          Supplier<Optional<String>> circuitOpen, TradingHours hours, Clock clock,
                          Consumer<StoredOrder> submitter) {
         this.store = store;
         this.broker = broker;
+        this.ledger = ledger;
         this.decider = new Decider(planner, risk);
         this.ids = ids;
         this.duplicateWindow = duplicateWindow;
@@ -140,7 +147,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         this.submitter = submitter;
         this.state = new RiskState(broker.name());
         reload();
-        this.worker = new BatchWorker<>("tvbridge-decision", MAX_BATCH, this::handle).start();
+        this.worker = new BatchWorker<>("tvbridge-engine", MAX_BATCH, this::handle).start();
+        ledger.attach(worker::offer);
         this.pendingClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tvbridge-pending-clock");
             thread.setDaemon(true);
@@ -289,29 +297,6 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         return done;
     }
 
-    @Override
-    public void orderChanged(StoredOrder order) {
-        run(session -> state.orderChanged(order));
-    }
-
-    @Override
-    public void positionChanged(ExpectedPosition position) {
-        if (position.broker().equals(broker.name())) {
-            run(session -> state.setPosition(position));
-        }
-    }
-
-    @Override
-    public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
-        run(session -> {
-            if (position.broker().equals(broker.name())) {
-                state.setPosition(position);
-            }
-            state.orderChanged(order);
-            state.fillRecorded(order.symbol(), fill.price(), realizedPnl, fill.commission(), fill.time());
-        });
-    }
-
     private void handle(List<Object> batch) {
         List<Runnable> afterCommit = new ArrayList<>();
         try (StoreSession session = store.open()) {
@@ -323,6 +308,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 } else if (task instanceof Change change) {
                     change.work().accept(session);
                     afterCommit.add(() -> change.done().complete(null));
+                } else if (task instanceof Ledger.News news) {
+                    ledger.apply(session, news, state, afterCommit::add);
                 }
             }
             session.commit();
@@ -340,22 +327,23 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 }
             }
             reload();
+            batch.stream().filter(Ledger.News.class::isInstance).forEach(news -> ledger.failed((Ledger.News) news, e));
             return;
         }
         afterCommit.forEach(Runnable::run);
     }
 
     /**
-     * The batch in the order it is decided: between two barriers, broker news first, then the
-     * signals with exits ahead of entries and each symbol in arrival order. A close_all is a
-     * barrier too: it concerns every symbol.
+     * The batch in the order it is decided: between two barriers, broker news (the ledger's
+     * reports and other changes) first, then the signals with exits ahead of entries and each
+     * symbol in arrival order. A close_all is a barrier too: it concerns every symbol.
      */
     private List<Object> inDecisionOrder(List<Object> batch) {
         List<Object> ordered = new ArrayList<>(batch.size());
         List<Decide> signals = new ArrayList<>();
         for (Object task : batch) {
             boolean barrier = task instanceof Change change ? change.barrier()
-                    : ((Decide) task).candidate().alert().symbol().isEmpty();
+                    : task instanceof Decide decide && decide.candidate().alert().symbol().isEmpty();
             if (barrier) {
                 ordered.addAll(LaneQueue.exitsFirst(signals, d -> d.candidate().alert().symbol().orElseThrow(),
                         d -> goesFirst(d.candidate().alert())));

@@ -79,18 +79,21 @@ public interface StoreSession extends AutoCloseable {
      * Records that the order (and the bracket children the broker places with it) was handed to
      * the broker, with what resolution learned of it.
      */
-    void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at);
+    void markSubmitted(StoredOrder order, BigDecimal multiplier, Instant at);
 
     /** Applies a change reported by the broker and records it as an order event. */
     void updateOrder(OrderChange change);
 
+    /** Applies the change a new fill made to its order; the fill's own row is the event. */
+    void updateOrderByFill(OrderChange change);
+
     // fills and positions
 
-    /** Whether no fill with this execution id is stored yet for the broker. */
-    boolean isNewFill(String broker, Fill fill);
-
-    /** Stores a new fill with the profit or loss it realized. */
-    void insertFill(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
+    /**
+     * Stores a fill with the profit or loss it realized, unless one with its execution id is
+     * stored for the broker already; true when it was new and is stored now.
+     */
+    boolean insertFillIfNew(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
 
     List<Fill> fillsOfOrder(ClientOrderId id);
 
@@ -103,7 +106,8 @@ public interface StoreSession extends AutoCloseable {
 
     Optional<ExpectedPosition> findPosition(String broker, String account, String symbol);
 
-    void savePosition(ExpectedPosition position);
+    /** Writes the position: an update when a row for it is {@code stored} already, else a new row. */
+    void savePosition(ExpectedPosition position, boolean stored);
 
     List<ExpectedPosition> positions(String broker);
 

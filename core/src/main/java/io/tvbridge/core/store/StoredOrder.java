@@ -71,6 +71,26 @@ public record StoredOrder(
         Objects.requireNonNull(parent, "parent");
     }
 
+    /** This order as the store holds it after {@code change}: a field the change leaves empty keeps its value. */
+    public StoredOrder changed(OrderChange change) {
+        return new StoredOrder(id, clientOrderId, signalId, broker, account, instrument, side, quantity, type,
+                limitPrice, stopPrice, takeProfit, stopLoss, referencePrice, timeInForce, outsideRegularHours,
+                multiplier, change.phase(), change.brokerOrderId().or(() -> brokerOrderId), change.filledQuantity(),
+                change.averageFillPrice().or(() -> averageFillPrice), change.reason().or(() -> reason), createdAt,
+                submittedAt, change.at(), parent, opens);
+    }
+
+    /** This order as the store holds it once marked submitted (a NEW order only; others are as they were). */
+    public StoredOrder submitted(BigDecimal contractMultiplier, Instant at) {
+        if (phase != OrderPhase.NEW) {
+            return this;
+        }
+        return new StoredOrder(id, clientOrderId, signalId, broker, account, instrument, side, quantity, type,
+                limitPrice, stopPrice, takeProfit, stopLoss, referencePrice, timeInForce, outsideRegularHours,
+                contractMultiplier, OrderPhase.SUBMITTED, brokerOrderId, filledQuantity, averageFillPrice, reason,
+                createdAt, Optional.of(at), at, parent, opens);
+    }
+
     /** Whether this is a take-profit or stop-loss sent by the broker together with its parent entry. */
     public boolean isBracketChild() {
         return parent.isPresent();

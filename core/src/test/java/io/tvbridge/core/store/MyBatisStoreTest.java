@@ -76,7 +76,7 @@ class MyBatisStoreTest {
         store.inTransaction(s -> {
             s.insertSignal(signal(1, null, "h", T0));
             s.insertOrder(order(1, 1));
-            s.markSubmitted(id, new BigDecimal("50"), T0.plusSeconds(1));
+            s.markSubmitted(order(1, 1), new BigDecimal("50"), T0.plusSeconds(1));
             s.updateOrder(new OrderChange(id, OrderPhase.PARTIALLY_FILLED, new BigDecimal("1"),
                     Optional.of(new BigDecimal("189.5")), Optional.of("B-7"), Optional.empty(), T0.plusSeconds(2)));
             return null;
@@ -93,7 +93,7 @@ class MyBatisStoreTest {
 
     @Test
     void markingAnEntrySubmittedMarksItsBracketChildrenAndNoOtherOrder() {
-        StoredOrder entry = order(1, 1);
+        StoredOrder entry = StoreRows.bracketEntry(1, 1, T0);
         StoredOrder takeProfit = child(entry, 2, ClientOrderId.TAKE_PROFIT);
         StoredOrder stopLoss = child(entry, 3, ClientOrderId.STOP_LOSS);
         StoredOrder other = order(4, 2);
@@ -101,7 +101,7 @@ class MyBatisStoreTest {
             s.insertSignal(signal(1, null, "h1", T0));
             s.insertSignal(signal(2, null, "h2", T0));
             List.of(entry, takeProfit, stopLoss, other).forEach(s::insertOrder);
-            s.markSubmitted(entry.clientOrderId(), BigDecimal.ONE, T0.plusSeconds(1));
+            s.markSubmitted(entry, BigDecimal.ONE, T0.plusSeconds(1));
             return null;
         });
         store.inTransaction(s -> {
@@ -126,18 +126,12 @@ class MyBatisStoreTest {
     @Test
     void aFillIsStoredOncePerExecutionId() {
         Fill fill = StoreRows.fill(1, "X1", T0);
-        store.inTransaction(s -> {
-            s.insertFill("paper", fill, new BigDecimal("12.5"), T0);
-            return null;
-        });
-        boolean again = store.inTransaction(s -> s.isNewFill("paper", fill));
-        boolean otherBroker = store.inTransaction(s -> s.isNewFill("ibkr", fill));
+        boolean first = store.inTransaction(s -> s.insertFillIfNew("paper", fill, new BigDecimal("12.5"), T0));
+        boolean again = store.inTransaction(s -> s.insertFillIfNew("paper", fill, new BigDecimal("12.5"), T0));
+        boolean otherBroker = store.inTransaction(s -> s.insertFillIfNew("ibkr", fill, BigDecimal.ZERO, T0));
+        assertThat(first).isTrue();
         assertThat(again).isFalse();
         assertThat(otherBroker).isTrue();
-        store.inTransaction(s -> {
-            s.insertFill("ibkr", fill, BigDecimal.ZERO, T0);
-            return null;
-        });
         BigDecimal realized = store.inTransaction(s -> s.realizedSince(T0.minusSeconds(1)));
         assertThat(realized).isEqualByComparingTo("12.5");
         List<Fill> fills = store.inTransaction(s -> s.fillsOfOrder(fill.clientOrderId()));
@@ -152,8 +146,9 @@ class MyBatisStoreTest {
                 new Holding(new BigDecimal("3"), new BigDecimal("101.5"), new BigDecimal("-4")), BigDecimal.ONE,
                 new BigDecimal("1"), T0);
         store.inTransaction(s -> {
-            s.savePosition(position);
-            s.savePosition(new ExpectedPosition("paper", "", "AAPL", Holding.FLAT, BigDecimal.ONE, BigDecimal.TEN, T0));
+            s.savePosition(position, false);
+            s.savePosition(new ExpectedPosition("paper", "", "AAPL", Holding.FLAT, BigDecimal.ONE, BigDecimal.TEN, T0),
+                    true);
             s.putProperty("k", "v1");
             s.putProperty("k", "v2");
             return null;
@@ -181,7 +176,7 @@ class MyBatisStoreTest {
             for (int i = 1; i <= 5; i++) {
                 s.insertSignal(signal(i, "p-" + i, "h" + i, T0.plusSeconds(i)));
                 s.insertOrder(order(i, i));
-                s.insertFill("paper", new Fill(ClientOrderId.of("tvb-test-" + i + "-1"), "X" + i, "AAPL", Side.BUY,
+                s.insertFillIfNew("paper", new Fill(ClientOrderId.of("tvb-test-" + i + "-1"), "X" + i, "AAPL", Side.BUY,
                         BigDecimal.ONE, new BigDecimal("190"), BigDecimal.ZERO, "USD", T0.plusSeconds(i)),
                         BigDecimal.valueOf(i - 3), T0);
             }

@@ -52,6 +52,16 @@ public final class StoreRows {
                 Optional.empty(), true);
     }
 
+    /** An entry with a take-profit at 200 and a stop-loss at 180, which the broker places with it. */
+    public static StoredOrder bracketEntry(long id, long signalId, Instant at) {
+        StoredOrder o = order(id, signalId, at);
+        return new StoredOrder(o.id(), o.clientOrderId(), o.signalId(), o.broker(), o.account(), o.instrument(),
+                o.side(), o.quantity(), o.type(), o.limitPrice(), o.stopPrice(), Optional.of(new BigDecimal("200")),
+                o.stopLoss(), o.referencePrice(), o.timeInForce(), o.outsideRegularHours(), o.multiplier(), o.phase(),
+                o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(), o.reason(), o.createdAt(),
+                o.submittedAt(), o.updatedAt(), o.parent(), o.opens());
+    }
+
     public static Fill fill(long signalId, String executionId, Instant at) {
         return new Fill(orderId(signalId), executionId, "AAPL", Side.BUY, new BigDecimal("2.5"),
                 new BigDecimal("190"), new BigDecimal("0.35"), "USD", at);
@@ -63,7 +73,7 @@ public final class StoreRows {
             session.insertSignal(signal(signalId, "a-" + signalId, "hash-" + signalId, at));
             session.insertOrder(order(signalId, signalId, at));
             if (executionId != null) {
-                session.insertFill("paper", fill(signalId, executionId, at), BigDecimal.ZERO, at);
+                session.insertFillIfNew("paper", fill(signalId, executionId, at), BigDecimal.ZERO, at);
             }
             return null;
         });

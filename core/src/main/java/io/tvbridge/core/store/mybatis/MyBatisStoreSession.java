@@ -225,11 +225,16 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public void markSubmitted(ClientOrderId id, BigDecimal multiplier, Instant at) {
+    public void markSubmitted(StoredOrder order, BigDecimal multiplier, Instant at) {
+        ClientOrderId id = order.clientOrderId();
         orders.markSubmitted(id.value(), multiplier, at);
         // a bracket's children (take-profit, stop-loss) go with their entry
-        orders.markSubmitted(id.child(ClientOrderId.TAKE_PROFIT).value(), multiplier, at);
-        orders.markSubmitted(id.child(ClientOrderId.STOP_LOSS).value(), multiplier, at);
+        if (order.takeProfit().isPresent()) {
+            orders.markSubmitted(id.child(ClientOrderId.TAKE_PROFIT).value(), multiplier, at);
+        }
+        if (order.stopLoss().isPresent()) {
+            orders.markSubmitted(id.child(ClientOrderId.STOP_LOSS).value(), multiplier, at);
+        }
     }
 
     @Override
@@ -239,6 +244,12 @@ final class MyBatisStoreSession implements StoreSession {
         orders.insertEvent(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
                 c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at(),
                 clock.instant());
+    }
+
+    @Override
+    public void updateOrderByFill(OrderChange c) {
+        orders.update(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
+                c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at());
     }
 
     private static StoredOrder toOrder(OrderRow r) {
@@ -257,14 +268,10 @@ final class MyBatisStoreSession implements StoreSession {
     // fills and positions
 
     @Override
-    public boolean isNewFill(String broker, Fill f) {
-        return fills.count(broker, f.executionId()) == 0;
-    }
-
-    @Override
-    public void insertFill(String broker, Fill f, BigDecimal realizedPnl, Instant recordedAt) {
-        fills.insert(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(), f.side().name(),
-                f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt, realizedPnl));
+    public boolean insertFillIfNew(String broker, Fill f, BigDecimal realizedPnl, Instant recordedAt) {
+        return fills.insertIfNew(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(),
+                f.side().name(), f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt,
+                realizedPnl)) == 1;
     }
 
     @Override
@@ -300,10 +307,12 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public void savePosition(ExpectedPosition p) {
+    public void savePosition(ExpectedPosition p, boolean stored) {
         PositionRow row = new PositionRow(p.broker(), p.account(), p.symbol(), p.holding().quantity(),
                 p.holding().averageCost(), p.multiplier(), p.holding().realizedPnl(), p.commissions(), p.updatedAt());
-        if (positions.update(row) == 0) {
+        if (stored) {
+            positions.update(row);
+        } else {
             positions.insert(row);
         }
     }
