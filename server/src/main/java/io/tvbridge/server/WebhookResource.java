@@ -1,7 +1,7 @@
 package io.tvbridge.server;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.core.signal.Outcome;
+import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.signal.RawWebhook;
 import io.tvbridge.core.signal.SignalService;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.tvbridge.core.health;
 
 import io.tvbridge.core.jobs.JobStatus;
-import io.tvbridge.core.reconcile.Reconciliation;
+import io.tvbridge.core.model.Reconciliation;
 import io.tvbridge.core.risk.RiskUsage;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.settings.RiskSettings;

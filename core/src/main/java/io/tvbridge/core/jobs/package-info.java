@@ -1,2 +1,2 @@
-/** Work that runs on a schedule (reconciliation, reports, backups): named jobs, their next and last runs. */
+/** Running work on a schedule: named jobs, when they run next and how they ran last. The jobs themselves live with what they do. */
 package io.tvbridge.core.jobs;

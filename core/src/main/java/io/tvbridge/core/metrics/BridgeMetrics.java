@@ -1,8 +1,8 @@
 package io.tvbridge.core.metrics;
 
-import io.tvbridge.core.order.OrderPhase;
-import io.tvbridge.core.reconcile.Reconciliation;
-import io.tvbridge.core.signal.Outcome;
+import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.Outcome;
+import io.tvbridge.core.model.Reconciliation;
 
 /**
  * The events the daemon counts and times for monitoring. Callers sit on hot paths (the webhook's

@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.ExpectedPosition;

@@ -5,6 +5,7 @@ import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.core.calendar.TradingHours;
+import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.AuditEntry;

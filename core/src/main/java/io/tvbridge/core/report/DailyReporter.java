@@ -1,9 +1,9 @@
 package io.tvbridge.core.report;
 
-import io.tvbridge.core.order.OrderPhase;
-import io.tvbridge.core.reconcile.Reconciliation;
+import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.Reconciliation;
 import io.tvbridge.core.settings.RiskSettings;
-import io.tvbridge.core.signal.Decision;
 import io.tvbridge.core.store.AuditQuery;
 import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.Store;

@@ -2,7 +2,7 @@ package io.tvbridge.core.risk;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.settings.RiskSettings;
 import java.math.BigDecimal;
 import java.time.Duration;

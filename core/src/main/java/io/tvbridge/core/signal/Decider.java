@@ -1,6 +1,7 @@
 package io.tvbridge.core.signal;
 
 import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.TradingHalt;

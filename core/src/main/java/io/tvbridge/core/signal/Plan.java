@@ -1,6 +1,7 @@
 package io.tvbridge.core.signal;
 
-import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.PlannedOrder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

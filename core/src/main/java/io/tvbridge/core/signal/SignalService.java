@@ -9,6 +9,7 @@ import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.metrics.BridgeMetrics;
+import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.settings.SizingRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.tvbridge.core.store;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.model.OrderPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package io.tvbridge.core.store;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
-import io.tvbridge.core.order.OrderPhase;
-import io.tvbridge.core.signal.Decision;
-import io.tvbridge.core.reconcile.Reconciliation;
+import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.Reconciliation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

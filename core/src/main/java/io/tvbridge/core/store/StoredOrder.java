@@ -5,7 +5,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
-import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.model.OrderPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.tvbridge.core.store;
 
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.model.Decision;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

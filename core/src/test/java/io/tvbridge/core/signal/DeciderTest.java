@@ -12,7 +12,7 @@ import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertBody;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
-import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.TradingHalt;

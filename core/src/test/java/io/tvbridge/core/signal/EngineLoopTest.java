@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.Broker;
@@ -24,10 +25,10 @@ import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.metrics.BridgeMetrics;
+import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.LedgerListener;
-import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskUsage;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.core.order.OrderPhase;
+import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.core.store.mybatis.Schema;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.tvbridge.core.store.backup;
 
-import io.tvbridge.core.order.OrderIds;
+import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.StoreException;

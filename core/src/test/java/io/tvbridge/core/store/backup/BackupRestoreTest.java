@@ -3,7 +3,7 @@ package io.tvbridge.core.store.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tvbridge.core.order.OrderIds;
+import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.StoreException;

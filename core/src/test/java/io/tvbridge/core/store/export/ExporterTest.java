@@ -8,7 +8,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
-import io.tvbridge.core.signal.Decision;
+import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.store.StoreRows;
 import io.tvbridge.core.store.StoredSignal;
 import io.tvbridge.core.store.TimeRange;

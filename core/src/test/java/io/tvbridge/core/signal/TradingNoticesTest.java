@@ -1,11 +1,13 @@
-package io.tvbridge.core.notify;
+package io.tvbridge.core.signal;
 
+import io.tvbridge.core.notify.FanOutNotifier;
+import io.tvbridge.core.notify.Notice;
+import io.tvbridge.core.notify.RecordingNotifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.core.jobs.JobsConfig;
 import io.tvbridge.core.jobs.MaintenanceWindow;
-import io.tvbridge.core.signal.DecisionListener;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.tvbridge.core.signal;
+package io.tvbridge.core.model;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.AlertProblem;

@@ -1,6 +1,6 @@
-package io.tvbridge.core.metrics;
+package io.tvbridge.core.order;
 
-import io.tvbridge.core.order.LedgerListener;
+import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.store.StoredOrder;
 
 /** Counts orders by how they ended, as the ledger recorded it (each order once). */

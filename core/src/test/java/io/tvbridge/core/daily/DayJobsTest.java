@@ -1,5 +1,10 @@
-package io.tvbridge.core.jobs;
+package io.tvbridge.core.daily;
 
+import io.tvbridge.core.jobs.JobScheduler;
+import io.tvbridge.core.jobs.JobStatus;
+import io.tvbridge.core.jobs.JobsConfig;
+import io.tvbridge.core.jobs.MaintenanceWindow;
+import io.tvbridge.core.jobs.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.model.BrokerHealth;

@@ -1,4 +1,4 @@
-package io.tvbridge.core.signal;
+package io.tvbridge.core.model;
 
 import java.util.Locale;
 

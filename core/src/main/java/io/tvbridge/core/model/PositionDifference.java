@@ -1,4 +1,4 @@
-package io.tvbridge.core.reconcile;
+package io.tvbridge.core.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;

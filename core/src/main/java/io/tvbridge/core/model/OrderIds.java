@@ -1,4 +1,4 @@
-package io.tvbridge.core.order;
+package io.tvbridge.core.model;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import java.security.SecureRandom;

@@ -1,8 +1,12 @@
-package io.tvbridge.core.jobs;
+package io.tvbridge.core.daily;
 
 import io.tvbridge.core.calendar.MarketCalendars;
 import io.tvbridge.core.health.HealthReport;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.jobs.JobScheduler;
+import io.tvbridge.core.jobs.JobsConfig;
+import io.tvbridge.core.jobs.MaintenanceWindow;
+import io.tvbridge.core.jobs.Schedule;
 import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.report.DailyReport;

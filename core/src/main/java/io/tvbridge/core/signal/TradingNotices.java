@@ -1,12 +1,13 @@
-package io.tvbridge.core.notify;
+package io.tvbridge.core.signal;
 
 import io.tvbridge.broker.spi.model.ConnectionEvent;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.concurrent.DaemonThreads;
 import io.tvbridge.core.jobs.MaintenanceWindow;
+import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.notify.Notice;
+import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.order.LedgerListener;
-import io.tvbridge.core.order.OrderPhase;
-import io.tvbridge.core.signal.DecisionListener;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
