@@ -3,11 +3,8 @@ package io.tvbridge.core.signal;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.InstrumentRef;
-import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
-import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertBody;
 import io.tvbridge.core.alert.AlertProblem;
@@ -17,7 +14,6 @@ import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.concurrent.LaneQueue;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderIds;
-import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.order.Ledger;
@@ -29,7 +25,6 @@ import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.ClosedMarketPolicy;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.AuditEntry;
-import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
@@ -105,7 +100,7 @@ public final class DecisionStage implements AutoCloseable {
     private final BrokerHandle broker;
     private final Ledger ledger;
     private final Decider decider;
-    private final OrderIds ids;
+    private final OrderFactory factory;
     private final Duration duplicateWindow;
     private final DuplicateFilter duplicates;
     private final Clock clock;
@@ -127,7 +122,6 @@ public final class DecisionStage implements AutoCloseable {
     private volatile RiskSettings settings;
     private volatile TradingHalt halt;
     private long lastSignalId;
-    private long lastOrderId;
 
     public DecisionStage(Store store, BrokerHandle broker, Ledger ledger, OrderPlanner planner, RiskEngine risk,
                          OrderIds ids,
@@ -138,7 +132,7 @@ public final class DecisionStage implements AutoCloseable {
         this.broker = broker;
         this.ledger = ledger;
         this.decider = new Decider(planner, risk);
-        this.ids = ids;
+        this.factory = new OrderFactory(ids, broker.name(), broker.account());
         this.duplicateWindow = duplicateWindow;
         this.duplicates = new DuplicateFilter(duplicateWindow);
         this.settings = settings;
@@ -476,14 +470,12 @@ public final class DecisionStage implements AutoCloseable {
         List<StoredOrder> orders = new ArrayList<>();
         int leg = 1;
         for (PlannedOrder planned : plan.orders()) {
-            StoredOrder order = newOrder(signalId, leg++, planned, dryRun, outsideRegularHours, now);
-            session.insertOrder(order);
+            List<StoredOrder> rows = factory.orders(signalId, leg++, planned, dryRun, outsideRegularHours, now);
+            rows.forEach(session::insertOrder);
+            StoredOrder order = rows.get(0);
             orders.add(order);
-            List<StoredOrder> children = bracketChildren(order, now);
-            children.forEach(session::insertOrder);
             if (!dryRun) {
-                state.planned(order);
-                children.forEach(state::planned);
+                rows.forEach(state::planned);
                 if (planned.opens()) {
                     planned.referencePrice().or(() -> state.price(order.symbol())).ifPresent(price -> state.committed(
                             now, order.quantity().multiply(price).multiply(state.multiplier(order.symbol())),
@@ -631,38 +623,6 @@ public final class DecisionStage implements AutoCloseable {
         return new Outcome.Duplicate(earlier.signalId(), orders, reason);
     }
 
-    private StoredOrder newOrder(long signalId, int leg, PlannedOrder planned, boolean dryRun,
-                                 boolean outsideRegularHours, Instant now) {
-        return new StoredOrder(++lastOrderId, ids.forSignal(signalId, leg), signalId, broker.name(), broker.account(),
-                planned.instrument(), planned.side(), planned.quantity(), planned.type(), planned.limitPrice(),
-                planned.stopPrice(), planned.takeProfit(), planned.stopLoss(), planned.referencePrice(),
-                planned.timeInForce(), outsideRegularHours, BigDecimal.ONE, dryRun ? OrderPhase.DRY_RUN : OrderPhase.NEW,
-                Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), now, Optional.empty(), now,
-                Optional.empty(), planned.opens());
-    }
-
-    /**
-     * The take-profit and stop-loss orders a broker places with an entry: stored as orders of
-     * their own (ids {@code <entry>.tp} and {@code <entry>.sl}) so their fills move the position.
-     */
-    private List<StoredOrder> bracketChildren(StoredOrder entry, Instant now) {
-        List<StoredOrder> children = new ArrayList<>();
-        entry.takeProfit().ifPresent(price -> children.add(child(entry, ClientOrderId.TAKE_PROFIT, OrderType.LIMIT,
-                Optional.of(price), Optional.empty(), now)));
-        entry.stopLoss().ifPresent(price -> children.add(child(entry, ClientOrderId.STOP_LOSS, OrderType.STOP,
-                Optional.empty(), Optional.of(price), now)));
-        return children;
-    }
-
-    private StoredOrder child(StoredOrder entry, String suffix, OrderType type, Optional<BigDecimal> limit,
-                              Optional<BigDecimal> stop, Instant now) {
-        return new StoredOrder(++lastOrderId, entry.clientOrderId().child(suffix), entry.signalId(), entry.broker(),
-                entry.account(), entry.instrument(), entry.side().opposite(), entry.quantity(), type, limit, stop,
-                Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.GTC, entry.outsideRegularHours(),
-                BigDecimal.ONE, entry.phase(), Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(),
-                now, Optional.empty(), now, Optional.of(entry.clientOrderId()), false);
-    }
-
     /** The daily counters start again at the reset time of the exchange's day. */
     private void rollTheDay(StoreSession session) {
         Instant from = countingFrom(clock.instant());
@@ -692,7 +652,7 @@ public final class DecisionStage implements AutoCloseable {
             state.reload(session, countingFrom(clock.instant()));
             lastSignalId = session.maxSignalId();
             duplicates.load(session.signalKeys(duplicates.bodiesSince(clock.instant())));
-            lastOrderId = session.maxOrderId();
+            factory.continueAfter(session.maxOrderId());
             waiting.clear();
             waiting.addAll(session.pendingSignals(PendingSignal.State.WAITING));
         }
