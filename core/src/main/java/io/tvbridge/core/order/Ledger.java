@@ -328,13 +328,15 @@ public final class Ledger implements BrokerListener {
                 before.holding().apply(fill.side(), fill.quantity(), fill.price(), order.multiplier()),
                 order.multiplier(), before.commissions().add(fill.commission()), now);
         BigDecimal realized = after.holding().realizedPnl().subtract(before.holding().realizedPnl());
-        if (!session.insertFillIfNew(broker, fill, realized, now)) {
+        // the account knows every execution of the orders it knows; the store is asked only of an order ended long ago
+        boolean known = book.knownOrder(order.clientOrderId()).isPresent();
+        if (known ? book.hasExecution(order.clientOrderId(), fill.executionId()) : !session.isNewFill(broker, fill)) {
             return;   // this execution was counted already
         }
+        session.insertFill(broker, fill, realized, now);
         session.savePosition(after, stored.isPresent());
 
-        boolean open = book.openOrder(order.clientOrderId()).isPresent();
-        BigDecimal byFills = open ? book.filledByFills(order.clientOrderId()).add(fill.quantity())
+        BigDecimal byFills = known ? book.filledByFills(order.clientOrderId()).add(fill.quantity())
                 : session.filledQuantity(order.clientOrderId());
         BigDecimal filled = order.filledQuantity().max(byFills);
         OrderPhase reached = filled.compareTo(order.quantity()) >= 0 ? OrderPhase.FILLED : OrderPhase.PARTIALLY_FILLED;
@@ -345,7 +347,9 @@ public final class Ledger implements BrokerListener {
             session.updateOrderByFill(change);   // the fill's own row is the event
         }
         StoredOrder changed = order.changed(change);
-        book.fillAdded(order.clientOrderId(), fill.quantity());
+        if (known) {
+            book.fillAdded(order.clientOrderId(), fill.executionId(), fill.quantity());
+        }
         book.setPosition(after);
         book.orderChanged(changed);
         book.fillRecorded(order.symbol(), fill.price(), realized, fill.commission(), fill.time());

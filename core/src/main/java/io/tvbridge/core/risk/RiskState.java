@@ -2,6 +2,7 @@ package io.tvbridge.core.risk;
 
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.model.OrderPhase;
@@ -47,19 +48,25 @@ public final class RiskState {
     private final String broker;
     /** Every stored position row of the broker, by symbol: a flat one too, so that it is updated, not inserted. */
     private final Map<String, ExpectedPosition> positions = new HashMap<>();
-    /** The orders not yet ended, and what their recorded fills add up to. */
+    /** The orders not yet ended. */
     private final Map<ClientOrderId, StoredOrder> open = new HashMap<>();
     /**
      * The orders that ended last, for the reports a venue sends after the end (its final status
-     * after the fill that ended the order, a late broker id): known here, not read back.
+     * after the fill that ended the order, a late broker id, a fill reported twice): known here,
+     * not read back.
      */
     private final Map<ClientOrderId, StoredOrder> ended = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ClientOrderId, StoredOrder> eldest) {
-            return size() > ENDED_KEPT;
+            if (size() > ENDED_KEPT) {
+                executions.remove(eldest.getKey());
+                return true;
+            }
+            return false;
         }
     };
-    private final Map<ClientOrderId, BigDecimal> filledByFills = new HashMap<>();
+    /** The recorded fills of the open and recently ended orders: quantity by execution id. */
+    private final Map<ClientOrderId, Map<String, BigDecimal>> executions = new HashMap<>();
     /** Working orders by symbol: the checks sum one symbol's at a time. */
     private final Map<String, Map<ClientOrderId, WorkingOrder>> working = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
@@ -84,7 +91,6 @@ public final class RiskState {
         RiskState copy = new RiskState(broker);
         copy.positions.putAll(positions);
         copy.open.putAll(open);
-        copy.filledByFills.putAll(filledByFills);
         working.forEach((symbol, orders) -> copy.working.put(symbol, new HashMap<>(orders)));
         copy.lastPrices.putAll(lastPrices);
         copy.entriesToday.putAll(entriesToday);
@@ -120,13 +126,15 @@ public final class RiskState {
         working.clear();
         open.clear();
         ended.clear();
-        filledByFills.clear();
+        executions.clear();
         for (ExpectedPosition position : session.positions(broker)) {
             setPosition(position);
         }
         for (StoredOrder order : session.ordersInPhases(WORKING)) {
             if (order.broker().equals(broker)) {
-                filledByFills.put(order.clientOrderId(), session.filledQuantity(order.clientOrderId()));
+                for (Fill fill : session.fillsOfOrder(order.clientOrderId())) {
+                    fillAdded(order.clientOrderId(), fill.executionId(), fill.quantity());
+                }
                 orderChanged(order);
             }
         }
@@ -166,7 +174,6 @@ public final class RiskState {
     public void orderChanged(StoredOrder order) {
         if (order.phase().isTerminal() && filledByFills(order.clientOrderId()).compareTo(order.filledQuantity()) >= 0) {
             open.remove(order.clientOrderId());
-            filledByFills.remove(order.clientOrderId());
             ended.put(order.clientOrderId(), order);
         } else if (order.phase() != OrderPhase.DRY_RUN) {
             open.put(order.clientOrderId(), order);
@@ -193,16 +200,19 @@ public final class RiskState {
         return Optional.ofNullable(order != null ? order : ended.get(id));
     }
 
-    /** What the recorded fills of an open order add up to. */
+    /** What the recorded fills of a known order add up to. */
     public BigDecimal filledByFills(ClientOrderId id) {
-        return filledByFills.getOrDefault(id, BigDecimal.ZERO);
+        return executions.getOrDefault(id, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** A fill of an open order was recorded. */
-    public void fillAdded(ClientOrderId id, BigDecimal quantity) {
-        if (open.containsKey(id)) {
-            filledByFills.merge(id, quantity, BigDecimal::add);
-        }
+    /** Whether this execution of a known order was recorded already. */
+    public boolean hasExecution(ClientOrderId id, String executionId) {
+        return executions.getOrDefault(id, Map.of()).containsKey(executionId);
+    }
+
+    /** A fill of a known (open or recently ended) order was recorded. */
+    public void fillAdded(ClientOrderId id, String executionId, BigDecimal quantity) {
+        executions.computeIfAbsent(id, key -> new HashMap<>()).put(executionId, quantity);
     }
 
     public void setPosition(ExpectedPosition position) {

@@ -89,11 +89,11 @@ public interface StoreSession extends AutoCloseable {
 
     // fills and positions
 
-    /**
-     * Stores a fill with the profit or loss it realized, unless one with its execution id is
-     * stored for the broker already; true when it was new and is stored now.
-     */
-    boolean insertFillIfNew(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
+    /** Whether no fill with this execution id is stored yet for the broker. */
+    boolean isNewFill(String broker, Fill fill);
+
+    /** Stores a new fill with the profit or loss it realized. */
+    void insertFill(String broker, Fill fill, BigDecimal realizedPnl, Instant recordedAt);
 
     List<Fill> fillsOfOrder(ClientOrderId id);
 

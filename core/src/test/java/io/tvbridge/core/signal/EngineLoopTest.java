@@ -36,6 +36,7 @@ import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.CountingDriver;
+import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.math.BigDecimal;
@@ -183,9 +184,23 @@ class EngineLoopTest {
         assertThat(((Outcome.Decided) close).orders()).hasSize(1);
     }
 
+    @Test
+    void aFillReportedTwiceIsCountedOnce() throws Exception {
+        Engine engine = startWithBroker();
+        engine.broker().reportTwice = true;
+        engine.trade("{symbol:AAPL, action:buy, quantity:3, price:190}");
+        engine.trade("{symbol:AAPL, action:buy, quantity:2, price:190}");
+        RiskUsage usage = engine.stage().usage().get(10, TimeUnit.SECONDS);
+        assertThat(usage.grossExposure()).isEqualByComparingTo("950");
+        long fills = engine.store().inTransaction(s -> s.fills(new ListQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, 0)).total());
+        assertThat(fills).isEqualTo(2);
+    }
+
     // --- the engine, wired as the daemon wires it ---
 
-    private record Engine(DecisionStage stage, Ledger ledger, FillingBroker broker, AtomicLong received) {
+    private record Engine(DecisionStage stage, Ledger ledger, FillingBroker broker, MyBatisStore store,
+                          AtomicLong received) {
         CompletableFuture<Outcome> decide(String table) {
             String json = table.replaceAll("([a-z_]+):\\s*([^,}]+)", "\"$1\": \"$2\"");
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -218,7 +233,7 @@ class EngineLoopTest {
                 broker.capabilities()), RiskEngine.standard(), new OrderIds("engine"), Duration.ofSeconds(60),
                 SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, submitter);
         running.add(stage);
-        return new Engine(stage, ledger, broker, received);
+        return new Engine(stage, ledger, broker, store, received);
     }
 
     private Engine startWithBroker() {
@@ -237,7 +252,7 @@ class EngineLoopTest {
         running.add(stage);
         running.add(submitter);
         submitter.recover();
-        return new Engine(stage, ledger, broker, received);
+        return new Engine(stage, ledger, broker, store, received);
     }
 
     private MyBatisStore openStore() {
@@ -261,6 +276,8 @@ class EngineLoopTest {
         private final ExecutorService venue = Executors.newSingleThreadExecutor();
         private final Map<ClientOrderId, CompletableFuture<Void>> ended = new ConcurrentHashMap<>();
         private final AtomicLong executions = new AtomicLong();
+        /** Whether each fill is reported twice, as a venue's report and a lookup after a reconnect may both do. */
+        volatile boolean reportTwice;
 
         FillingBroker(BrokerListener listener) {
             this.listener = listener;
@@ -300,9 +317,13 @@ class EngineLoopTest {
             Instant now = Instant.now();
             BigDecimal price = request.referencePrice().orElse(BigDecimal.TEN);
             venue.execute(() -> {
-                listener.onFill(new Fill(request.clientOrderId(), "X" + executions.incrementAndGet(),
+                Fill fill = new Fill(request.clientOrderId(), "X" + executions.incrementAndGet(),
                         request.instrument().symbol(), request.side(), request.quantity(), price, BigDecimal.ZERO,
-                        "USD", Instant.now()));
+                        "USD", Instant.now());
+                listener.onFill(fill);
+                if (reportTwice) {
+                    listener.onFill(fill);
+                }
                 listener.onOrderUpdate(new OrderUpdate(request.clientOrderId(), Optional.of("B1"), OrderStatus.FILLED,
                         request.quantity(), Optional.of(price), Optional.empty(), Instant.now()));
             });

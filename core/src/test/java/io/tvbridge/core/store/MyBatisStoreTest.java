@@ -126,12 +126,18 @@ class MyBatisStoreTest {
     @Test
     void aFillIsStoredOncePerExecutionId() {
         Fill fill = StoreRows.fill(1, "X1", T0);
-        boolean first = store.inTransaction(s -> s.insertFillIfNew("paper", fill, new BigDecimal("12.5"), T0));
-        boolean again = store.inTransaction(s -> s.insertFillIfNew("paper", fill, new BigDecimal("12.5"), T0));
-        boolean otherBroker = store.inTransaction(s -> s.insertFillIfNew("ibkr", fill, BigDecimal.ZERO, T0));
-        assertThat(first).isTrue();
+        store.inTransaction(s -> {
+            s.insertFill("paper", fill, new BigDecimal("12.5"), T0);
+            return null;
+        });
+        boolean again = store.inTransaction(s -> s.isNewFill("paper", fill));
+        boolean otherBroker = store.inTransaction(s -> s.isNewFill("ibkr", fill));
         assertThat(again).isFalse();
         assertThat(otherBroker).isTrue();
+        store.inTransaction(s -> {
+            s.insertFill("ibkr", fill, BigDecimal.ZERO, T0);
+            return null;
+        });
         BigDecimal realized = store.inTransaction(s -> s.realizedSince(T0.minusSeconds(1)));
         assertThat(realized).isEqualByComparingTo("12.5");
         List<Fill> fills = store.inTransaction(s -> s.fillsOfOrder(fill.clientOrderId()));
@@ -176,7 +182,7 @@ class MyBatisStoreTest {
             for (int i = 1; i <= 5; i++) {
                 s.insertSignal(signal(i, "p-" + i, "h" + i, T0.plusSeconds(i)));
                 s.insertOrder(order(i, i));
-                s.insertFillIfNew("paper", new Fill(ClientOrderId.of("tvb-test-" + i + "-1"), "X" + i, "AAPL", Side.BUY,
+                s.insertFill("paper", new Fill(ClientOrderId.of("tvb-test-" + i + "-1"), "X" + i, "AAPL", Side.BUY,
                         BigDecimal.ONE, new BigDecimal("190"), BigDecimal.ZERO, "USD", T0.plusSeconds(i)),
                         BigDecimal.valueOf(i - 3), T0);
             }

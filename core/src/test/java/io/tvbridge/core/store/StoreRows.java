@@ -73,7 +73,7 @@ public final class StoreRows {
             session.insertSignal(signal(signalId, "a-" + signalId, "hash-" + signalId, at));
             session.insertOrder(order(signalId, signalId, at));
             if (executionId != null) {
-                session.insertFillIfNew("paper", fill(signalId, executionId, at), BigDecimal.ZERO, at);
+                session.insertFill("paper", fill(signalId, executionId, at), BigDecimal.ZERO, at);
             }
             return null;
         });

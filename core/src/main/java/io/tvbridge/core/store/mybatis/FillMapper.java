@@ -13,12 +13,13 @@ interface FillMapper {
     String COLUMNS = "broker, execution_id, client_order_id, symbol, side, quantity, price, commission,"
             + " commission_currency, filled_at, recorded_at, realized_pnl";
 
-    /** Inserts the fill unless the broker's execution id is stored already; the rows inserted (0 or 1). */
-    @Insert("insert into fills (" + COLUMNS + ") select #{broker}, #{executionId}, #{clientOrderId}, #{symbol},"
+    @Select("select count(*) from fills where broker = #{broker} and execution_id = #{executionId}")
+    int count(@Param("broker") String broker, @Param("executionId") String executionId);
+
+    @Insert("insert into fills (" + COLUMNS + ") values (#{broker}, #{executionId}, #{clientOrderId}, #{symbol},"
             + " #{side}, #{quantity}, #{price}, #{commission}, #{commissionCurrency}, #{filledAt}, #{recordedAt},"
-            + " #{realizedPnl} where not exists (select 1 from fills where broker = #{broker}"
-            + " and execution_id = #{executionId})")
-    int insertIfNew(FillRow row);
+            + " #{realizedPnl})")
+    void insert(FillRow row);
 
     @Select("select coalesce(sum(quantity), 0) from fills where client_order_id = #{clientOrderId}")
     BigDecimal sumQuantity(String clientOrderId);

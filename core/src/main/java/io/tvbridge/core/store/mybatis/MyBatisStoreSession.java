@@ -268,10 +268,14 @@ final class MyBatisStoreSession implements StoreSession {
     // fills and positions
 
     @Override
-    public boolean insertFillIfNew(String broker, Fill f, BigDecimal realizedPnl, Instant recordedAt) {
-        return fills.insertIfNew(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(),
-                f.side().name(), f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt,
-                realizedPnl)) == 1;
+    public boolean isNewFill(String broker, Fill f) {
+        return fills.count(broker, f.executionId()) == 0;
+    }
+
+    @Override
+    public void insertFill(String broker, Fill f, BigDecimal realizedPnl, Instant recordedAt) {
+        fills.insert(new FillRow(broker, f.executionId(), f.clientOrderId().value(), f.symbol(), f.side().name(),
+                f.quantity(), f.price(), f.commission(), f.commissionCurrency(), f.time(), recordedAt, realizedPnl));
     }
 
     @Override
