@@ -128,6 +128,23 @@ final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The CPU time the daemon has used so far, all its threads, user and system, in nanoseconds:
+     * fields 14 and 15 of {@code /proc/<pid>/stat}, in clock ticks of 1/100 s (Linux's USER_HZ).
+     */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of process " + process.pid()
+                    + " (/proc is Linux's)", e);
+        }
+    }
+
     /** SIGTERM, then waits for the daemon to finish its work and exit; its exit code. */
     int stop(Duration timeout) {
         process.destroy();

@@ -59,6 +59,7 @@ final class WebhookVsJetty implements Callable<Integer> {
         }
         LoadReport tvbridgeRate;
         LoadReport tvbridgeMax;
+        double cpuPerAlert;
         try (DaemonProcess tvbridge = DaemonProcess.start(options.jar, options.work().resolve("tvbridge"),
                 HarnessOptions.paperDaemon(Map.of("MAX_ORDERS_PER_SECOND", Integer.toString(maxOrdersPerSecond))),
                 options.javaOptions, "run")) {
@@ -66,6 +67,7 @@ final class WebhookVsJetty implements Callable<Integer> {
             tvbridge.awaitReady(START);
             tvbridgeRate = measure(tvbridge, rate, "tvbridge, paper broker, DRY_RUN off");
             tvbridgeMax = measure(tvbridge, 0, "tvbridge, paper broker, DRY_RUN off");
+            cpuPerAlert = cpuPerAlert(tvbridge);
             tvbridge.stop(STOP);
         }
         for (LoadReport report : List.of(bareMax, bareRate, tvbridgeMax, tvbridgeRate)) {
@@ -76,8 +78,27 @@ final class WebhookVsJetty implements Callable<Integer> {
                 bareMax.acksPerSecond(), 100 * tvbridgeMax.acksPerSecond() / bareMax.acksPerSecond());
         System.out.printf(Locale.ROOT, "ack p99 at %d/s: tvbridge %.3f ms, bare Jetty %.3f ms (target <= 5 ms)%n",
                 rate, tvbridgeRate.latencyMs().get("p99"), bareRate.latencyMs().get("p99"));
+        System.out.printf(Locale.ROOT, "CPU per acknowledged alert, all daemon threads, fills recorded: %.0f us"
+                + " (target <= 250 us)%n", cpuPerAlert);
         System.out.println("after: " + Machine.load() + "; data and logs in " + options.work());
         return 0;
+    }
+
+    /**
+     * The daemon's CPU time (every thread: HTTP, engine loop, sender, paper broker, JIT and GC)
+     * per alert over a run at a steady {@code rate} it can keep up with, after which it is given a
+     * moment to record the last fills; in microseconds.
+     */
+    private double cpuPerAlert(DaemonProcess daemon) throws InterruptedException {
+        int steady = Math.min(rate, 500);
+        LoadPlan plan = Load.plan(daemon.url(), steady, connections, Duration.ofSeconds(seconds), Duration.ZERO,
+                LoadPlan.numberedSymbols(symbols));
+        long before = daemon.cpuNanos();
+        LoadReport report = Load.run(plan, ReplyObserver.NONE).report("tvbridge, CPU per alert at " + steady + "/s");
+        Thread.sleep(2_000);
+        long used = daemon.cpuNanos() - before;
+        System.out.println(report.text());
+        return used / 1_000.0 / Math.max(1, report.acknowledged());
     }
 
     private LoadReport measure(DaemonProcess daemon, int perSecond, String target) throws InterruptedException {
