@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -48,7 +48,9 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
     private final Clock clock;
     /** The orders watched, with when this run first saw them working. */
     private final Map<ClientOrderId, Instant> watched = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** The next check of each watched order: cancelled when the order ends, so an ended order costs nothing. */
+    private final Map<ClientOrderId, ScheduledFuture<?>> checks = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "tvbridge-market-order-timeout");
         thread.setDaemon(true);
         return thread;
@@ -62,6 +64,7 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
         this.hours = hours;
         this.settings = settings;
         this.clock = clock;
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** Watches the market orders an earlier run left working. */
@@ -84,6 +87,15 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
         orderChanged(order);
     }
 
+    @Override
+    public void orderEnded(StoredOrder order) {
+        watched.remove(order.clientOrderId());
+        ScheduledFuture<?> check = checks.remove(order.clientOrderId());
+        if (check != null) {
+            check.cancel(false);
+        }
+    }
+
     /**
      * When the order has waited long enough: the timeout counted from when it was sent, or from the
      * open when it was sent to a closed market, and never from before this run first saw it working
@@ -103,20 +115,25 @@ public final class MarketOrderTimeout implements LedgerListener, AutoCloseable {
 
     private void schedule(ClientOrderId id, Duration delay) {
         long millis = Math.max(0, delay.toMillis());
-        timer.schedule(() -> check(id), millis, TimeUnit.MILLISECONDS);
+        checks.put(id, timer.schedule(() -> check(id), millis, TimeUnit.MILLISECONDS));
     }
 
     private void check(ClientOrderId id) {
+        if (!watched.containsKey(id)) {
+            return;   // it ended meanwhile
+        }
         try {
             Optional<StoredOrder> found = store.inTransaction(session -> session.findOrder(id));
             if (found.isEmpty() || !WORKING.contains(found.get().phase())) {
                 watched.remove(id);
+                checks.remove(id);
                 return;
             }
             StoredOrder order = found.get();
             Optional<Instant> deadline = deadline(order);
             if (deadline.isEmpty()) {
                 watched.remove(id);   // the timeout was switched off
+                checks.remove(id);
                 return;
             }
             Instant now = clock.instant();

@@ -26,9 +26,6 @@ public interface StoreSession extends AutoCloseable {
 
     Optional<StoredSignal> findSignalByAlertId(String alertId);
 
-    /** The latest signal with this body hash received at or after {@code since}. */
-    Optional<StoredSignal> findSignalByBodyHash(String bodyHash, Instant since);
-
     void recordDuplicate(long signalId, Instant at);
 
     /**

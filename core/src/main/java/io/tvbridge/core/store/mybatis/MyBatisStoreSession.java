@@ -94,11 +94,6 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public Optional<StoredSignal> findSignalByBodyHash(String bodyHash, Instant since) {
-        return Optional.ofNullable(signals.findByBodyHash(bodyHash, since)).map(MyBatisStoreSession::toSignal);
-    }
-
-    @Override
     public List<SignalKey> signalKeys(Instant since) {
         return signals.keys(since).stream().map(row -> new SignalKey(row.id(), Optional.ofNullable(row.alertId()),
                 row.bodyHash(), row.receivedAt())).toList();

@@ -27,10 +27,6 @@ interface SignalMapper {
     @Select("select " + COLUMNS + " from signals where alert_id = #{alertId}")
     SignalRow findByAlertId(String alertId);
 
-    @Select("select " + COLUMNS + " from signals where body_hash = #{bodyHash} and received_at >= #{since}"
-            + " order by received_at desc, id desc fetch first 1 rows only")
-    SignalRow findByBodyHash(@Param("bodyHash") String bodyHash, @Param("since") Instant since);
-
     @Update("update signals set decision = #{decision}, reason = #{reason}, decided_at = #{at} where id = #{id}")
     void updateDecision(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
                         @Param("at") Instant at);
