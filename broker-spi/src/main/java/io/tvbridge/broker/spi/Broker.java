@@ -83,10 +83,13 @@ public interface Broker extends AutoCloseable {
      * future); it does not call it again with the same client order id before this future is done.
      *
      * <p>Returns once the order is handed over (written to the venue's connection, say): it may
-     * block for the broker's outgoing pace and its write, but not for a round trip to the venue.
-     * The future completes on any thread (typically the broker's event thread), always within the
-     * broker's request timeout: exceptionally with a {@link BrokerException} of
-     * {@link BrokerException.Kind#TIMEOUT} when the venue does not answer in time. Every rule of
+     * block for the broker's outgoing pace and its write, but not for a round trip to the venue
+     * (except in a rare case the broker documents, such as an id an earlier run began to send).
+     * The future completes on any thread (typically the broker's event thread), and always
+     * completes: when the venue does not answer within the broker's request timeout, exceptionally
+     * with a {@link BrokerException} of {@link BrokerException.Kind#TIMEOUT}. tvbridge's callbacks
+     * on it return at once (they only queue the answer for the sending thread), so completing it
+     * from the thread that reads the venue's messages is safe. Every rule of
      * {@link #submit} holds: a used client order id places nothing and answers
      * {@link OrderAck#alreadyKnown()}; an exception whose outcome is unknown means the caller
      * calls {@link #lookup} before sending again. Failures complete the future; this method does
