@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * protocol on loopback), in this process. An order's latency runs from the moment its alert was
  * due to be sent (its HTTP request started then, or would have had the sender kept up) to the
  * moment the fake TWS read the PLACE_ORDER frame whose orderRef is the client order id the
- * webhook answered; both times come from this process's {@link System#nanoTime()}.
+ * webhook answered; both times come from this process's {@link System#nanoTime()}. A second
+ * figure runs from the moment the answer reached the load generator to the same PLACE_ORDER: the
+ * sender's share, without the webhook's (0 when the order was on the wire before the answer arrived).
  */
 @Command(name = "wire", mixinStandardHelpOptions = true,
         description = "Webhook to PLACE_ORDER on the wire at a fake TWS: p50/p99 at fixed rates and as fast as possible.")
@@ -82,6 +84,7 @@ final class WireLatency implements Callable<Integer> {
 
     private void measure(DaemonProcess tvbridge, int rate, Map<String, Long> readAt) throws InterruptedException {
         Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         LoadPlan plan = Load.plan(tvbridge.url(), rate, connections, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmupSeconds), SYMBOLS);
         Load load = Load.run(plan, (index, intendedNanos, endNanos, reply) -> {
@@ -89,6 +92,7 @@ final class WireLatency implements Callable<Integer> {
                 Matcher id = CLIENT_ORDER_ID.matcher(answered.body());
                 if (id.find()) {
                     dueAt.put(id.group(1), intendedNanos);
+                    answeredAt.put(id.group(1), endNanos);
                 }
             }
         });
@@ -99,7 +103,8 @@ final class WireLatency implements Callable<Integer> {
         }
         double drainSeconds = (System.nanoTime() - lastAlert) / 1e9;
         dueAt.values().removeIf(due -> due < load.result().measureFromNanos());
-        Histogram latency = new Histogram(TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(10), 3);
+        Histogram latency = histogram();
+        Histogram afterAnswer = histogram();
         long missing = 0;
         for (Map.Entry<String, Long> order : dueAt.entrySet()) {
             Long read = readAt.get(order.getKey());
@@ -107,16 +112,26 @@ final class WireLatency implements Callable<Integer> {
                 missing++;
             } else {
                 latency.recordValue(Math.max(latency.getLowestDiscernibleValue(), read - order.getValue()));
+                afterAnswer.recordValue(Math.max(afterAnswer.getLowestDiscernibleValue(),
+                        read - answeredAt.get(order.getKey())));
             }
         }
         String label = rate == 0 ? "as fast as possible" : rate + " alerts/s";
         System.out.println(load.report("tvbridge, ibkr broker at a fake TWS, DRY_RUN off").text());
         System.out.printf(Locale.ROOT, "webhook -> PLACE_ORDER read by the fake TWS, %s, %d connections: %d orders"
                         + " (%.1f/s), p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms; the last"
-                        + " arrived %.1f s after the last answer; %d never arrived%n%n", label, connections,
+                        + " arrived %.1f s after the last answer; %d never arrived%n", label, connections,
                 latency.getTotalCount(), latency.getTotalCount() / load.result().measuredSeconds(),
                 millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                 latency.getMaxValue() / 1e6, drainSeconds, missing);
+        System.out.printf(Locale.ROOT, "webhook's answer -> PLACE_ORDER read by the fake TWS, %s: p50 %.3f ms,"
+                        + " p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms%n%n", label, millis(afterAnswer, 50),
+                millis(afterAnswer, 90), millis(afterAnswer, 99), millis(afterAnswer, 99.9),
+                afterAnswer.getMaxValue() / 1e6);
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(10), 3);
     }
 
     private static double millis(Histogram histogram, double percentile) {

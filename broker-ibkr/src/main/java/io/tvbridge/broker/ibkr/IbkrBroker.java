@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -261,18 +263,69 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
 
     @Override
     public OrderAck submit(OrderRequest request) throws BrokerException {
-        TrackedOrder known = state.byClientId.get(request.clientOrderId());
-        if (known != null) {
-            return new OrderAck(known.id, known.brokerOrderId(), known.status, true, context.clock().instant());
+        CompletableFuture<OrderAck> answer = submitAsync(request);
+        try {
+            // the answer always completes within the request timeout; the margin only guards against a lost timer
+            return answer.get(config.requestTimeout().plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokerException broker) {
+                throw broker;
+            }
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "order " + request.clientOrderId() + ": "
+                    + e.getCause());
+        } catch (TimeoutException e) {
+            throw notAnswered(request.clientOrderId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "interrupted while placing "
+                    + request.clientOrderId());
         }
-        if (journal.find(request.clientOrderId()).isPresent()) {
-            Optional<OrderState> earlier = lookup(request.clientOrderId());
+    }
+
+    /**
+     * Writes the order (a bracket: all its legs) to TWS and returns; the future completes on the
+     * event thread with TWS's first answer to the parent (OPEN_ORDER or ORDER_STATUS), with the
+     * rejection's reason, with {@link BrokerException.Kind#UNAVAILABLE} when the connection drops
+     * first, or with {@link BrokerException.Kind#TIMEOUT} after the request timeout. Blocks for a
+     * round trip only for an id that an earlier run began to send and this run has not seen: TWS's
+     * open orders and executions then decide whether it went out.
+     */
+    @Override
+    public CompletableFuture<OrderAck> submitAsync(OrderRequest request) {
+        try {
+            Optional<OrderAck> earlier = earlierOrder(request.clientOrderId());
             if (earlier.isPresent()) {
-                return new OrderAck(earlier.get().clientOrderId(), earlier.get().brokerOrderId(),
-                        earlier.get().status(), true, context.clock().instant());
+                return CompletableFuture.completedFuture(earlier.get());
+            }
+            return acknowledgement(place(request));
+        } catch (BrokerException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The order this id placed before, in this run or in an earlier one that TWS still reports; empty when it may go. */
+    private Optional<OrderAck> earlierOrder(ClientOrderId id) throws BrokerException {
+        TrackedOrder known = state.byClientId.get(id);
+        if (known != null) {
+            return Optional.of(new OrderAck(known.id, known.brokerOrderId(), known.status, true,
+                    context.clock().instant()));
+        }
+        if (journal.find(id).isPresent()) {
+            Optional<OrderState> earlier = lookup(id);
+            if (earlier.isPresent()) {
+                return Optional.of(new OrderAck(earlier.get().clientOrderId(), earlier.get().brokerOrderId(),
+                        earlier.get().status(), true, context.clock().instant()));
             }
             // an earlier run was stopped while writing it, and TWS knows nothing of it: it goes now
         }
+        return Optional.empty();
+    }
+
+    /** Writes every leg of the order to TWS, journalled; returns the parent, whose acknowledgement is awaited. */
+    private TrackedOrder place(OrderRequest request) throws BrokerException {
         requireReady();
         IbkrContracts.Resolved resolved = contracts.byInstrument(request.instrument());
         String account = selectedAccount().orElse("");
@@ -309,24 +362,38 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
             order.sentOnConnection = session.connectionNumber();
             journal.written(leg.id());
         }
-        TrackedOrder parent = placed.get(0);
-        try {
-            OrderStatus status = parent.acknowledged.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            log.log(System.Logger.Level.INFO, "IBKR: order " + parent.id + " is " + status + " as IB order "
-                    + parent.orderId);
-            return new OrderAck(parent.id, parent.brokerOrderId(), status, false, context.clock().instant());
-        } catch (TimeoutException e) {
-            throw new BrokerException(BrokerException.Kind.TIMEOUT, "TWS did not answer order " + parent.id
-                    + " within " + config.requestTimeout().toSeconds() + " s; its outcome is unknown");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BrokerException broker) {
-                throw broker;
-            }
-            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "order " + parent.id + ": " + e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "interrupted while placing " + parent.id);
-        }
+        return placed.get(0);
+    }
+
+    /**
+     * The parent's acknowledgement as an {@link OrderAck}, or its failure, within the request
+     * timeout. A dependent future carries the timeout, so that the order's own stays open for
+     * the answer TWS may still give.
+     */
+    private CompletableFuture<OrderAck> acknowledgement(TrackedOrder parent) {
+        CompletableFuture<OrderAck> answer = new CompletableFuture<>();
+        parent.acknowledged.copy().orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((status, failure) -> {
+                    if (failure == null) {
+                        log.log(System.Logger.Level.INFO, "IBKR: order " + parent.id + " is " + status
+                                + " as IB order " + parent.orderId);
+                        answer.complete(new OrderAck(parent.id, parent.brokerOrderId(), status, false,
+                                context.clock().instant()));
+                        return;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    answer.completeExceptionally(cause instanceof BrokerException broker ? broker
+                            : cause instanceof TimeoutException ? notAnswered(parent.id)
+                            : new BrokerException(BrokerException.Kind.UNAVAILABLE, "order " + parent.id + ": "
+                            + cause));
+                });
+        return answer;
+    }
+
+    private BrokerException notAnswered(ClientOrderId id) {
+        return new BrokerException(BrokerException.Kind.TIMEOUT, "TWS did not answer order " + id + " within "
+                + config.requestTimeout().toSeconds() + " s; its outcome is unknown");
     }
 
     private void requireReady() throws BrokerException {

@@ -32,6 +32,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +144,60 @@ class IbkrBrokerTest {
         events.await(Fill.class, f -> f.clientOrderId().value().equals("br-1.tp"));
         events.await(OrderUpdate.class, u -> u.clientOrderId().value().equals("br-1.sl")
                 && u.status() == OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void anOrderWaitingForTwsDoesNotHoldUpAnotherThatTwsAnswers() throws Exception {
+        Broker broker = connect(new RecordingBrokerListener(), Map.of("request-timeout", "2"));
+        Instrument aapl = broker.resolve(InstrumentRef.parse("NASDAQ:AAPL"));
+        Instrument msft = broker.resolve(InstrumentRef.parse("MSFT"));
+        tws.onNextOrder(Behaviour.silent());
+
+        CompletableFuture<OrderAck> unanswered = broker.submitAsync(market("quiet-1", aapl, Side.BUY, "1"));
+        CompletableFuture<OrderAck> answered = broker.submitAsync(market("busy-1", msft, Side.BUY, "1"));
+
+        assertThat(answered.get(5, TimeUnit.SECONDS).status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(unanswered).as("TWS has not answered quiet-1 yet").isNotDone();
+        assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("quiet-1", "busy-1");
+        assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BrokerException.Kind.TIMEOUT);
+                    assertThat(e.outcomeUnknown()).isTrue();
+                });
+        assertThat(broker.lookup(ClientOrderId.of("quiet-1"))).as("it did reach TWS, which reports it open")
+                .hasValueSatisfying(s -> assertThat(s.status().isTerminal()).isFalse());
+    }
+
+    @Test
+    void anOrderStillWaitingForTwsIsNotPlacedTwice() throws Exception {
+        Broker broker = connect(new RecordingBrokerListener(), Map.of());
+        Instrument ibm = broker.resolve(InstrumentRef.parse("IBM"));
+        tws.onNextOrder(Behaviour.silent());
+        CompletableFuture<OrderAck> first = broker.submitAsync(market("once-1", ibm, Side.BUY, "1"));
+
+        OrderAck again = broker.submitAsync(market("once-1", ibm, Side.BUY, "1")).get(5, TimeUnit.SECONDS);
+
+        assertThat(again.alreadyKnown()).isTrue();
+        assertThat(first).isNotDone();
+        assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("once-1");
+    }
+
+    @Test
+    void aConnectionLostBeforeTwsAnswersLeavesTheOutcomeUnknown() throws Exception {
+        RecordingBrokerListener events = new RecordingBrokerListener();
+        Broker broker = connect(events, Map.of());
+        Instrument ibm = broker.resolve(InstrumentRef.parse("IBM"));
+        tws.onNextOrder(Behaviour.silent());
+        CompletableFuture<OrderAck> answer = broker.submitAsync(market("cut-1", ibm, Side.BUY, "1"));
+        tws.await(message -> message.contains("cut-1"), Duration.ofSeconds(5));
+
+        tws.dropConnections();
+
+        assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(BrokerException.Kind.UNAVAILABLE);
+                    assertThat(e.outcomeUnknown()).isTrue();
+                });
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.tvbridge.broker.spi.model.Position;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A connection to one broker account.
@@ -73,6 +74,38 @@ public interface Broker extends AutoCloseable {
      *     is unreachable: the caller then calls {@link #lookup} before sending again
      */
     OrderAck submit(OrderRequest request) throws BrokerException;
+
+    /**
+     * Sends an order without waiting for the venue's acknowledgement: the answer {@link #submit}
+     * would return, or the exception it would throw, completes the future instead. tvbridge's
+     * order sender calls it from its one sending thread, so that orders of different symbols are
+     * in flight at once while it keeps each symbol's orders in sequence (the next waits for this
+     * future); it does not call it again with the same client order id before this future is done.
+     *
+     * <p>Returns once the order is handed over (written to the venue's connection, say): it may
+     * block for the broker's outgoing pace and its write, but not for a round trip to the venue
+     * (except in a rare case the broker documents, such as an id an earlier run began to send).
+     * The future completes on any thread (typically the broker's event thread), and always
+     * completes: when the venue does not answer within the broker's request timeout, exceptionally
+     * with a {@link BrokerException} of {@link BrokerException.Kind#TIMEOUT}. tvbridge's callbacks
+     * on it return at once (they only queue the answer for the sending thread), so completing it
+     * from the thread that reads the venue's messages is safe. Every rule of
+     * {@link #submit} holds: a used client order id places nothing and answers
+     * {@link OrderAck#alreadyKnown()}; an exception whose outcome is unknown means the caller
+     * calls {@link #lookup} before sending again. Failures complete the future; this method does
+     * not throw.
+     *
+     * <p>The default runs {@link #submit} on the caller's thread and returns its answer as a
+     * completed (or failed) future: right for brokers whose venue answers at once, and for plugins
+     * written before this method, which keep working unchanged, one order at a time.
+     */
+    default CompletableFuture<OrderAck> submitAsync(OrderRequest request) {
+        try {
+            return CompletableFuture.completedFuture(submit(request));
+        } catch (BrokerException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Asks the venue to cancel a working order. The confirmation arrives as a cancelled

@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,9 +47,15 @@ import org.slf4j.LoggerFactory;
  * Sends stored orders to the broker, off the decision thread, from one dispatcher thread. Orders
  * wait in lanes, one per account and symbol: exits go ahead of entries, but an order never
  * overtakes an earlier one of its own symbol, and the next order of a symbol leaves only once the
- * broker has answered the one before. Sends are paced ({@code max_orders_per_second}) and new
- * entries wait while too many orders work at the broker ({@code max_outstanding_orders}); exits
- * never wait for that cap.
+ * broker has answered the one before. Orders of different symbols do not wait for each other's
+ * answers: the dispatcher hands an order over with
+ * {@link io.tvbridge.broker.spi.Broker#submitAsync} and moves on, the order's lane busy until the
+ * answer comes. The answer comes back to the dispatcher as a job of its own, so that what follows
+ * from it (the ledger's update, a look-up or retry, the circuit breaker) happens on that one
+ * thread as for any other step, and only then frees the lane. Sends are paced
+ * ({@code max_orders_per_second}) and new entries wait while too many orders work at the broker
+ * ({@code max_outstanding_orders}); exits never wait for that cap, and they leave ahead of waiting
+ * entries (without waiting, though, for an exit of another symbol to be answered).
  *
  * <p>Before a send the order is marked {@link OrderPhase#SUBMITTED} in the store, so that a
  * crash during the call leaves a trace; new orders of different symbols that may all go now are
@@ -62,7 +70,10 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     /** New orders taken together at most, their marks committed at once. */
     private static final int MAX_GROUP = 64;
 
-    /** One step of work on one order; true once the broker's answer is known, false when a retry is scheduled. */
+    /**
+     * One step of work on one order; true once the broker's answer is known and handled, false while
+     * it is awaited or a retry is scheduled (a job then resumes the order, its lane busy meanwhile).
+     */
     @FunctionalInterface
     private interface Step {
         boolean run();
@@ -95,6 +106,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private final Map<InstrumentRef, Instrument> instruments = new ConcurrentHashMap<>();
     private final AtomicInteger retrying = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
+    /** Orders handed to the broker whose answer has not come back yet. */
+    private final AtomicInteger answering = new AtomicInteger();
 
     private volatile BrokerCircuit circuit;
     private volatile Optional<Bucket> pace = Optional.empty();
@@ -145,10 +158,10 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         wake();
     }
 
-    /** Orders waiting to be sent or checked, or being sent, or waiting for a retry. */
+    /** Orders waiting to be sent or checked, or being sent, or waiting for the broker's answer or a retry. */
     public int pending() {
         synchronized (lock) {
-            return queue.size() + resumed.size() + retrying.get() + running.get();
+            return queue.size() + resumed.size() + retrying.get() + running.get() + answering.get();
         }
     }
 
@@ -218,7 +231,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             synchronized (lock) {
                 group = nextGroup();
                 while (group.isEmpty()) {
-                    if (closing && queue.size() == 0 && resumed.isEmpty()) {
+                    if (closing && queue.size() == 0 && resumed.isEmpty() && answering.get() == 0) {
                         return;
                     }
                     try {
@@ -412,13 +425,43 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         return place(order, ready.request(), 0);
     }
 
+    /**
+     * Hands the order to the broker and returns without its answer (false: the lane stays busy);
+     * the answer comes back as a job that runs {@link #answered} on the dispatcher.
+     */
     private boolean place(StoredOrder order, OrderRequest request, int attempt) {
-        long sentAt = -1;
         try {
             awaitPace();
-            sentAt = System.nanoTime();
-            OrderAck ack = handle.broker().submit(request);
-            timed(SubmitResult.ACKNOWLEDGED, sentAt);
+        } catch (BrokerException e) {
+            return answered(order, request, attempt, -1, 0, null, e);   // never sent
+        }
+        long sentAt = System.nanoTime();
+        CompletableFuture<OrderAck> answer;
+        try {
+            answer = handle.broker().submitAsync(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);   // a plugin that throws instead of failing the future
+        }
+        synchronized (lock) {
+            answering.incrementAndGet();
+        }
+        answer.whenComplete((ack, failure) -> {
+            long answeredAt = System.nanoTime();
+            synchronized (lock) {
+                answering.decrementAndGet();
+                resumed.addLast(new Job(order, Kind.CHECK,
+                        () -> answered(order, request, attempt, sentAt, answeredAt, ack, failure)));
+                lock.notifyAll();
+            }
+        });
+        return false;
+    }
+
+    /** The broker's answer to a send that started at {@code sentAt}: its acknowledgement, or why not. */
+    private boolean answered(StoredOrder order, OrderRequest request, int attempt, long sentAt, long answeredAt,
+                             OrderAck ack, Throwable failure) {
+        if (failure == null) {
+            timed(SubmitResult.ACKNOWLEDGED, sentAt, answeredAt);
             circuit.succeeded();
             log.info("{} sent to {}: {} {} {} {}: {}", order.logIds(), handle.name(), order.side(),
                     order.quantity().toPlainString(), order.symbol(), order.type(), ack.status());
@@ -430,29 +473,28 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                     ? OrderStatus.ACCEPTED : ack.status();
             ledger.onOrderUpdate(OrderUpdate.of(ack.clientOrderId(), ack.brokerOrderId(), status, ack.at()));
             return true;
-        } catch (BrokerException e) {
-            timed(e.outcomeUnknown() ? SubmitResult.UNKNOWN : SubmitResult.REFUSED, sentAt);
-            if (e.outcomeUnknown()) {
-                circuit.failed(e);
-                return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
-                        () -> checkThenResend(order, request, attempt + 1));
-            }
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof BrokerException e && !e.outcomeUnknown()) {
+            timed(SubmitResult.REFUSED, sentAt, answeredAt);
             circuit.succeeded();   // the venue answered, if only with a refusal
             reject(order.clientOrderId(), e.getMessage());
             return true;
-        } catch (RuntimeException e) {
-            timed(SubmitResult.UNKNOWN, sentAt);
-            circuit.failed(e);
-            log.error("{} {} failed unexpectedly", order.logIds(), handle.name(), e);
-            return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), e,
-                    () -> checkThenResend(order, request, attempt + 1));
         }
+        timed(SubmitResult.UNKNOWN, sentAt, answeredAt);
+        circuit.failed(cause);
+        if (!(cause instanceof BrokerException)) {
+            log.error("{} {} failed unexpectedly", order.logIds(), handle.name(), cause);
+        }
+        return later(order, attempt, "learn the outcome of order " + order.clientOrderId(), cause,
+                () -> checkThenResend(order, request, attempt + 1));
     }
 
-    /** Times a call to the broker's submit that started at {@code sentAt} (negative: it never started). */
-    private void timed(SubmitResult result, long sentAt) {
+    /** Times a send from {@code sentAt} (negative: it never started) to its answer at {@code answeredAt}. */
+    private void timed(SubmitResult result, long sentAt, long answeredAt) {
         if (sentAt >= 0) {
-            metrics.brokerSubmit(result, System.nanoTime() - sentAt);
+            metrics.brokerSubmit(result, answeredAt - sentAt);
         }
     }
 
@@ -552,9 +594,15 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
 
     /**
      * Schedules {@code retry} after a pause that grows with each attempt; the order's lane stays
-     * busy until the retry settles. Returns false: the broker's answer is not known yet.
+     * busy until the retry settles. Returns false: the broker's answer is not known yet. While
+     * tvbridge stops nothing is scheduled: the order stays submitted in the store, for the next start.
      */
-    private boolean later(StoredOrder order, int attempt, String what, Exception cause, Step retry) {
+    private boolean later(StoredOrder order, int attempt, String what, Throwable cause, Step retry) {
+        if (closing) {
+            log.warn("{} could not {} at {} ({}); tvbridge is stopping, the next start looks it up", order.logIds(),
+                    what, handle.name(), cause.getMessage());
+            return false;
+        }
         long seconds = Math.min(MAX_PAUSE.toSeconds(), 1L << Math.min(attempt, 6));
         log.warn("{} could not {} at {} ({}); trying again in {} s", order.logIds(), what, handle.name(),
                 cause.getMessage(), seconds);

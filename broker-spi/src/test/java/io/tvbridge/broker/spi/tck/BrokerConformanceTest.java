@@ -40,6 +40,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -282,6 +285,48 @@ public abstract class BrokerConformanceTest {
         assertThat(second.brokerOrderId()).isEqualTo(first.brokerOrderId());
         assertThat(sum(broker.executions(request.clientOrderId()))).isEqualByComparingTo(BigDecimal.ONE);
         assertThat(heldQuantity(broker)).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void anOrderSentWithoutWaitingIsAnsweredAsSubmitAnswers() throws Exception {
+        OrderRequest request = market(Side.BUY, BigDecimal.ONE);
+        OrderAck ack = answer(broker.submitAsync(request));
+        assertThat(ack.clientOrderId()).isEqualTo(request.clientOrderId());
+        assertThat(ack.alreadyKnown()).isFalse();
+        assertThat(ack.status()).isNotIn(OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.EXPIRED);
+        events.await(OrderUpdate.class, u -> u.clientOrderId().equals(request.clientOrderId())
+                && u.status() == OrderStatus.FILLED, eventTimeout());
+
+        OrderAck again = answer(broker.submitAsync(request));
+        assertThat(again.alreadyKnown()).isTrue();
+        assertThat(again.brokerOrderId()).isEqualTo(ack.brokerOrderId());
+        assertThat(sum(broker.executions(request.clientOrderId()))).isEqualByComparingTo(BigDecimal.ONE);
+    }
+
+    @Test
+    void aRejectionOfAnOrderSentWithoutWaitingCarriesTheVenuesReason() throws Exception {
+        Rejection rejection = rejection(broker, nextId());
+        ClientOrderId id = rejection.request().clientOrderId();
+        CompletableFuture<OrderAck> answer = broker.submitAsync(rejection.request());
+        try {
+            OrderAck ack = answer(answer);
+            assertThat(ack.status()).isIn(OrderStatus.PENDING, OrderStatus.ACCEPTED, OrderStatus.REJECTED);
+            OrderUpdate rejected = events.await(OrderUpdate.class, u -> u.clientOrderId().equals(id)
+                    && u.status() == OrderStatus.REJECTED, eventTimeout());
+            assertThat(rejected.reason()).hasValueSatisfying(
+                    reason -> assertThat(reason).contains(rejection.reasonContains()));
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOfSatisfying(BrokerException.class, refusal -> {
+                assertThat(refusal.kind()).isEqualTo(BrokerException.Kind.REJECTED);
+                assertThat(refusal.getMessage()).contains(rejection.reasonContains());
+            });
+        }
+        assertThat(fillsOf(id)).isEmpty();
+    }
+
+    /** The answer of a {@link Broker#submitAsync}, which comes within the broker's request timeout. */
+    private OrderAck answer(CompletableFuture<OrderAck> answer) throws Exception {
+        return answer.get(eventTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Test

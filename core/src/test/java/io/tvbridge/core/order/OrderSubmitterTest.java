@@ -1,0 +1,251 @@
+package io.tvbridge.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tvbridge.broker.spi.BrokerException;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderStatus;
+import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
+import io.tvbridge.core.metrics.BridgeMetrics;
+import io.tvbridge.core.routing.BrokerHandle;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.StoreRows;
+import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.mybatis.MyBatisStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sender against a broker whose acknowledgements the test gives: orders of different symbols
+ * are in flight together, while a symbol's next order waits for the answer to the one before.
+ */
+@Timeout(30)
+class OrderSubmitterTest {
+    private static final Instant T0 = Instant.parse("2026-01-05T14:30:00Z");
+
+    @TempDir
+    Path folder;
+    private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+    private final RecordingBroker broker = new RecordingBroker();
+    private final RecordingBrokerListener ledger = new RecordingBrokerListener();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private MyBatisStore store;
+    private long nextId = 1;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        broker.acknowledgeAll();
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+    }
+
+    /** A sender with pace and cap as {@code settings} say (the pace off unless they say otherwise). */
+    private OrderSubmitter sender(Map<String, String> settings) {
+        store = MyBatisStore.openH2(folder, clock);
+        opened.add(store);
+        Map<String, String> values = new HashMap<>(Map.of("max_orders_per_second", "0"));
+        values.putAll(settings);
+        OrderSubmitter sender = new OrderSubmitter(new BrokerHandle("recording", "1", "", broker), store, ledger,
+                new BrokerCircuit("recording", 5, Duration.ofSeconds(30), clock), RiskSettings.of(values), clock,
+                BridgeMetrics.NONE);
+        opened.add(sender);
+        return sender;
+    }
+
+    /** A market order of 1 {@code symbol}, stored as decided (NEW). */
+    private StoredOrder order(String symbol, Side side, boolean opens) {
+        long id = nextId++;
+        StoredOrder order = new StoredOrder(id, ClientOrderId.of("tvb-test-" + id + "-1"), id, "recording", "",
+                InstrumentRef.parse("NASDAQ:" + symbol), side, BigDecimal.ONE, OrderType.MARKET, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.DAY, false,
+                BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(),
+                Optional.empty(), T0, Optional.empty(), T0, Optional.empty(), opens);
+        store.inTransaction(session -> {
+            session.insertSignal(StoreRows.signal(id, "a-" + id, "hash-" + id, T0));
+            session.insertOrder(order);
+            return null;
+        });
+        return order;
+    }
+
+    private StoredOrder entry(String symbol) {
+        return order(symbol, Side.BUY, true);
+    }
+
+    /** Entries of 1 of each of {@code symbols}, stored and handed to {@code sender} in that order. */
+    private List<StoredOrder> submitEntries(OrderSubmitter sender, String... symbols) {
+        List<StoredOrder> orders = Arrays.stream(symbols).map(this::entry).toList();
+        orders.forEach(sender::submit);
+        return orders;
+    }
+
+    /** An entry of 1 {@code symbol} handed to {@code sender}, once the broker has it. */
+    private StoredOrder sentEntry(OrderSubmitter sender, String symbol) throws InterruptedException {
+        StoredOrder order = entry(symbol);
+        sender.submit(order);
+        broker.awaitCalls(calls -> calls.contains(sent(order)));
+        return order;
+    }
+
+    private static String sent(StoredOrder order) {
+        return "submit " + order.clientOrderId();
+    }
+
+    private OrderUpdate awaitUpdate(StoredOrder order, OrderStatus status) throws InterruptedException {
+        return ledger.await(OrderUpdate.class, u -> u.clientOrderId().equals(order.clientOrderId())
+                && u.status() == status, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void ordersOfDifferentSymbolsAreInFlightTogetherWhileASymbolsNextWaitsForTheAnswer() throws Exception {
+        OrderSubmitter sender = sender(Map.of());
+        List<StoredOrder> orders = submitEntries(sender, "AAPL", "MSFT", "AAPL", "IBM");
+        StoredOrder aapl1 = orders.get(0);
+        StoredOrder msft = orders.get(1);
+        StoredOrder aapl2 = orders.get(2);
+        StoredOrder ibm = orders.get(3);
+
+        // IBM came after AAPL's second order: that it left first shows the second waits for the first's answer
+        assertThat(broker.awaitCalls(calls -> calls.size() == 3))
+                .containsExactly(sent(aapl1), sent(msft), sent(ibm));
+        assertThat(sender.pending()).isEqualTo(4);
+
+        broker.acknowledge(msft.clientOrderId());
+        awaitUpdate(msft, OrderStatus.ACCEPTED);
+        assertThat(broker.calls()).as("MSFT's answer frees only MSFT's lane").hasSize(3);
+
+        broker.acknowledge(aapl1.clientOrderId());
+        assertThat(broker.awaitCalls(calls -> calls.size() == 4)).last().isEqualTo(sent(aapl2));
+        assertThat(ledger.all(OrderUpdate.class)).extracting(OrderUpdate::clientOrderId)
+                .as("AAPL's first order is accepted before its second is sent")
+                .containsExactly(msft.clientOrderId(), aapl1.clientOrderId());
+
+        broker.acknowledge(aapl2.clientOrderId());
+        broker.acknowledge(ibm.clientOrderId());
+        awaitUpdate(aapl2, OrderStatus.ACCEPTED);
+        awaitUpdate(ibm, OrderStatus.ACCEPTED);
+        assertThat(broker.calls()).hasSize(4);
+    }
+
+    @Test
+    void anOrderIsMarkedSubmittedBeforeItIsHandedToTheBroker() throws Exception {
+        List<OrderPhase> phasesAtSend = new ArrayList<>();
+        broker.beforeSend(request -> phasesAtSend.add(store.inTransaction(
+                session -> session.findOrder(request.clientOrderId())).orElseThrow().phase()));
+        OrderSubmitter sender = sender(Map.of());
+        submitEntries(sender, "AAPL", "MSFT");
+
+        broker.awaitCalls(calls -> calls.size() == 2);
+        assertThat(phasesAtSend).containsExactly(OrderPhase.SUBMITTED, OrderPhase.SUBMITTED);
+    }
+
+    @Test
+    void aRefusalRejectsTheOrderWithItsReasonAndFreesItsSymbol() throws Exception {
+        List<StoredOrder> orders = submitEntries(sender(Map.of()), "AAPL", "AAPL");
+        StoredOrder first = orders.get(0);
+        StoredOrder second = orders.get(1);
+        broker.awaitCalls(calls -> calls.size() == 1);
+
+        broker.fail(first.clientOrderId(), new BrokerException(BrokerException.Kind.REJECTED, "no shorting today"));
+
+        assertThat(awaitUpdate(first, OrderStatus.REJECTED).reason()).contains("no shorting today");
+        assertThat(broker.awaitCalls(calls -> calls.size() == 2)).containsExactly(sent(first), sent(second));
+    }
+
+    @Test
+    void anUnknownOutcomeIsLookedUpBeforeTheOrderIsSentAgainWhileOtherSymbolsGoOn() throws Exception {
+        OrderSubmitter sender = sender(Map.of());
+        List<StoredOrder> orders = submitEntries(sender, "AAPL", "AAPL");
+        StoredOrder aapl = orders.get(0);
+        StoredOrder aaplNext = orders.get(1);
+        broker.awaitCalls(calls -> calls.size() == 1);
+
+        broker.fail(aapl.clientOrderId(), new BrokerException(BrokerException.Kind.TIMEOUT, "no answer in time"));
+        StoredOrder msft = entry("MSFT");
+        sender.submit(msft);
+        broker.awaitCalls(calls -> calls.contains(sent(msft)));
+        broker.acknowledge(msft.clientOrderId());
+        awaitUpdate(msft, OrderStatus.ACCEPTED);
+
+        // the venue never got it (lookup finds nothing), so it goes again, after the pause for a retry
+        List<String> calls = broker.awaitCalls(c -> c.size() == 4);
+        assertThat(calls).containsExactly(sent(aapl), sent(msft), "lookup " + aapl.clientOrderId(), sent(aapl));
+        broker.acknowledge(aapl.clientOrderId());
+        awaitUpdate(aapl, OrderStatus.ACCEPTED);
+        assertThat(broker.awaitCalls(c -> c.size() == 5)).last().isEqualTo(sent(aaplNext));
+    }
+
+    @Test
+    void anOrderTheVenueGotDespiteAnUnknownOutcomeIsNotSentAgain() throws Exception {
+        OrderSubmitter sender = sender(Map.of());
+        StoredOrder aapl = sentEntry(sender, "AAPL");
+        broker.knows(aapl.clientOrderId(), OrderStatus.ACCEPTED);
+
+        broker.fail(aapl.clientOrderId(), new BrokerException(BrokerException.Kind.UNAVAILABLE, "connection lost"));
+
+        awaitUpdate(aapl, OrderStatus.ACCEPTED);
+        assertThat(broker.calls()).containsExactly(sent(aapl), "lookup " + aapl.clientOrderId());
+    }
+
+    @Test
+    void ordersInFlightCountAgainstTheCapOnOutstandingOrdersButExitsDoNot() throws Exception {
+        OrderSubmitter sender = sender(Map.of("max_outstanding_orders", "1"));
+        StoredOrder aapl = sentEntry(sender, "AAPL");
+        StoredOrder msft = entry("MSFT");
+        StoredOrder ibmExit = order("IBM", Side.SELL, false);
+        sender.submit(msft);
+        sender.submit(ibmExit);
+
+        assertThat(broker.awaitCalls(calls -> calls.size() == 2)).containsExactly(sent(aapl), sent(ibmExit));
+        broker.acknowledge(aapl.clientOrderId());
+        awaitUpdate(aapl, OrderStatus.ACCEPTED);
+        assertThat(sender.outstanding()).as("AAPL and the exit work at the broker").isEqualTo(2);
+        assertThat(broker.calls()).hasSize(2);
+
+        sender.orderChanged(withPhase(aapl, OrderPhase.FILLED));
+        sender.orderChanged(withPhase(ibmExit, OrderPhase.FILLED));
+        assertThat(broker.awaitCalls(calls -> calls.size() == 3)).last().isEqualTo(sent(msft));
+    }
+
+    @Test
+    void closingWaitsForTheAnswersOfOrdersInFlight() throws Exception {
+        OrderSubmitter sender = sender(Map.of());
+        StoredOrder aapl = sentEntry(sender, "AAPL");
+
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> sender.close(Duration.ofSeconds(10)));
+        broker.acknowledge(aapl.clientOrderId());
+        closed.get();
+
+        assertThat(ledger.all(OrderUpdate.class)).extracting(OrderUpdate::status).containsExactly(OrderStatus.ACCEPTED);
+        assertThat(sender.pending()).isZero();
+    }
+
+    private static StoredOrder withPhase(StoredOrder o, OrderPhase phase) {
+        return new StoredOrder(o.id(), o.clientOrderId(), o.signalId(), o.broker(), o.account(), o.instrument(),
+                o.side(), o.quantity(), o.type(), o.limitPrice(), o.stopPrice(), o.takeProfit(), o.stopLoss(),
+                o.referencePrice(), o.timeInForce(), o.outsideRegularHours(), o.multiplier(), phase,
+                o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(), o.reason(), o.createdAt(),
+                o.submittedAt(), o.updatedAt(), o.parent(), o.opens());
+    }
+}
