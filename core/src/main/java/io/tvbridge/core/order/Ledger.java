@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * orders already ended (a late report about one). After the batch's commit the
  * {@link LedgerListener}s hear what changed.
  */
-public final class Ledger implements BrokerListener {
+public final class Ledger implements SendReports {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
     /** How often the events of a batch whose commit failed are tried again before they are left to the next start. */
     private static final int COMMIT_ATTEMPTS = 3;
@@ -115,6 +115,7 @@ public final class Ledger implements BrokerListener {
      * as submitted, with their contract multiplier, before any report of the broker about them
      * (which the submitter can only cause after this call).
      */
+    @Override
     public void submitted(List<Marked> orders) {
         if (!orders.isEmpty()) {
             enqueue(new Submitted(List.copyOf(orders)));

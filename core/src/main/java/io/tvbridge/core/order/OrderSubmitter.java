@@ -94,7 +94,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
 
     private final BrokerHandle handle;
     private final Store store;
-    private final Ledger ledger;
+    private final SendReports ledger;
     private final Clock clock;
     private final BridgeMetrics metrics;
     private final Object lock = new Object();
@@ -116,7 +116,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private volatile boolean closing;
     private volatile long waitingSince;
 
-    public OrderSubmitter(BrokerHandle handle, Store store, Ledger ledger, BrokerCircuit circuit,
+    public OrderSubmitter(BrokerHandle handle, Store store, SendReports ledger, BrokerCircuit circuit,
                           RiskSettings settings, Clock clock, BridgeMetrics metrics) {
         this.handle = handle;
         this.metrics = metrics;

@@ -12,6 +12,7 @@ import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.core.metrics.BridgeMetrics;
+import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.StoreRows;
@@ -48,6 +49,27 @@ class OrderSubmitterTest {
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final RecordingBroker broker = new RecordingBroker();
     private final RecordingBrokerListener ledger = new RecordingBrokerListener();
+    /** The broker's answers go to the recording listener; the marks of sent orders are the store's to show. */
+    private final SendReports reports = new SendReports() {
+        @Override
+        public void submitted(List<Ledger.Marked> orders) {
+        }
+
+        @Override
+        public void onOrderUpdate(OrderUpdate update) {
+            ledger.onOrderUpdate(update);
+        }
+
+        @Override
+        public void onFill(io.tvbridge.broker.spi.model.Fill fill) {
+            ledger.onFill(fill);
+        }
+
+        @Override
+        public void onConnection(io.tvbridge.broker.spi.model.ConnectionEvent event) {
+            ledger.onConnection(event);
+        }
+    };
     private final List<AutoCloseable> opened = new ArrayList<>();
     private MyBatisStore store;
     private long nextId = 1;
@@ -66,7 +88,7 @@ class OrderSubmitterTest {
         opened.add(store);
         Map<String, String> values = new HashMap<>(Map.of("max_orders_per_second", "0"));
         values.putAll(settings);
-        OrderSubmitter sender = new OrderSubmitter(new BrokerHandle("recording", "1", "", broker), store, ledger,
+        OrderSubmitter sender = new OrderSubmitter(new BrokerHandle("recording", "1", "", broker), store, reports,
                 new BrokerCircuit("recording", 5, Duration.ofSeconds(30), clock), RiskSettings.of(values), clock,
                 BridgeMetrics.NONE);
         opened.add(sender);
