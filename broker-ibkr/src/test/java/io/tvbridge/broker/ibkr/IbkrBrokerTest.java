@@ -179,6 +179,9 @@ class IbkrBrokerTest {
 
         assertThat(again.alreadyKnown()).isTrue();
         assertThat(first).isNotDone();
+        // the fake reads the frame on its own thread: wait for it, then make sure it was the only one
+        eventually("the order read by TWS", () -> !tws.placedOrders().isEmpty());
+        Thread.sleep(200);
         assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("once-1");
     }
 
