@@ -26,6 +26,7 @@ final class ConnectorRouting extends Handler.Wrapper {
     /** What the internet may reach when the admin API listens elsewhere. */
     static final Set<String> PUBLIC_PATHS = Set.of("/", "/webhook", "/health", "/ready");
     static final String WEBHOOK_PATH = "/webhook";
+    static final String TEMPLATE_PATH = "/webhook/template";
 
     private final boolean adminSeparate;
     private final IntSupplier securePort;
@@ -46,7 +47,7 @@ final class ConnectorRouting extends Handler.Wrapper {
             return true;
         }
         if (adminSeparate && (PUBLIC.equals(connector) && !publicPath(path)
-                || ADMIN.equals(connector) && path.equals(WEBHOOK_PATH))) {
+                || ADMIN.equals(connector) && webhookPath(path))) {
             response.setStatus(HttpStatus.NOT_FOUND_404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
             response.write(true, ByteBuffer.wrap(WebhookServer.errorJson(404, null).getBytes(StandardCharsets.UTF_8)),
@@ -57,7 +58,16 @@ final class ConnectorRouting extends Handler.Wrapper {
     }
 
     static boolean publicPath(String path) {
-        return PUBLIC_PATHS.contains(path);
+        return PUBLIC_PATHS.contains(path) || webhookPath(path);
+    }
+
+    /**
+     * {@code /webhook}, or {@code /webhook/<secret>} (one segment: the secret in the path), but not the
+     * admin API's {@code /webhook/template}.
+     */
+    static boolean webhookPath(String path) {
+        return path.equals(WEBHOOK_PATH) || path.startsWith(WEBHOOK_PATH + "/") && !path.equals(TEMPLATE_PATH)
+                && path.indexOf('/', WEBHOOK_PATH.length() + 1) < 0 && path.length() > WEBHOOK_PATH.length() + 1;
     }
 
     /** 308, so that a POST stays a POST with its body (301 and 302 let clients turn it into a GET). */

@@ -1,6 +1,8 @@
 package io.tvbridge.server;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.core.alert.AlertReading;
+import io.tvbridge.core.alert.AlertSummary;
 import io.tvbridge.core.signal.Outcome;
 import io.tvbridge.core.signal.RawWebhook;
 import io.tvbridge.core.signal.SignalService;
@@ -13,14 +15,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /webhook}: TradingView's way in. The body is read raw, whatever its
  * Content-Type, and handed to core; the {@link Outcome} decides the status here and nowhere
  * else. A 5xx is answered only when nothing was stored, since TradingView resends on 5xx.
+ * {@code POST /webhook/<secret>} takes the secret from the path, for messages that cannot carry
+ * one (TradingView's default message, other products' formats), unless
+ * {@code WEBHOOK_SECRET_IN_URL=false}. The path is read from the servlet request as sent: the
+ * request's URI seen by everything else has the secret masked ({@link SecretMasking.Urls}).
+ * The answer says which dialect the message was read in and what was read.
  */
 @Path("/webhook")
 @WebhookGuarded
@@ -29,23 +39,54 @@ public final class WebhookResource {
 
     /** The answer to an alert. */
     public record Answer(long signalId, String decision, Optional<String> reason, Optional<String> clientOrderId,
-                         List<String> clientOrderIds, Optional<Boolean> dryRun) {
+                         List<String> clientOrderIds, Optional<Boolean> dryRun, Optional<String> dialect,
+                         Optional<Map<String, String>> read) {
     }
+
+    private static final String PATH = "/webhook/";
 
     /** Bytes of a too-large body read and dropped before the 413 (see {@link #discardUpTo}). */
     private static final long DISCARD_LIMIT = 1024 * 1024;
 
     private final SignalService signals;
     private final Clock clock;
+    private final boolean secretInUrl;
 
     public WebhookResource(SignalService signals, Clock clock) {
+        this(signals, clock, true);
+    }
+
+    public WebhookResource(SignalService signals, Clock clock, boolean secretInUrl) {
         this.signals = signals;
         this.clock = clock;
+        this.secretInUrl = secretInUrl;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@Context HttpServletRequest request, InputStream body) {
+        return receive(request, body, Optional.empty());
+    }
+
+    /** The secret in the path: {@code /webhook/<secret>}. The path parameter itself is masked, so it is not read. */
+    @POST
+    @Path("{secret}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receiveWithSecret(@Context HttpServletRequest request, InputStream body) {
+        if (!secretInUrl) {
+            discardUpTo(body, DISCARD_LIMIT);
+            return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBody.of("the secret in the webhook's path is turned off"
+                            + " (WEBHOOK_SECRET_IN_URL=false): post to /webhook with the secret in the message"
+                            + " or the X-Signature header")).build();
+        }
+        String uri = request.getRequestURI();
+        int at = uri.indexOf(PATH);
+        String secret = at < 0 ? "" : URLDecoder.decode(uri.substring(at + PATH.length()), StandardCharsets.UTF_8);
+        return receive(request, body, Optional.of(secret));
+    }
+
+    private Response receive(HttpServletRequest request, InputStream body, Optional<String> pathSecret) {
         long declared = request.getContentLengthLong();
         if (declared > SignalService.MAX_BODY_BYTES) {
             discardUpTo(body, DISCARD_LIMIT);
@@ -64,8 +105,9 @@ public final class WebhookResource {
         Optional<String> signature = SIGNATURE_HEADERS.stream().map(request::getHeader)
                 .filter(value -> value != null && !value.isBlank()).findFirst();
         RawWebhook webhook = new RawWebhook(bytes, Optional.ofNullable(request.getContentType()), signature,
-                source(request), clock.instant());
-        return respond(signals.accept(webhook));
+                source(request), clock.instant(), pathSecret);
+        SignalService.Received received = signals.receive(webhook);
+        return respond(received.outcome(), received.reading());
     }
 
     /** The sender as the {@link WebhookGuard} resolved it (through trusted proxies), else the direct peer. */
@@ -75,14 +117,21 @@ public final class WebhookResource {
     }
 
     static Response respond(Outcome outcome) {
+        return respond(outcome, Optional.empty());
+    }
+
+    static Response respond(Outcome outcome, Optional<AlertReading> reading) {
+        Optional<String> dialect = reading.map(r -> r.dialect().wireName());
+        Optional<Map<String, String>> read = reading.filter(r -> r.alerts().size() == 1)
+                .map(r -> AlertSummary.of(r.single()));
         if (outcome instanceof Outcome.Decided decided) {
             return ok(new Answer(decided.signalId(), decided.decision().wireName(), decided.reason(),
                     first(decided.orders()), ids(decided.orders()),
-                    decided.dryRun() ? Optional.of(true) : Optional.empty()));
+                    decided.dryRun() ? Optional.of(true) : Optional.empty(), dialect, read));
         }
         if (outcome instanceof Outcome.Duplicate duplicate) {
             return ok(new Answer(duplicate.signalId(), "duplicate", Optional.of(duplicate.reason()),
-                    first(duplicate.orders()), ids(duplicate.orders()), Optional.empty()));
+                    first(duplicate.orders()), ids(duplicate.orders()), Optional.empty(), dialect, read));
         }
         if (outcome instanceof Outcome.Refused refused) {
             int status = switch (refused.kind()) {

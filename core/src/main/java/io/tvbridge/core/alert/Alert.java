@@ -12,7 +12,8 @@ import java.util.Optional;
  * of it. {@code instrument} is absent only for {@link AlertAction#CLOSE_ALL}; the prices an
  * {@link #orderType()} needs are present. {@code targetPosition} (signed: negative is short)
  * is present for {@link AlertAction#TARGET}; {@code conviction} picks a risk percent for
- * risk-based sizing.
+ * risk-based sizing. {@code quantityUnit} says what the quantity counts (units unless the
+ * alert said otherwise); {@code dialect} is the product whose message format it was read in.
  */
 public record Alert(
         AlertAction action,
@@ -30,7 +31,9 @@ public record Alert(
         Optional<String> comment,
         Optional<BigDecimal> targetPosition,
         Optional<String> conviction,
-        boolean outsideRegularHours) {
+        boolean outsideRegularHours,
+        QuantityUnit quantityUnit,
+        AlertDialect dialect) {
 
     public Alert {
         Objects.requireNonNull(action, "action");
@@ -48,12 +51,35 @@ public record Alert(
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(targetPosition, "targetPosition");
         Objects.requireNonNull(conviction, "conviction");
+        Objects.requireNonNull(quantityUnit, "quantityUnit");
+        Objects.requireNonNull(dialect, "dialect");
+        if (quantityUnit == QuantityUnit.PERCENT_POSITION && !action.isExit()) {
+            throw new IllegalArgumentException("a percent of the position is a quantity for exits only");
+        }
         if (action == AlertAction.TARGET && targetPosition.isEmpty()) {
             throw new IllegalArgumentException("a target alert needs its target position");
         }
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw new IllegalArgumentException(action + " needs a symbol");
         }
+    }
+
+    /** An alert in tvbridge's own words: its quantity, if any, in units. */
+    public Alert(AlertAction action, Optional<InstrumentRef> instrument, Optional<BigDecimal> quantity,
+                 OrderType orderType, Optional<BigDecimal> price, Optional<BigDecimal> limitPrice,
+                 Optional<BigDecimal> stopPrice, Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
+                 Optional<String> strategy, Optional<String> alertId, Optional<Instant> time,
+                 Optional<String> comment, Optional<BigDecimal> targetPosition, Optional<String> conviction,
+                 boolean outsideRegularHours) {
+        this(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLoss, takeProfit, strategy,
+                alertId, time, comment, targetPosition, conviction, outsideRegularHours, QuantityUnit.UNITS,
+                AlertDialect.TVBRIDGE);
+    }
+
+    /** The same alert with its quantity counted in {@code unit}, as read in {@code found}'s words. */
+    public Alert as(QuantityUnit unit, AlertDialect found) {
+        return new Alert(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLoss, takeProfit,
+                strategy, alertId, time, comment, targetPosition, conviction, outsideRegularHours, unit, found);
     }
 
     /** The symbol without exchange prefix, or empty for close_all. */

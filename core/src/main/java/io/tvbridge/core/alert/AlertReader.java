@@ -91,6 +91,15 @@ public final class AlertReader {
             throw AlertProblem.invalid("market_position", "the market position '" + shorten(side.get())
                     + "' is not long, short or flat");
         }
+        Optional<BigDecimal> signed = number(body, AlertField.POSITION_SIZE);
+        if (body.get(AlertField.MARKET_POSITION_SIZE).isEmpty() && signed.isPresent()) {
+            // the signed {{strategy.position_size}} beside the side: they must agree
+            if (signed.get().signum() != (word.equals("long") ? 1 : -1)) {
+                throw AlertProblem.invalid("position_size", "market position '" + word + "' and position size "
+                        + signed.get().toPlainString() + " contradict each other");
+            }
+            return signed;
+        }
         BigDecimal size = number(body, AlertField.MARKET_POSITION_SIZE).orElseThrow(() -> AlertProblem.invalid(
                 "market_position_size", "a " + word + " target needs \"market_position_size\""
                         + " ({{strategy.market_position_size}})")).abs();
@@ -115,9 +124,10 @@ public final class AlertReader {
         if (symbol.isEmpty() || scalar(symbol.get(), AlertField.SYMBOL).isBlank()) {
             return Optional.empty();
         }
-        String text = symbol.get().text().strip();
+        // TradingView writes symbols and exchanges in capitals; traders typing them by hand do not always
+        String text = symbol.get().text().strip().toUpperCase(Locale.ROOT);
         refuseUnfilledPlaceholder(text, AlertField.SYMBOL);
-        Optional<String> exchange = text(body, AlertField.EXCHANGE);
+        Optional<String> exchange = text(body, AlertField.EXCHANGE).map(e -> e.toUpperCase(Locale.ROOT));
         try {
             InstrumentRef ref = InstrumentRef.parse(text);
             if (ref.exchange().isEmpty() && exchange.isPresent()) {

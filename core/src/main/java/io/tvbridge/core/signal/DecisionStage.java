@@ -9,9 +9,8 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertDialects;
 import io.tvbridge.core.alert.AlertProblem;
-import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.concurrent.LaneQueue;
@@ -376,7 +375,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private boolean goesFirst(Alert alert) {
         BigDecimal held = alert.symbol().map(state::projected).orElse(BigDecimal.ZERO);
         return switch (alert.action()) {
-            case SELL, CLOSE, CLOSE_ALL -> true;
+            case SELL, CLOSE, CLOSE_ALL, CLOSE_LONG, CLOSE_SHORT -> true;
             case BUY -> held.signum() < 0;
             case TARGET -> {
                 BigDecimal target = alert.targetPosition().orElseThrow();
@@ -617,7 +616,7 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
         return session.findSignal(signalId).flatMap(signal -> {
             try {
-                return Optional.of(AlertReader.read(AlertBody.parse(signal.payload().getBytes(StandardCharsets.UTF_8))));
+                return Optional.of(AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).single());
             } catch (AlertProblem e) {
                 log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
                 return Optional.empty();
@@ -734,7 +733,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static String describe(Alert alert) {
         List<String> words = new ArrayList<>();
         words.add(alert.action().name().toLowerCase(Locale.ROOT));
-        alert.quantity().ifPresent(q -> words.add(q.toPlainString()));
+        alert.quantity().ifPresent(q -> words.add(q.toPlainString()
+                + (alert.quantityUnit().isUnits() ? "" : " " + alert.quantityUnit().wireName())));
         alert.targetPosition().ifPresent(t -> words.add("to " + t.toPlainString()));
         alert.symbol().ifPresent(words::add);
         words.add(alert.orderType().name().toLowerCase(Locale.ROOT));

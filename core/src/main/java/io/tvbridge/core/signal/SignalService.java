@@ -3,9 +3,12 @@ package io.tvbridge.core.signal;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertDialects;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
+import io.tvbridge.core.alert.AlertReading;
+import io.tvbridge.core.alert.ContractExpiry;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.metrics.BridgeMetrics;
@@ -15,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,16 +59,39 @@ public final class SignalService {
         return decisions.settings().sizingFor(alert.strategy()).mode() == SizingRule.Mode.QUANTITY;
     }
 
-    public Outcome accept(RawWebhook webhook) {
-        Outcome outcome = handle(webhook);
-        metrics.signal(outcome);
-        return outcome;
+    /** What became of a webhook, with what its message was read as (absent when it could not be read). */
+    public record Received(Outcome outcome, Optional<AlertReading> reading) {
+        public Received {
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(reading, "reading");
+        }
     }
 
-    private Outcome handle(RawWebhook webhook) {
+    public Outcome accept(RawWebhook webhook) {
+        return receive(webhook).outcome();
+    }
+
+    public Received receive(RawWebhook webhook) {
+        Received received = handle(webhook);
+        metrics.signal(received.outcome());
+        return received;
+    }
+
+    private Received handle(RawWebhook webhook) {
+        AlertReading reading;
+        try {
+            reading = check(webhook);
+        } catch (AlertProblem problem) {
+            return new Received(new Outcome.Refused(problem.kind(), problem.field(),
+                    redactor.redact(problem.getMessage())), Optional.empty());
+        }
+        return new Received(decide(webhook, reading), Optional.of(reading));
+    }
+
+    private Outcome decide(RawWebhook webhook, AlertReading reading) {
         SignalCandidate candidate;
         try {
-            candidate = check(webhook);
+            candidate = candidate(webhook, reading);
         } catch (AlertProblem problem) {
             return new Outcome.Refused(problem.kind(), problem.field(), redactor.redact(problem.getMessage()));
         }
@@ -84,7 +111,13 @@ public final class SignalService {
         }
     }
 
-    private SignalCandidate check(RawWebhook webhook) throws AlertProblem {
+    /**
+     * Size, authenticity and reading: the signature header, else the secret in the webhook's path,
+     * else the message's own secret. The message is read from its text with every secret masked:
+     * a secret pasted into another field (a symbol, a comment) must not reach an order, the log
+     * or the database.
+     */
+    private AlertReading check(RawWebhook webhook) throws AlertProblem {
         byte[] body = webhook.body();
         if (body.length > MAX_BODY_BYTES) {
             throw new AlertProblem(AlertProblem.Kind.TOO_LARGE, null,
@@ -92,25 +125,60 @@ public final class SignalService {
         }
         if (webhook.signature().isPresent()) {
             authenticator.check(body, webhook.signature(), Optional.empty());
+        } else if (webhook.pathSecret().isPresent()) {
+            authenticator.checkPathSecret(webhook.pathSecret().get());
         }
-        AlertBody fields = AlertBody.parse(body);
-        if (webhook.signature().isEmpty()) {
-            authenticator.check(body, webhook.signature(), AlertReader.secret(fields));
+        boolean bodySecret = webhook.signature().isEmpty() && webhook.pathSecret().isEmpty();
+        AlertReading reading;
+        try {
+            reading = AlertDialects.read(body);
+        } catch (AlertProblem problem) {
+            if (bodySecret) {
+                // a sender without the secret learns nothing about why its alert was refused
+                authenticateUnread(body);
+            }
+            throw problem;
         }
-        // the alert is read from the text as stored, every secret masked: a secret pasted into another
-        // field (a symbol, a comment) must not reach an order, the log or the database
+        if (bodySecret) {
+            authenticator.check(body, Optional.empty(), reading.secret());
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         String payload = redactor.redact(text);
         if (!payload.equals(text)) {
-            fields = AlertBody.parse(payload.getBytes(StandardCharsets.UTF_8));
+            reading = AlertDialects.read(payload.getBytes(StandardCharsets.UTF_8));
         }
-        Alert alert = AlertReader.read(fields);
+        return reading;
+    }
+
+    /**
+     * Checks the secret of a message the dialects refused, read the plain way; a body that is not
+     * even that is refused as unreadable, as it was before any secret could be looked for.
+     */
+    private void authenticateUnread(byte[] body) throws AlertProblem {
+        AlertBody fields;
+        try {
+            fields = AlertBody.parse(body);
+        } catch (AlertProblem unreadable) {
+            return;
+        }
+        authenticator.check(body, Optional.empty(), AlertReader.secret(fields));
+    }
+
+    private SignalCandidate candidate(RawWebhook webhook, AlertReading reading) throws AlertProblem {
+        if (reading.alerts().size() > 1) {
+            throw AlertProblem.invalid("orders", "the alert holds " + reading.alerts().size() + " orders; tvbridge"
+                    + " reads them ('tvbridge alert explain' shows each) but trades one order per alert: send one"
+                    + " alert per order");
+        }
+        Alert alert = reading.single();
         freshness.check(alert, webhook.receivedAt());
+        ContractExpiry.check(alert, webhook.receivedAt());
         if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
                 && quantityFromAlert(alert)) {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
+        String payload = redactor.redact(new String(webhook.body(), StandardCharsets.UTF_8));
         return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
                 webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
     }

@@ -1,0 +1,97 @@
+package io.tvbridge.core.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.math.BigDecimal;
+
+/**
+ * A foreign message put into tvbridge's own fields, so that every dialect is validated by
+ * the one {@link AlertReader}: numbers, placeholders left unfilled, symbols, prices. Each
+ * value keeps the key it came from, for refusals and the explain tool.
+ */
+final class TranslatedAlert {
+    private final Map<AlertField, AlertBody.Value> fields = new LinkedHashMap<>();
+    private QuantityUnit unit = QuantityUnit.UNITS;
+
+    /** Sets {@code field} from {@code key}'s text; a blank text sets nothing. */
+    TranslatedAlert put(AlertField field, String key, String text) {
+        if (text != null && !text.isBlank()) {
+            fields.put(field, new AlertBody.Value(key, text.strip(), true));
+        }
+        return this;
+    }
+
+    TranslatedAlert put(AlertField field, Map.Entry<String, JsonNode> member) {
+        fields.put(field, AlertBody.value(member.getKey(), member.getValue()));
+        return this;
+    }
+
+    /** Sets {@code field} from the first of {@code names} the message has, as given. */
+    TranslatedAlert copy(JsonFields json, AlertField field, String... names) {
+        json.member(names).ifPresent(member -> put(field, member));
+        return this;
+    }
+
+    /** Copies the fields tvbridge reads under their own names from a body. */
+    TranslatedAlert putAll(AlertBody body) {
+        body.fields().forEach(fields::putIfAbsent);
+        return this;
+    }
+
+    /** The text given for {@code field}, if it is a single value. */
+    Optional<String> text(AlertField field) {
+        return Optional.ofNullable(fields.get(field)).filter(AlertBody.Value::scalar).map(AlertBody.Value::text);
+    }
+
+    QuantityUnit unit() {
+        return unit;
+    }
+
+    boolean has(AlertField field) {
+        return fields.containsKey(field);
+    }
+
+    TranslatedAlert remove(AlertField field) {
+        fields.remove(field);
+        return this;
+    }
+
+    /**
+     * Sets a take-profit or stop-loss written relative to the entry: measured from
+     * {@code entry} (the message's own price), above it or below it.
+     */
+    TranslatedAlert offset(AlertField leg, String key, PriceOffset offset, Optional<String> entry, boolean above)
+            throws AlertProblem {
+        String base = entry.orElseThrow(() -> AlertProblem.invalid(key, "'" + key + "' is " + offset
+                + " from the entry, but the alert gives no entry price to measure it from: add \"price\":"
+                + " \"{{close}}\", or give the " + leg.displayName() + " as a price"));
+        BigDecimal price;
+        try {
+            price = new BigDecimal(base.strip());
+        } catch (NumberFormatException e) {
+            throw AlertProblem.invalid(key, "'" + key + "' is measured from the entry price, which is not a number: '"
+                    + base + "'");
+        }
+        if (price.signum() <= 0) {
+            throw AlertProblem.invalid(key, "the entry price must be greater than zero to measure '" + key + "' from");
+        }
+        return put(leg, key, offset.from(price, above).toPlainString());
+    }
+
+    TranslatedAlert unit(QuantityUnit quantityUnit) {
+        this.unit = Objects.requireNonNull(quantityUnit, "quantityUnit");
+        return this;
+    }
+
+    Alert read(AlertDialect dialect) throws AlertProblem {
+        return AlertReader.read(AlertBody.of(fields)).as(unit, dialect);
+    }
+
+    /** The fields as read, for the explain tool: tvbridge's name, the key it came from, the value. */
+    Map<AlertField, AlertBody.Value> fields() {
+        return Map.copyOf(fields);
+    }
+}
