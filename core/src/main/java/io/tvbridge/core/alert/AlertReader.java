@@ -34,6 +34,7 @@ public final class AlertReader {
             throw AlertProblem.invalid("symbol", "the symbol is missing: add \"symbol\": \"{{ticker}}\" to the alert");
         }
         Optional<BigDecimal> quantity = positive(body, AlertField.QUANTITY);
+        QuantityUnit unit = quantityUnit(body, action);
         OrderType type = orderType(body);
         Optional<BigDecimal> price = positive(body, AlertField.PRICE);
         Optional<BigDecimal> limit = positive(body, AlertField.LIMIT_PRICE);
@@ -56,7 +57,24 @@ public final class AlertReader {
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
                 text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION, MAX_CONVICTION),
-                flag(body, AlertField.OUTSIDE_RTH));
+                flag(body, AlertField.OUTSIDE_RTH), unit, AlertDialect.TVBRIDGE);
+    }
+
+    /** What the quantity counts: {@code quantity_unit} (units, lots, money, percent_equity...), else units. */
+    private static QuantityUnit quantityUnit(AlertBody body, AlertAction action) throws AlertProblem {
+        Optional<String> text = text(body, AlertField.QUANTITY_UNIT);
+        if (text.isEmpty()) {
+            return QuantityUnit.UNITS;
+        }
+        QuantityUnit unit = QuantityUnit.parse(text.get()).filter(u -> u != QuantityUnit.PINECONNECTOR_RISK)
+                .orElseThrow(() -> AlertProblem.invalid("quantity_unit", "unknown quantity_unit '" + shorten(text.get())
+                        + "': use units, lots, money, percent_equity, percent_available, percent_position (exits),"
+                        + " risk_percent or risk_money"));
+        if (unit == QuantityUnit.PERCENT_POSITION && !action.isExit()) {
+            throw AlertProblem.invalid("quantity_unit", "percent_position sizes an exit (close, close_long,"
+                    + " close_short); a " + action.wireName() + " needs another quantity_unit");
+        }
+        return unit;
     }
 
     private static boolean flag(AlertBody body, AlertField field) throws AlertProblem {

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The members of one JSON object, found by name the way {@link AlertField} matches names:
  * without regard to case, {@code _}, {@code -}, spaces or dots ({@code quantityType} is
- * {@code quantity_type}). Null values count as absent.
+ * {@code quantity_unit}). Null values count as absent.
  */
 final class JsonFields {
     private final Map<String, Map.Entry<String, JsonNode>> members = new LinkedHashMap<>();

@@ -31,6 +31,16 @@ public enum QuantityUnit {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The words an alert may give for a unit: the wire names, and units' other names. */
+    static java.util.Optional<QuantityUnit> parse(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        return switch (word) {
+            case "units", "shares", "contracts", "coins" -> java.util.Optional.of(UNITS);
+            case "usd", "cash", "notional" -> java.util.Optional.of(MONEY);
+            default -> java.util.Arrays.stream(values()).filter(u -> u.wireName().equals(word)).findFirst();
+        };
+    }
+
     /** Whether the quantity is already in units of the instrument. */
     public boolean isUnits() {
         return this == UNITS;

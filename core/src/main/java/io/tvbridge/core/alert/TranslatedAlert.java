@@ -3,7 +3,6 @@ package io.tvbridge.core.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.math.BigDecimal;
 
@@ -14,7 +13,7 @@ import java.math.BigDecimal;
  */
 final class TranslatedAlert {
     private final Map<AlertField, AlertBody.Value> fields = new LinkedHashMap<>();
-    private QuantityUnit unit = QuantityUnit.UNITS;
+    private Optional<QuantityUnit> unit = Optional.empty();
 
     /** Sets {@code field} from {@code key}'s text; a blank text sets nothing. */
     TranslatedAlert put(AlertField field, String key, String text) {
@@ -46,8 +45,9 @@ final class TranslatedAlert {
         return Optional.ofNullable(fields.get(field)).filter(AlertBody.Value::scalar).map(AlertBody.Value::text);
     }
 
+    /** The unit the dialect gave the quantity; units when it gave none (tvbridge's quantity_unit aside). */
     QuantityUnit unit() {
-        return unit;
+        return unit.orElse(QuantityUnit.UNITS);
     }
 
     boolean has(AlertField field) {
@@ -82,12 +82,13 @@ final class TranslatedAlert {
     }
 
     TranslatedAlert unit(QuantityUnit quantityUnit) {
-        this.unit = Objects.requireNonNull(quantityUnit, "quantityUnit");
+        this.unit = Optional.of(quantityUnit);
         return this;
     }
 
     Alert read(AlertDialect dialect) throws AlertProblem {
-        return AlertReader.read(AlertBody.of(fields)).as(unit, dialect);
+        Alert alert = AlertReader.read(AlertBody.of(fields));
+        return alert.as(unit.orElse(alert.quantityUnit()), dialect);
     }
 
     /** The fields as read, for the explain tool: tvbridge's name, the key it came from, the value. */

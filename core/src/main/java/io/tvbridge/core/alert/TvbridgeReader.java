@@ -163,7 +163,7 @@ final class TvbridgeReader implements DialectReader {
                             .unit(exit ? QuantityUnit.PERCENT_POSITION : QuantityUnit.PERCENT_AVAILABLE);
                 } else if (text.contains("%")) {
                     throw AlertProblem.invalid(key, "'" + key + "': \"" + text + "\" is a percent of something the"
-                            + " alert does not name: write \"quantity_type\": \"percent_equity\" with a number, or a"
+                            + " alert does not name: write \"quantity_unit\": \"percent_equity\" with a number, or a"
                             + " quantity in units");
                 } else if (stub && !exit) {
                     alert.put(AlertField.QUANTITY, key, text).unit(QuantityUnit.MONEY);

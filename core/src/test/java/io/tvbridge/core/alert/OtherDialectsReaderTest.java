@@ -201,7 +201,7 @@ class OtherDialectsReaderTest {
                         "tvbridge buy BTCUSDT 0.1 units market"),
                 arguments("a bare percent names no base", "{\"symbol\":\"BTCUSDT\",\"side\":\"buy\",\"amount\":\"10%\"}",
                         "refused: 'amount': \"10%\" is a percent of something the alert does not name: write"
-                                + " \"quantity_type\": \"percent_equity\" with a number, or a quantity in units"),
+                                + " \"quantity_unit\": \"percent_equity\" with a number, or a quantity in units"),
                 arguments("a plain sentence", "buy NVDA at 120.5", "plain_text buy NVDA market"),
                 arguments("Autoview's line", "a=acct e=kraken s=xbtusd b=sell q=25% t=market",
                         "autoview sell XBTUSD 25 percent_available market"),
