@@ -60,6 +60,7 @@ import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
+import io.tvbridge.server.AlertExplainResource;
 import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.DashboardFeed;
 import io.tvbridge.server.DashboardResource;
@@ -289,7 +290,8 @@ public final class Daemon implements AutoCloseable {
         AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
         AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
-        return List.of(new WebhookResource(signals, clock, secretInUrl), new HealthResource(health),
+        return List.of(new WebhookResource(signals, clock, secretInUrl), new AlertExplainResource(signals, clock),
+                new HealthResource(health),
                 MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
                 new SecretMasking.AdminBodies(redactor), admin, records,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 ControlCommands.Resume.class, ControlCommands.Flatten.class, ControlCommands.Reconcile.class,
                 ControlCommands.Adopt.class, RecordCommands.Positions.class, RecordCommands.Orders.class,
                 RecordCommands.Trades.class, RecordCommands.Pnl.class, SettingsCommand.class, SignCommand.class,
-                AlertTemplateCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
+                AlertTemplateCommand.class, AlertCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
                 BenchServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

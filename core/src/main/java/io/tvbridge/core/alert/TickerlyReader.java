@@ -42,7 +42,7 @@ final class TickerlyReader implements DialectReader {
             default -> throw AlertProblem.invalid("action", "unknown Tickerly action '" + action
                     + "': use buy or sell");
         };
-        alert.put(AlertField.ACTION, "action", read);
+        alert.put(AlertField.ACTION, "action " + action + ", prev_position " + previous, read);
         return List.of(alert);
     }
 }

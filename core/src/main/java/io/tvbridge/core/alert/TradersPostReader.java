@@ -50,7 +50,8 @@ final class TradersPostReader implements DialectReader {
                 .toLowerCase(Locale.ROOT);
         Optional<String> sentiment = json.text("sentiment").map(s -> s.toLowerCase(Locale.ROOT));
         String tvbridgeAction = action(action, sentiment);
-        alert.put(AlertField.ACTION, "action", tvbridgeAction);
+        alert.put(AlertField.ACTION, "action " + action + sentiment.map(word -> ", sentiment " + word).orElse(""),
+                tvbridgeAction);
         boolean buys = tvbridgeAction.equals("buy") || tvbridgeAction.equals("close_short");
         quantity(alert, json, tvbridgeAction);
         Optional<String> orderType = json.text("orderType").map(s -> s.toLowerCase(Locale.ROOT));

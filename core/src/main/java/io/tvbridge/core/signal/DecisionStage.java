@@ -192,6 +192,22 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
         });
     }
 
+    /**
+     * What {@code alert} would become now: planned and risk-checked against the account as the next
+     * decision would see it, changing nothing and storing nothing (the explain tool).
+     */
+    public CompletableFuture<Plan> preview(Alert alert) {
+        return ask(session -> {
+            RiskSettings current = settings();
+            Plan plan = planner.plan(alert, state, current);
+            if (plan.decision() != Decision.ACCEPTED) {
+                return plan;
+            }
+            return risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), clock.instant())
+                    .map(Plan::reject).orElse(plan);
+        });
+    }
+
     /** The limits' usage as the next decision would see it. */
     public CompletableFuture<RiskUsage> usage() {
         return ask(session -> state.usage());

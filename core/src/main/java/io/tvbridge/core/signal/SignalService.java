@@ -8,6 +8,7 @@ import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.alert.AlertReading;
+import io.tvbridge.core.alert.AlertSummary;
 import io.tvbridge.core.alert.ContractExpiry;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
@@ -17,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,6 +117,47 @@ public final class SignalService {
     }
 
     /**
+     * What {@code body} would do if it came to the webhook now, without its secret being checked (the
+     * caller is the admin) and without storing or sending anything: read it, check it as the webhook
+     * does, and let the decision stage plan it against the account as it is.
+     */
+    public Explanation explain(byte[] body, Instant now) {
+        if (body.length > MAX_BODY_BYTES) {
+            return Explanation.refused(Optional.empty(), List.of(), "the message is larger than "
+                    + MAX_BODY_BYTES / 1024 + " KiB");
+        }
+        byte[] masked = redactor.redact(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        AlertReading reading;
+        try {
+            reading = AlertDialects.read(masked);
+        } catch (AlertProblem problem) {
+            return Explanation.refused(Optional.empty(), List.of(), problem.getMessage());
+        }
+        List<Explanation.Order> orders = new ArrayList<>();
+        for (int i = 0; i < reading.alerts().size(); i++) {
+            Alert alert = reading.alerts().get(i);
+            Map<String, String> read = AlertSummary.of(alert);
+            try {
+                checkCandidate(alert, now);
+                Plan plan = decisions.preview(alert).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                orders.add(new Explanation.Order(reading.fields().get(i), read, plan.decision().wireName(),
+                        plan.reason(), plan.orders().stream().map(Explanation::describe).toList()));
+            } catch (AlertProblem problem) {
+                orders.add(new Explanation.Order(reading.fields().get(i), read, "refused",
+                        Optional.of(problem.getMessage()), List.of()));
+            } catch (TimeoutException | ExecutionException e) {
+                orders.add(new Explanation.Order(reading.fields().get(i), read, "unknown",
+                        Optional.of("no decision within " + DECISION_TIMEOUT.toSeconds() + " s"), List.of()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Optional<String> several = reading.alerts().size() > 1 ? Optional.of(several(reading)) : Optional.empty();
+        return new Explanation(Optional.of(reading.dialect().wireName()), reading.repairs(), orders, several);
+    }
+
+    /**
      * Size, authenticity and reading: the signature header, else the secret in the webhook's path,
      * else the message's own secret. The message is read from its text with every secret masked:
      * a secret pasted into another field (a symbol, a comment) must not reach an order, the log
@@ -166,21 +212,29 @@ public final class SignalService {
 
     private SignalCandidate candidate(RawWebhook webhook, AlertReading reading) throws AlertProblem {
         if (reading.alerts().size() > 1) {
-            throw AlertProblem.invalid("orders", "the alert holds " + reading.alerts().size() + " orders; tvbridge"
-                    + " reads them ('tvbridge alert explain' shows each) but trades one order per alert: send one"
-                    + " alert per order");
+            throw AlertProblem.invalid("orders", several(reading));
         }
         Alert alert = reading.single();
-        freshness.check(alert, webhook.receivedAt());
-        ContractExpiry.check(alert, webhook.receivedAt());
+        checkCandidate(alert, webhook.receivedAt());
+        String payload = redactor.redact(new String(webhook.body(), StandardCharsets.UTF_8));
+        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
+                webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
+    }
+
+    /** The checks of one read alert before it is decided: its time, its contract, its quantity. */
+    private void checkCandidate(Alert alert, Instant receivedAt) throws AlertProblem {
+        freshness.check(alert, receivedAt);
+        ContractExpiry.check(alert, receivedAt);
         if (alert.quantity().isEmpty() && (alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL)
                 && quantityFromAlert(alert)) {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
-        String payload = redactor.redact(new String(webhook.body(), StandardCharsets.UTF_8));
-        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
-                webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
+    }
+
+    private static String several(AlertReading reading) {
+        return "the alert holds " + reading.alerts().size() + " orders; tvbridge reads them ('tvbridge alert"
+                + " explain' shows each) but trades one order per alert: send one alert per order";
     }
 
     /** A header as stored: only its start when a client sent an absurdly long one (its column is narrow). */
