@@ -22,6 +22,8 @@ public enum AlertDialect {
     ALERTATRON,
     /** Autoview's key=value commands on one line: {@code a=account e=exchange s=symbol b=side q=quantity t=type}. */
     AUTOVIEW,
+    /** whook's plain-text orders: account, symbol, command and size in any order ({@code myAcct ETH/USDT buy 0.5}). */
+    WHOOK,
     /** TradingView's default message of a strategy order fill, left unedited. */
     TRADINGVIEW_FILL,
     /** A plain sentence: an action word and a symbol ("sell BTCUSD at 97250.5"). */

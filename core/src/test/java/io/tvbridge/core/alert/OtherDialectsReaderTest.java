@@ -155,6 +155,32 @@ class OtherDialectsReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("whook")
+    void readsWhook(String why, String message, String read) {
+        assertThat(DialectCases.read(message)).isEqualTo(read);
+    }
+
+    static Stream<Arguments> whook() {
+        return Stream.of(
+                arguments("a buy in base currency, words in any order", "SOL/USDT buy 2 x5 bybitMain",
+                        "whook buy SOLUSDT 2 units market"),
+                arguments("pos is the signed position to end at", "bybitMain SOLUSDT.P pos -3",
+                        "whook target SOLUSDT.P market target=-3"),
+                arguments("close a share of the position", "bybitMain SOLUSDT close 25%",
+                        "whook close SOLUSDT 25 percent_position market"),
+                arguments("a limit order", "bybitMain SOLUSDT sell 1 limit:id7:150.5",
+                        "whook sell SOLUSDT 1 units limit limit=150.5"),
+                arguments("one order per line, comments skipped", "// two accounts\nacctA SOLUSDT buy 1\nacctB SOLUSDT buy 2",
+                        "whook buy SOLUSDT 1 units market | whook buy SOLUSDT 2 units market"),
+                arguments("USDT is collateral scaled by the leverage", "bybitMain SOLUSDT buy 100$ x3",
+                        "refused: read as whook: the size '100$' is not read: whook takes USDT as collateral,"
+                                + " multiplied by the leverage; write the size in base currency"),
+                arguments("cancels are not orders", "bybitMain SOLUSDT cancel:all",
+                        "refused: read as whook: 'cancel:all' is not an order: cancel orders with 'tvbridge orders"
+                                + " cancel' or on the dashboard; tvbridge does not change the leverage"));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("tradingViewFill")
     void readsTradingViewsDefaultMessage(String why, String message, String read) {
         assertThat(DialectCases.read(message)).isEqualTo(read);
