@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OtherDialectsReaderTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("tickerly")
-    void readsTickerly(String why, String message, String read) {
+    @MethodSource({"tickerly", "openAlgo", "threeCommas", "wunderTrading", "pineConnector", "alertatron", "whook", "tradingViewFill", "wordsAndNative"})
+    void readsEachDialectAsItsProductMeansIt(String why, String message, String read) {
         assertThat(DialectCases.read(message)).isEqualTo(read);
     }
 
@@ -29,12 +29,6 @@ class OtherDialectsReaderTest {
                 arguments("an unknown previous position", "{\"ticker\":\"ETHUSDT\",\"action\":\"sell\","
                         + "\"prev_position\":\"sideways\"}", "refused: read as tickerly: prev_position 'sideways' is"
                         + " not long, short or flat"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("openAlgo")
-    void readsOpenAlgo(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
     }
 
     static Stream<Arguments> openAlgo() {
@@ -59,12 +53,6 @@ class OtherDialectsReaderTest {
                         + "\"pricetype\":\"LIMIT\"}", "refused: read as openalgo: pricetype LIMIT needs \"price\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("threeCommas")
-    void readsThreeCommas(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
-    }
-
     static Stream<Arguments> threeCommas() {
         return Stream.of(
                 arguments("enter_long buys", "{\"secret\":\"s\",\"bot_uuid\":\"u\",\"action\":\"enter_long\","
@@ -82,12 +70,6 @@ class OtherDialectsReaderTest {
                         + " \"USDT_{{syminfo.basecurrency}}\" or \"symbol\": \"{{ticker}}\""));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("wunderTrading")
-    void readsWunderTrading(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
-    }
-
     static Stream<Arguments> wunderTrading() {
         return Stream.of(
                 arguments("Enter-Short with a base amount", "{\"code\":\"Enter-Short\",\"symbol\":\"ETHUSDT\","
@@ -102,12 +84,6 @@ class OtherDialectsReaderTest {
                 arguments("the pair lives in the bot", "{\"code\":\"Enter-Long\",\"amountPerTrade\":10}",
                         "refused: read as wundertrading: the message names no pair: WunderTrading takes it from the"
                                 + " bot; add \"symbol\": \"{{ticker}}\""));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pineConnector")
-    void readsPineConnector(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
     }
 
     static Stream<Arguments> pineConnector() {
@@ -133,12 +109,6 @@ class OtherDialectsReaderTest {
                                 + " vol_dollar="));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("alertatron")
-    void readsAlertatron(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
-    }
-
     static Stream<Arguments> alertatron() {
         return Stream.of(
                 arguments("one market command", "keys(ETHUSD) { market(side=sell, amount=2); } #bot",
@@ -152,12 +122,6 @@ class OtherDialectsReaderTest {
                 arguments("several commands", "keys(ETHUSD) { cancel(which=all); market(side=buy, amount=1); }",
                         "refused: read as alertatron: the script has 2 commands; tvbridge reads a script of one"
                                 + " market(side=..., amount=...) command"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("whook")
-    void readsWhook(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
     }
 
     static Stream<Arguments> whook() {
@@ -180,24 +144,12 @@ class OtherDialectsReaderTest {
                                 + " cancel' or on the dashboard; tvbridge does not change the leverage"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("tradingViewFill")
-    void readsTradingViewsDefaultMessage(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
-    }
-
     static Stream<Arguments> tradingViewFill() {
         return Stream.of(
                 arguments("the sentence alone", "MACD Strategy (12, 26, 9): order sell @ 5 filled on NVDA."
                         + " New strategy position is -5", "tradingview_fill sell NVDA 5 units market"),
                 arguments("inside a JSON object", "{\"text\":\"EMA v2.1 (9, 21): order buy @ 0.25 filled on ETHUSD."
                         + " New strategy position is 0.25\"}", "tradingview_fill buy ETHUSD 0.25 units market"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("wordsAndNative")
-    void readsActionWordsAndTvbridgesOwnMessage(String why, String message, String read) {
-        assertThat(DialectCases.read(message)).isEqualTo(read);
     }
 
     static Stream<Arguments> wordsAndNative() {
