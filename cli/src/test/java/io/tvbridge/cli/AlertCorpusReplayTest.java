@@ -29,11 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class AlertCorpusReplayTest {
     private static final WebhookAuthenticator SIGNER = new WebhookAuthenticator(TestDaemon.SECRET);
-    /**
-     * The share of order messages read exactly as meant over HTTP so far: issue 19's bar is 0.80, not
-     * met (one less than the reader alone: the webhook refuses a JSON array of several orders).
-     */
-    private static final double FLOOR = 0.67;
+    /** The share of order messages read exactly as meant over HTTP so far: issue 19's bar is 0.80, not met. */
+    private static final double FLOOR = 0.68;
 
     @TempDir
     Path folder;
@@ -53,14 +50,24 @@ class AlertCorpusReplayTest {
                     verdicts.add(CorpusJudge.refused(entry, answer.path("error").asText()));
                     continue;
                 }
-                Map<String, String> read = summary(answer.get("read"));
-                CorpusJudge.Verdict verdict = CorpusJudge.read(entry, List.of(read));
-                long signalId = answer.get("signal_id").asLong();
-                assertThat(tv.text("select dialect from signals where id = " + signalId))
-                        .isEqualTo(answer.get("dialect").asText());
-                String orders = tv.text("select listagg(side || ' ' || order_type, ', ') from orders"
-                        + " where signal_id = " + signalId + " and parent_client_order_id is null");
-                if (orders != null && !orders.isEmpty()) {
+                List<JsonNode> answers = new ArrayList<>();
+                if (answer.has("orders")) {
+                    answer.get("orders").forEach(answers::add);
+                } else {
+                    answers.add(answer);
+                }
+                List<Map<String, String>> reads = answers.stream().map(a -> summary(a.get("read"))).toList();
+                CorpusJudge.Verdict verdict = CorpusJudge.read(entry, reads);
+                for (int i = 0; i < answers.size(); i++) {
+                    Map<String, String> read = reads.get(i);
+                    long signalId = answers.get(i).get("signal_id").asLong();
+                    assertThat(tv.text("select dialect from signals where id = " + signalId))
+                            .isEqualTo(answers.get(i).get("dialect").asText());
+                    String orders = tv.text("select listagg(side || ' ' || order_type, ', ') from orders"
+                            + " where signal_id = " + signalId + " and parent_client_order_id is null");
+                    if (orders == null || orders.isEmpty()) {
+                        continue;
+                    }
                     ordered.add(entry.id());
                     String side = switch (read.get("action")) {
                         case "buy", "close_short" -> "BUY";

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,10 @@ public final class WebhookResource {
     public record Answer(long signalId, String decision, Optional<String> reason, Optional<String> clientOrderId,
                          List<String> clientOrderIds, Optional<Boolean> dryRun, Optional<String> dialect,
                          Optional<Map<String, String>> read) {
+    }
+
+    /** The answer to an alert of several orders (a JSON array): one answer per order, in its order. */
+    public record Answers(String decision, Optional<String> dialect, List<Answer> orders) {
     }
 
     private static final String PATH = "/webhook/";
@@ -107,6 +112,9 @@ public final class WebhookResource {
         RawWebhook webhook = new RawWebhook(bytes, Optional.ofNullable(request.getContentType()), signature,
                 source(request), clock.instant(), pathSecret);
         SignalService.Received received = signals.receive(webhook);
+        if (received.outcomes().size() > 1) {
+            return several(received);
+        }
         return respond(received.outcome(), received.reading());
     }
 
@@ -148,6 +156,37 @@ public final class WebhookResource {
     }
 
     /**
+     * Several orders: 200 with each order's answer once any was stored (an order not decided says so
+     * and may be sent again alone), 503 when none could be.
+     */
+    private static Response several(SignalService.Received received) {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < received.outcomes().size(); i++) {
+            Outcome outcome = received.outcomes().get(i);
+            int index = i;
+            Optional<Map<String, String>> read = received.reading().map(r -> AlertSummary.of(r.alerts().get(index)));
+            Optional<String> dialect = received.reading().map(r -> r.dialect().wireName());
+            if (outcome instanceof Outcome.Decided decided) {
+                answers.add(new Answer(decided.signalId(), decided.decision().wireName(), decided.reason(),
+                        first(decided.orders()), ids(decided.orders()),
+                        decided.dryRun() ? Optional.of(true) : Optional.empty(), dialect, read));
+            } else if (outcome instanceof Outcome.Duplicate duplicate) {
+                answers.add(new Answer(duplicate.signalId(), "duplicate", Optional.of(duplicate.reason()),
+                        first(duplicate.orders()), ids(duplicate.orders()), Optional.empty(), dialect, read));
+            } else {
+                String reason = outcome instanceof Outcome.Unavailable unavailable ? unavailable.message()
+                        : ((Outcome.Refused) outcome).message();
+                answers.add(new Answer(0, "unavailable", Optional.of(reason), Optional.empty(), List.of(),
+                        Optional.empty(), dialect, read));
+            }
+        }
+        if (answers.stream().allMatch(answer -> answer.decision().equals("unavailable"))) {
+            return respond(received.outcome());
+        }
+        return ok(new Answers("several", received.reading().map(r -> r.dialect().wireName()), answers));
+    }
+
+    /**
      * Reads and drops the rest of a body too large to take, up to {@code limit} bytes: a sender
      * still writing it then reads the 413 and its reason instead of a connection reset under it.
      * A larger body is left unread and the connection closed.
@@ -170,7 +209,7 @@ public final class WebhookResource {
                 .entity(ErrorBody.of("the body is larger than " + SignalService.MAX_BODY_BYTES / 1024 + " KiB")).build();
     }
 
-    private static Response ok(Answer answer) {
+    private static Response ok(Object answer) {
         return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -632,12 +632,23 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
     private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
         return session.findSignal(signalId).flatMap(signal -> {
             try {
-                return Optional.of(AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).single());
+                // a JSON array stores the whole message with each of its orders: take the one this row holds
+                List<Alert> alerts = AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).alerts();
+                return alerts.size() == 1 ? Optional.of(alerts.get(0))
+                        : alerts.stream().filter(alert -> sameOrder(alert, signal.alert())).findFirst();
             } catch (AlertProblem e) {
                 log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
                 return Optional.empty();
             }
         });
+    }
+
+    /** Whether a message's alert is the one a signal row holds: the same action, symbol, size and target. */
+    private static boolean sameOrder(Alert read, Alert stored) {
+        return read.action() == stored.action() && read.symbol().equals(stored.symbol())
+                && read.quantity().map(BigDecimal::stripTrailingZeros).equals(stored.quantity()
+                .map(BigDecimal::stripTrailingZeros)) && read.targetPosition().map(BigDecimal::stripTrailingZeros)
+                .equals(stored.targetPosition().map(BigDecimal::stripTrailingZeros));
     }
 
     /** Publishes the waiting list and when to look again. Called on the decision thread. */

@@ -64,11 +64,23 @@ public final class SignalService {
         return decisions.settings().sizingFor(alert.strategy()).mode() == SizingRule.Mode.QUANTITY;
     }
 
-    /** What became of a webhook, with what its message was read as (absent when it could not be read). */
-    public record Received(Outcome outcome, Optional<AlertReading> reading) {
+    /**
+     * What became of a webhook: one outcome per order its message asks for (several for a JSON
+     * array; one refusal when the message as a whole is refused), with what it was read as (absent
+     * when it could not be read).
+     */
+    public record Received(List<Outcome> outcomes, Optional<AlertReading> reading) {
         public Received {
-            Objects.requireNonNull(outcome, "outcome");
+            outcomes = List.copyOf(outcomes);
             Objects.requireNonNull(reading, "reading");
+            if (outcomes.isEmpty()) {
+                throw new IllegalArgumentException("a webhook has at least one outcome");
+            }
+        }
+
+        /** The outcome of the first (usually the only) order. */
+        public Outcome outcome() {
+            return outcomes.get(0);
         }
     }
 
@@ -78,28 +90,30 @@ public final class SignalService {
 
     public Received receive(RawWebhook webhook) {
         Received received = handle(webhook);
-        metrics.signal(received.outcome());
+        received.outcomes().forEach(metrics::signal);
         return received;
     }
 
+    /**
+     * Reads and checks every order of the message before any is decided, so that a message with one
+     * bad order stores none; then decides them one after the other, in the message's order.
+     */
     private Received handle(RawWebhook webhook) {
         AlertReading reading;
+        List<SignalCandidate> candidates = new ArrayList<>();
         try {
             reading = check(webhook);
+            for (int i = 0; i < reading.alerts().size(); i++) {
+                candidates.add(candidate(webhook, reading, i));
+            }
         } catch (AlertProblem problem) {
-            return new Received(new Outcome.Refused(problem.kind(), problem.field(),
-                    redactor.redact(problem.getMessage())), Optional.empty());
+            return new Received(List.of(new Outcome.Refused(problem.kind(), problem.field(),
+                    redactor.redact(problem.getMessage()))), Optional.empty());
         }
-        return new Received(decide(webhook, reading), Optional.of(reading));
+        return new Received(candidates.stream().map(this::decide).toList(), Optional.of(reading));
     }
 
-    private Outcome decide(RawWebhook webhook, AlertReading reading) {
-        SignalCandidate candidate;
-        try {
-            candidate = candidate(webhook, reading);
-        } catch (AlertProblem problem) {
-            return new Outcome.Refused(problem.kind(), problem.field(), redactor.redact(problem.getMessage()));
-        }
+    private Outcome decide(SignalCandidate candidate) {
         long start = System.nanoTime();
         try {
             Outcome decided = decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,8 +167,7 @@ public final class SignalService {
                 break;
             }
         }
-        Optional<String> several = reading.alerts().size() > 1 ? Optional.of(several(reading)) : Optional.empty();
-        return new Explanation(Optional.of(reading.dialect().wireName()), reading.repairs(), orders, several);
+        return new Explanation(Optional.of(reading.dialect().wireName()), reading.repairs(), orders, Optional.empty());
     }
 
     /**
@@ -210,14 +223,23 @@ public final class SignalService {
         authenticator.check(body, Optional.empty(), AlertReader.secret(fields));
     }
 
-    private SignalCandidate candidate(RawWebhook webhook, AlertReading reading) throws AlertProblem {
-        if (reading.alerts().size() > 1) {
-            throw AlertProblem.invalid("orders", several(reading));
+    /**
+     * The signal of order {@code index} of the message. Every order of an array stores the whole
+     * message; each is told from the others by its body hash, so that a resent array is a
+     * duplicate order by order.
+     */
+    private SignalCandidate candidate(RawWebhook webhook, AlertReading reading, int index) throws AlertProblem {
+        Alert alert = reading.alerts().get(index);
+        String where = reading.alerts().size() > 1 ? "order " + (index + 1) + " of the array: " : "";
+        try {
+            checkCandidate(alert, webhook.receivedAt());
+        } catch (AlertProblem problem) {
+            throw where.isEmpty() ? problem
+                    : new AlertProblem(problem.kind(), problem.field().orElse(null), where + problem.getMessage());
         }
-        Alert alert = reading.single();
-        checkCandidate(alert, webhook.receivedAt());
         String payload = redactor.redact(new String(webhook.body(), StandardCharsets.UTF_8));
-        return new SignalCandidate(alert, sha256(payload), payload, webhook.contentType().map(SignalService::clip),
+        String hash = index == 0 ? sha256(payload) : sha256(payload + "\norder " + (index + 1));
+        return new SignalCandidate(alert, hash, payload, webhook.contentType().map(SignalService::clip),
                 webhook.sourceAddress().map(SignalService::clip), webhook.receivedAt());
     }
 
@@ -230,11 +252,6 @@ public final class SignalService {
             throw AlertProblem.invalid("quantity", "the quantity is missing: add \"quantity\" to the alert"
                     + " (for strategies: \"{{strategy.order.contracts}}\")");
         }
-    }
-
-    private static String several(AlertReading reading) {
-        return "the alert holds " + reading.alerts().size() + " orders; tvbridge reads them ('tvbridge alert"
-                + " explain' shows each) but trades one order per alert: send one alert per order";
     }
 
     /** A header as stored: only its start when a client sent an absurdly long one (its column is narrow). */
