@@ -1,6 +1,8 @@
 package io.tvbridge.core.alert;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,15 +36,25 @@ final class TradingViewFillReader implements DialectReader {
         if (!fill.matches()) {
             throw new IllegalStateException("recognised before");
         }
-        return List.of(new TranslatedAlert().put(AlertField.ACTION, "order", fill.group(1))
-                .put(AlertField.QUANTITY, "@", fill.group(2)).put(AlertField.SYMBOL, "filled on", fill.group(3)));
+        TranslatedAlert alert = new TranslatedAlert().put(AlertField.ACTION, "order", fill.group(1))
+                .put(AlertField.QUANTITY, "@", fill.group(2)).put(AlertField.SYMBOL, "filled on", fill.group(3));
+        JsonFields.of(message).flatMap(json -> json.member("secret", "passphrase"))
+                .ifPresent(secret -> alert.put(AlertField.SECRET, secret));
+        return List.of(alert);
+    }
+
+    /** The one text member of a JSON object, the secret aside: {"secret": "...", "message": "<sentence>"}. */
+    private static Optional<String> onlyText(JsonFields json) {
+        List<Map.Entry<String, JsonNode>> others = json.all().values().stream()
+                .filter(member -> AlertField.byName(member.getKey()).filter(f -> f == AlertField.SECRET).isEmpty())
+                .toList();
+        return others.size() == 1 && others.get(0).getValue().isTextual()
+                ? Optional.of(others.get(0).getValue().asText()) : Optional.empty();
     }
 
     private static Optional<String> sentence(AlertMessage message) {
         Optional<String> text = message.json().isEmpty() ? Optional.of(message.text())
-                : JsonFields.of(message).filter(json -> json.all().size() == 1)
-                .flatMap(json -> json.all().values().stream().findFirst())
-                .filter(member -> member.getValue().isTextual()).map(member -> member.getValue().asText());
+                : JsonFields.of(message).flatMap(TradingViewFillReader::onlyText);
         return text.filter(t -> FILL.matcher(t).matches());
     }
 }

@@ -60,7 +60,9 @@ final class TvbridgeReader implements DialectReader {
                 nestedOrder(alert, nested.get());
             }
         }
-        alias(alert, fields, AlertField.ACTION, "order_action", "signal", "order", "data");
+        alias(alert, fields, AlertField.ACTION, "order_action", "strategy.order.action", "signal", "order", "data");
+        alias(alert, fields, AlertField.QUANTITY, "strategy.order.contracts");
+        alias(alert, fields, AlertField.PRICE, "strategy.order.price");
         alias(alert, fields, AlertField.SYMBOL, "tv_instrument", "instrument");
         alias(alert, fields, AlertField.EXCHANGE, "tv_exchange");
         fields.text("market").filter(m -> !alert.has(AlertField.SYMBOL) && SYMBOL.matcher(m).matches()

@@ -149,7 +149,14 @@ class OtherDialectsReaderTest {
                 arguments("the sentence alone", "MACD Strategy (12, 26, 9): order sell @ 5 filled on NVDA."
                         + " New strategy position is -5", "tradingview_fill sell NVDA 5 units market"),
                 arguments("inside a JSON object", "{\"text\":\"EMA v2.1 (9, 21): order buy @ 0.25 filled on ETHUSD."
-                        + " New strategy position is 0.25\"}", "tradingview_fill buy ETHUSD 0.25 units market"));
+                        + " New strategy position is 0.25\"}", "tradingview_fill buy ETHUSD 0.25 units market"),
+                arguments("beside the secret", "{\"secret\":\"s\",\"message\":\"RSI (14): order sell @ 2 filled on"
+                        + " QQQ. New strategy position is 0\"}", "tradingview_fill sell QQQ 2 units market"),
+                arguments("with other fields it is not the default message", "{\"note\":\"x\",\"message\":\"RSI (14):"
+                        + " order sell @ 2 filled on QQQ. New strategy position is 0\"}", "refused: the action is"
+                        + " missing: use one of buy (long), sell (short), close (exit, flat), close_long (exit_long),"
+                        + " close_short (exit_short, cover), close_all, or give \"market_position\" for a target"
+                        + " position"));
     }
 
     static Stream<Arguments> wordsAndNative() {
@@ -183,6 +190,9 @@ class OtherDialectsReaderTest {
                 arguments("a plain sentence", "buy NVDA at 120.5", "plain_text buy NVDA market"),
                 arguments("Autoview's line", "a=acct e=kraken s=xbtusd b=sell q=25% t=market",
                         "autoview sell XBTUSD 25 percent_available market"),
+                arguments("TradingView's strategy placeholders as flat names", "{\"ticker\":\"AAPL\","
+                        + "\"strategy.order.action\":\"buy\",\"strategy.order.contracts\":4}",
+                        "tvbridge buy AAPL 4 units market"),
                 arguments("TradingView's strategy placeholders nested", "{\"ticker\":\"AAPL\",\"strategy\":"
                         + "{\"order_action\":\"sell\",\"order_contracts\":3,\"order_price\":190}}",
                         "tvbridge sell AAPL 3 units market"));
