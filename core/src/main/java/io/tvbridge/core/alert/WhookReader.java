@@ -94,27 +94,31 @@ final class WhookReader implements DialectReader {
         if (command.equals("pos") || command.equals("position")) {
             String target = amount.filter(a -> NUMBER.matcher(a).matches()).orElseThrow(() -> AlertProblem.invalid(
                     "size", "a whook position needs its signed size in base currency (pos -0.5)"));
-            return alert.put(AlertField.POSITION_SIZE, "pos", target).put(AlertField.ORDER_TYPE, "limit",
-                    limit == null ? null : "limit").put(AlertField.LIMIT_PRICE, "limit", limit);
-        }
-        alert.put(AlertField.ACTION, "command", command);
-        if (amount.isPresent()) {
-            String value = amount.get();
-            if (command.equals("close") && value.endsWith("%")) {
-                alert.put(AlertField.QUANTITY, "size", value.substring(0, value.length() - 1))
-                        .unit(QuantityUnit.PERCENT_POSITION);
-            } else if (NUMBER.matcher(value).matches() && !value.startsWith("-")) {
-                alert.put(AlertField.QUANTITY, "size", value);
-            } else {
-                throw AlertProblem.invalid("size", "the size '" + value + "' is not read: " + (value.endsWith("$")
-                        ? "whook takes USDT as collateral, multiplied by the leverage" + (leveraged ? "" : " (x1 here)")
-                        + "; write the size in base currency" : "write the size in base currency (0.5)"));
+            alert.put(AlertField.POSITION_SIZE, "pos", target);
+        } else {
+            alert.put(AlertField.ACTION, "command", command);
+            if (amount.isPresent()) {
+                size(alert, command, amount.get(), leveraged);
             }
         }
         if (limit != null) {
             alert.put(AlertField.ORDER_TYPE, "limit", "limit").put(AlertField.LIMIT_PRICE, "limit", limit);
         }
         return alert;
+    }
+
+    private static void size(TranslatedAlert alert, String command, String value, boolean leveraged)
+            throws AlertProblem {
+        if (command.equals("close") && value.endsWith("%")) {
+            alert.put(AlertField.QUANTITY, "size", value.substring(0, value.length() - 1))
+                    .unit(QuantityUnit.PERCENT_POSITION);
+        } else if (NUMBER.matcher(value).matches() && !value.startsWith("-")) {
+            alert.put(AlertField.QUANTITY, "size", value);
+        } else {
+            throw AlertProblem.invalid("size", "the size '" + value + "' is not read: " + (value.endsWith("$")
+                    ? "whook takes USDT as collateral, multiplied by the leverage" + (leveraged ? "" : " (x1 here)")
+                    + "; write the size in base currency" : "write the size in base currency (0.5)"));
+        }
     }
 
     private static String once(String earlier, String value, String what) throws AlertProblem {
