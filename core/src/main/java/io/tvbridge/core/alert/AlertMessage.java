@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param repairs what was repaired, in words
  */
 public record AlertMessage(String text, Optional<JsonNode> json, List<String> repairs) {
-    private static final int MAX_QUOTED_JUNK = 40;
+    private static final int MAX_TRAILING_PUNCTUATION = 40;
 
     public AlertMessage {
         Objects.requireNonNull(text, "text");
@@ -59,7 +59,7 @@ public record AlertMessage(String text, Optional<JsonNode> json, List<String> re
         int end = closingBracket(text);
         if (end > 0 && end < text.length() - 1) {
             String rest = text.substring(end + 1).strip();
-            if (!rest.chars().allMatch(c -> !Character.isLetterOrDigit(c)) || rest.length() > MAX_QUOTED_JUNK) {
+            if (!rest.chars().allMatch(c -> !Character.isLetterOrDigit(c)) || rest.length() > MAX_TRAILING_PUNCTUATION) {
                 throw AlertProblem.malformed("the body has text after its JSON: '" + shorten(rest)
                         + "': remove it, or put it inside the JSON");
             }
