@@ -58,8 +58,18 @@ class AlertExplainTest {
                     "explain", file.toString(), "--data-dir", tv.dataDirectory.toString(), "--api-key",
                     TestDaemon.ADMIN_KEY);
             assertThat(code).as(out.toString()).isZero();
-            assertThat(out.toString()).contains("dialect: traderspost").contains("field  action = close_long")
-                    .contains("would be accepted").contains("order  SELL 10 TSLA market");
+            assertThat(out.toString()).as("as the README shows it").isEqualTo("""
+                    dialect: traderspost
+                    order:
+                      field  symbol = TSLA (from ticker)
+                      field  action = close_long (from action sell, sentiment flat)
+                      field  quantity = 10
+                      field  price = 250
+                      read   dialect traderspost, action close_long, symbol TSLA, quantity 10, quantity_unit units,\
+                     order_type market, price 250
+                      would be accepted
+                      order  SELL 10 TSLA market
+                    """);
 
             assertThat(tv.count("select count(*) from signals")).isEqualTo(signals);
             assertThat(tv.count("select count(*) from orders")).isEqualTo(orders);

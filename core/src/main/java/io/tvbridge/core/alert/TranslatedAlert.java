@@ -1,6 +1,7 @@
 package io.tvbridge.core.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,6 @@ final class TranslatedAlert {
 
     /** The fields as read, for the explain tool: tvbridge's name, the key it came from, the value. */
     Map<AlertField, AlertBody.Value> fields() {
-        return Map.copyOf(fields);
+        return Collections.unmodifiableMap(fields);   // in the order they were read
     }
 }

@@ -2,6 +2,8 @@ package io.tvbridge.core.signal;
 
 import io.tvbridge.core.order.PlannedOrder;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +29,9 @@ public record Explanation(Optional<String> dialect, List<String> repairs, List<O
     public record Order(Map<String, String> fields, Map<String, String> read, String decision,
                         Optional<String> reason, List<String> orders) {
         public Order {
-            fields = Map.copyOf(fields);
-            read = Map.copyOf(read);
+            // in the order they were read
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            read = Collections.unmodifiableMap(new LinkedHashMap<>(read));
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(reason, "reason");
             orders = List.copyOf(orders);
