@@ -13,7 +13,9 @@ import java.util.Optional;
  * does not send) and {@code pricetype}: {@code MARKET}; {@code LIMIT} at {@code price};
  * {@code SL} a stop-limit triggered at {@code trigger_price} with limit {@code price};
  * {@code SL-M} a stop at {@code trigger_price}. With {@code position_size} the alert is a
- * smart order: the position to end at, whatever is held now.
+ * smart order: the position to end at, whatever is held now; {@code position_size} 0 with a
+ * quantity is refused, since OpenAlgo then places the plain order when nothing is held and
+ * exits otherwise, a choice made on the sender's position.
  */
 final class OpenAlgoReader implements DialectReader {
     @Override
@@ -34,10 +36,19 @@ final class OpenAlgoReader implements DialectReader {
         alert.copy(json, AlertField.SYMBOL, "symbol");
         alert.copy(json, AlertField.EXCHANGE, "exchange");
         alert.copy(json, AlertField.ACTION, "action");
-        alert.copy(json, AlertField.QUANTITY, "quantity");
         alert.copy(json, AlertField.STRATEGY, "strategy");
         alert.copy(json, AlertField.SECRET, "secret");
-        alert.copy(json, AlertField.POSITION_SIZE, "position_size");
+        Optional<String> quantity = json.text("quantity").filter(OpenAlgoReader::nonZero);
+        quantity.ifPresent(q -> alert.put(AlertField.QUANTITY, "quantity", q));
+        Optional<String> target = json.text("position_size");
+        if (target.isPresent() && !nonZero(target.get()) && quantity.isPresent()) {
+            // OpenAlgo's smart order: with position_size 0 it places the plain order when nothing is held,
+            // and squares off what is held otherwise; which one depends on the position at the sender's broker
+            throw AlertProblem.invalid("position_size", "position_size 0 with quantity " + quantity.get()
+                    + " is a plain order when nothing is held and an exit otherwise: leave position_size out for"
+                    + " the order, or give \"quantity\": \"0\" to end flat");
+        }
+        target.ifPresent(t -> alert.put(AlertField.POSITION_SIZE, "position_size", t));
         String type = json.text("pricetype").orElse("MARKET").toUpperCase(Locale.ROOT);
         Optional<String> price = json.text("price").filter(OpenAlgoReader::nonZero);
         Optional<String> trigger = json.text("trigger_price").filter(OpenAlgoReader::nonZero);

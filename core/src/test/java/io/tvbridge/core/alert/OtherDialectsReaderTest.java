@@ -47,6 +47,14 @@ class OtherDialectsReaderTest {
                 arguments("a smart order's position size is the target", "{\"apikey\":\"k\",\"symbol\":\"TCS\","
                         + "\"action\":\"BUY\",\"quantity\":\"5\",\"position_size\":\"15\",\"product\":\"MIS\"}",
                         "openalgo target TCS 5 units market target=15"),
+                arguments("a smart order to end flat", "{\"apikey\":\"k\",\"symbol\":\"TCS\",\"action\":\"SELL\","
+                        + "\"quantity\":\"0\",\"position_size\":\"0\",\"product\":\"MIS\"}",
+                        "openalgo target TCS market target=0"),
+                arguments("position_size 0 with a quantity depends on the sender's position", "{\"apikey\":\"k\","
+                        + "\"symbol\":\"TCS\",\"action\":\"BUY\",\"quantity\":\"1\",\"position_size\":\"0\","
+                        + "\"product\":\"MIS\"}", "refused: read as openalgo: position_size 0 with quantity 1 is a"
+                        + " plain order when nothing is held and an exit otherwise: leave position_size out for the"
+                        + " order, or give \"quantity\": \"0\" to end flat"),
                 arguments("COVER buys back a short", "{\"apikey\":\"k\",\"symbol\":\"TCS\",\"action\":\"COVER\","
                         + "\"quantity\":\"5\",\"pricetype\":\"MARKET\"}", "openalgo close_short TCS 5 units market"),
                 arguments("a limit without its price", "{\"apikey\":\"k\",\"symbol\":\"TCS\",\"action\":\"BUY\","
