@@ -11,7 +11,9 @@ import java.util.Optional;
  * {@code cancel}, {@code add}); {@code sentiment} says where the position ends: {@code bullish}
  * (long), {@code bearish} (short) or {@code flat}. So {@code sell} with {@code flat} exits the
  * long and never opens a short, {@code buy} with {@code flat} exits the short, {@code sell} with
- * {@code bullish} trims the long. {@code quantityType} gives the quantity's unit
+ * {@code bullish} trims the long. A {@code buy} ending {@code bullish} is a buy of its quantity,
+ * netted against a short as every tvbridge buy is (TradersPost would cover the whole short first:
+ * a strategy's {@code {{strategy.order.contracts}}} does both). {@code quantityType} gives the quantity's unit
  * ({@code fixed_quantity}, {@code dollar_amount}, {@code risk_dollar_amount},
  * {@code percent_of_equity}, {@code percent_of_position}); {@code orderType} with
  * {@code limitPrice} / {@code stopPrice}; {@code signalPrice} is the price when the alert fired;
