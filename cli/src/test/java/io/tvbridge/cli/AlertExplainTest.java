@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,19 @@ class AlertExplainTest {
                       would be accepted
                       order  SELL 10 TSLA market
                     """);
+
+            InputStream stdin = System.in;
+            StringWriter piped = new StringWriter();
+            try {
+                System.setIn(new ByteArrayInputStream("7012345,closeshort,EURUSD".getBytes(StandardCharsets.UTF_8)));
+                int pipedCode = Main.execute(new PrintWriter(piped, true), new PrintWriter(new StringWriter(), true),
+                        "alert", "explain", "--data-dir", tv.dataDirectory.toString(), "--api-key", TestDaemon.ADMIN_KEY);
+                assertThat(pipedCode).as(piped.toString()).isZero();
+            } finally {
+                System.setIn(stdin);
+            }
+            assertThat(piped.toString()).startsWith("dialect: pineconnector").contains("would be rejected: there is no"
+                    + " short EURUSD position to close");
 
             assertThat(tv.count("select count(*) from signals")).isEqualTo(signals);
             assertThat(tv.count("select count(*) from orders")).isEqualTo(orders);
