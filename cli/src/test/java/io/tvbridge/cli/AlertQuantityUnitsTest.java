@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,7 @@ class AlertQuantityUnitsTest {
     @CsvSource(delimiter = '|', textBlock = """
             PineConnector's risk= without its setting | 7012345,buy,EURUSD,risk=1       | set PINECONNECTOR_RISK
             lots without a lot size                   | 7012345,buy,EURUSD,vol_lots=1   | set LOT_SIZE
+            sl= without its setting                   | 7012345,buy,GBPUSD,vol_lots=1,sl=20 | set PINECONNECTOR_TARGET
             """)
     void aQuantityThatNeedsASettingNamesIt(String why, String line, String reason) {
         tv.set(Map.of("lot_size", "0"));
@@ -79,6 +82,39 @@ class AlertQuantityUnitsTest {
             assertThat(answer.get("reason").asText()).contains(reason);
         } finally {
             tv.set(Map.of("lot_size", "100"));
+        }
+    }
+
+    @ParameterizedTest(name = "pineconnector_target={0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pips    | sl=20,tp=40       | LIMIT 1.104, STOP 1.098
+            percent | sl=1,tp=2         | LIMIT 1.122, STOP 1.089
+            price   | sl=1.05,tp=1.2    | LIMIT 1.2, STOP 1.05
+            """)
+    void pineConnectorExitsBecomePricesFromTheLastPriceSeen(String target, String exits, String children) {
+        tv.set(Map.of("pineconnector_target", target, "pineconnector_risk", "lots"));
+        try {
+            String symbol = "EURUSD";
+            // tvbridge learns the price from an alert that orders nothing
+            tv.signal("\"symbol\":\"" + symbol + "\",\"action\":\"close\",\"price\":1.1");
+            JsonNode answer = TestDaemon.json(tv.postTo("/webhook/" + TestDaemon.SECRET,
+                    ("7012345,buy," + symbol + ",risk=1," + exits).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/plain", Map.of()));
+            assertThat(answer.get("decision").asText()).as(answer.toString()).isEqualTo("accepted");
+            String entry = answer.get("client_order_id").asText();
+            assertThat(tv.text("select side || ' ' || cast(quantity as int) from orders where client_order_id = '"
+                    + entry + "'")).isEqualTo("BUY 100");
+            List<String> legs = tv.query("select order_type, coalesce(limit_price, stop_price) from orders"
+                    + " where parent_client_order_id = '" + entry + "' order by order_type", rs -> {
+                        List<String> rows = new ArrayList<>();
+                        while (rs.next()) {
+                            rows.add(rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString());
+                        }
+                        return rows;
+                    });
+            assertThat(String.join(", ", legs)).isEqualTo(children);
+        } finally {
+            tv.set(Map.of("pineconnector_target", "unset", "pineconnector_risk", "unset"));
         }
     }
 

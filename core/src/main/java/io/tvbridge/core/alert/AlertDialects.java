@@ -105,6 +105,7 @@ public final class AlertDialects {
         if (translated.unit() != QuantityUnit.UNITS) {
             fields.put("quantity_unit", translated.unit().wireName());
         }
+        fields.putAll(translated.distances());
         return fields;
     }
 }

@@ -57,7 +57,7 @@ public final class AlertReader {
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
                 text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION, MAX_CONVICTION),
-                flag(body, AlertField.OUTSIDE_RTH), unit, AlertDialect.TVBRIDGE);
+                flag(body, AlertField.OUTSIDE_RTH), unit, AlertDialect.TVBRIDGE, Optional.empty(), Optional.empty());
     }
 
     /** What the quantity counts: {@code quantity_unit} (units, lots, money, percent_equity...), else units. */

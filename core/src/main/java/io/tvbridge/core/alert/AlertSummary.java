@@ -31,7 +31,9 @@ public final class AlertSummary {
         put(summary, "limit_price", alert.limitPrice());
         put(summary, "stop_price", alert.stopPrice());
         put(summary, "take_profit", alert.takeProfit());
+        alert.takeProfitDistance().ifPresent(d -> summary.put("take_profit", d.toString()));
         put(summary, "stop_loss", alert.stopLoss());
+        alert.stopLossDistance().ifPresent(d -> summary.put("stop_loss", d.toString()));
         put(summary, "target_position", alert.targetPosition());
         alert.strategy().ifPresent(strategy -> summary.put("strategy", strategy));
         return Collections.unmodifiableMap(summary);

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * at the stop), and {@code risk=}, whose meaning (lots, percent of balance, money) is the EA's
  * Volume Type setting: tvbridge reads it by the {@code PINECONNECTOR_RISK} setting and refuses
  * the order while that is not set. Exits: {@code sl_price=} / {@code tp_price=} are prices;
- * {@code sl=} / {@code tp=} (whose unit is the EA's Target Type) and {@code sl_pips=} /
- * {@code tp_pips=} (no entry price to measure pips from) are refused with the way to write a
- * price. {@code secret=} carries the webhook secret, {@code comment=} a comment. EA commands
+ * {@code sl_pips=} / {@code tp_pips=} are pips from the entry; {@code sl=} / {@code tp=} take
+ * their unit from the EA's Target Type, here the {@code PINECONNECTOR_TARGET} setting (pips,
+ * price or percent), and are refused while it is not set. A distance becomes a price when the
+ * order is planned, from the last price tvbridge knows for the symbol. {@code secret=} carries the webhook secret, {@code comment=} a comment. EA commands
  * ({@code eaon}, {@code eaoff}...) are not orders and are refused.
  */
 final class PineConnectorReader implements DialectReader {
@@ -83,16 +84,39 @@ final class PineConnectorReader implements DialectReader {
             case "risk" -> size(alert, key, value, QuantityUnit.PINECONNECTOR_RISK);
             case "vol_lots" -> size(alert, key, value, QuantityUnit.LOTS);
             case "vol_dollar" -> size(alert, key, value, QuantityUnit.RISK_MONEY);
-            case "sl_price" -> alert.put(AlertField.STOP_LOSS, key, value);
-            case "tp_price" -> alert.put(AlertField.TAKE_PROFIT, key, value);
+            case "sl_price" -> exitPrice(alert, AlertField.STOP_LOSS, key, value);
+            case "tp_price" -> exitPrice(alert, AlertField.TAKE_PROFIT, key, value);
+            case "sl" -> distance(alert, AlertField.STOP_LOSS, key, value, ExitDistance.Unit.PINECONNECTOR_TARGET);
+            case "tp" -> distance(alert, AlertField.TAKE_PROFIT, key, value, ExitDistance.Unit.PINECONNECTOR_TARGET);
+            case "sl_pips" -> distance(alert, AlertField.STOP_LOSS, key, value, ExitDistance.Unit.PIPS);
+            case "tp_pips" -> distance(alert, AlertField.TAKE_PROFIT, key, value, ExitDistance.Unit.PIPS);
             case "secret" -> alert.put(AlertField.SECRET, key, value);
             case "comment" -> alert.put(AlertField.COMMENT, key, value.replace("\"", ""));
-            case "sl", "tp", "sl_pips", "tp_pips", "sl_percent", "tp_percent" -> throw AlertProblem.invalid(key,
-                    key + "= is measured from an entry price the line does not give (and sl= / tp= take their unit"
-                            + " from the EA's Target Type): write " + key.substring(0, 2) + "_price= with the price");
             default -> throw AlertProblem.invalid(key, "the PineConnector parameter '" + key + "' is not read:"
                     + " tvbridge reads risk=, vol_lots=, vol_dollar=, sl_price=, tp_price=, price=, secret=, comment=");
         }
+    }
+
+    private static void exitPrice(TranslatedAlert alert, AlertField leg, String key, String value)
+            throws AlertProblem {
+        if (alert.has(leg) || alert.distances().containsKey(leg.displayName())) {
+            throw twice(leg);
+        }
+        alert.put(leg, key, value);
+    }
+
+    private static void distance(TranslatedAlert alert, AlertField leg, String key, String value,
+                                 ExitDistance.Unit unit) throws AlertProblem {
+        if (alert.has(leg) || alert.distances().containsKey(leg.displayName())) {
+            throw twice(leg);
+        }
+        alert.distance(leg, key, value, unit);
+    }
+
+    private static AlertProblem twice(AlertField leg) {
+        String prefix = leg == AlertField.STOP_LOSS ? "sl" : "tp";
+        return AlertProblem.invalid(prefix, "the " + leg.displayName().replace("_", "-") + " is given twice: keep one"
+                + " of " + prefix + "=, " + prefix + "_pips= and " + prefix + "_price=");
     }
 
     private static void size(TranslatedAlert alert, String key, String value, QuantityUnit unit) throws AlertProblem {

@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 final class TranslatedAlert {
     private final Map<AlertField, AlertBody.Value> fields = new LinkedHashMap<>();
     private Optional<QuantityUnit> unit = Optional.empty();
+    private Optional<ExitDistance> stopLossDistance = Optional.empty();
+    private Optional<ExitDistance> takeProfitDistance = Optional.empty();
+    private final Map<AlertField, String> distanceKeys = new LinkedHashMap<>();
 
     /** Sets {@code field} from {@code key}'s text; a blank text sets nothing. */
     TranslatedAlert put(AlertField field, String key, String text) {
@@ -82,6 +85,34 @@ final class TranslatedAlert {
         return put(leg, key, offset.from(price, above).toPlainString());
     }
 
+    /** An exit as a distance from the entry in {@code unit}, made a price when the order is planned. */
+    TranslatedAlert distance(AlertField leg, String key, String text, ExitDistance.Unit distanceUnit)
+            throws AlertProblem {
+        ExitDistance distance;
+        try {
+            distance = new ExitDistance(new BigDecimal(text.strip()), distanceUnit);
+        } catch (IllegalArgumentException e) {
+            throw AlertProblem.invalid(key, "'" + key + "' must be a positive number, but is '" + text + "'");
+        }
+        if (leg == AlertField.STOP_LOSS) {
+            stopLossDistance = Optional.of(distance);
+        } else {
+            takeProfitDistance = Optional.of(distance);
+        }
+        distanceKeys.put(leg, key);
+        return this;
+    }
+
+    /** The exits given as distances, for the explain tool: tvbridge's name, the distance and its key. */
+    Map<String, String> distances() {
+        Map<String, String> described = new LinkedHashMap<>();
+        stopLossDistance.ifPresent(d -> described.put(AlertField.STOP_LOSS.displayName(), d + " (from "
+                + distanceKeys.get(AlertField.STOP_LOSS) + ")"));
+        takeProfitDistance.ifPresent(d -> described.put(AlertField.TAKE_PROFIT.displayName(), d + " (from "
+                + distanceKeys.get(AlertField.TAKE_PROFIT) + ")"));
+        return described;
+    }
+
     TranslatedAlert unit(QuantityUnit quantityUnit) {
         this.unit = Optional.of(quantityUnit);
         return this;
@@ -89,7 +120,7 @@ final class TranslatedAlert {
 
     Alert read(AlertDialect dialect) throws AlertProblem {
         Alert alert = AlertReader.read(AlertBody.of(fields));
-        return alert.as(unit.orElse(alert.quantityUnit()), dialect);
+        return alert.as(unit.orElse(alert.quantityUnit()), dialect).withDistances(stopLossDistance, takeProfitDistance);
     }
 
     /** The fields as read, for the explain tool: tvbridge's name, the key it came from, the value. */

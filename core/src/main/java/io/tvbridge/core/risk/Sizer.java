@@ -4,7 +4,7 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
-import io.tvbridge.core.settings.AlertQuantityRules;
+import io.tvbridge.core.settings.AlertRules;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SizingRule;
 import java.math.BigDecimal;
@@ -40,7 +40,7 @@ public final class Sizer {
     public static BigDecimal size(Alert alert, RiskSettings settings, RiskState state) throws SizingRefused {
         SizingRule rule = settings.sizingFor(alert.strategy());
         String symbol = alert.symbol().orElseThrow();
-        boolean alertQuantity = alert.quantity().isPresent() && (settings.alertQuantities().useAlertQuantity()
+        boolean alertQuantity = alert.quantity().isPresent() && (settings.alertRules().useAlertQuantity()
                 || rule.mode() == SizingRule.Mode.QUANTITY);
         if (alertQuantity) {
             return fromAlert(alert, alert.quantity().get(), settings, state, symbol);
@@ -58,7 +58,7 @@ public final class Sizer {
     /** The alert's quantity, in its unit, as units of the instrument. */
     private static BigDecimal fromAlert(Alert alert, BigDecimal quantity, RiskSettings settings, RiskState state,
                                         String symbol) throws SizingRefused {
-        AlertQuantityRules rules = settings.alertQuantities();
+        AlertRules rules = settings.alertRules();
         return switch (alert.quantityUnit()) {
             case UNITS -> quantity;
             case LOTS -> lots(quantity, rules);
@@ -95,7 +95,7 @@ public final class Sizer {
         BigDecimal quantity = alert.quantity().get();
         BigDecimal units = switch (alert.quantityUnit()) {
             case UNITS -> quantity;
-            case LOTS -> lots(quantity, settings.alertQuantities());
+            case LOTS -> lots(quantity, settings.alertRules());
             case PERCENT_POSITION, PERCENT_AVAILABLE -> round(position.multiply(quantity.min(HUNDRED)).divide(HUNDRED),
                     alert, settings, () -> quantity.toPlainString() + "% of " + position.toPlainString()
                             + " is less than one unit");
@@ -106,7 +106,7 @@ public final class Sizer {
         return units.min(position);
     }
 
-    private static BigDecimal lots(BigDecimal lots, AlertQuantityRules rules) throws SizingRefused {
+    private static BigDecimal lots(BigDecimal lots, AlertRules rules) throws SizingRefused {
         if (rules.lotSize().signum() == 0) {
             throw new SizingRefused("the alert gives " + lots.toPlainString() + " lots, and a lot's size is not"
                     + " set: set LOT_SIZE to the units in one lot (100000 for a standard FX lot)");

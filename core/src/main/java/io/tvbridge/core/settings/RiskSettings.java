@@ -55,7 +55,7 @@ public record RiskSettings(
         int maxOrdersPerSecond,
         int maxOutstandingOrders,
         int marketOrderTimeoutSeconds,
-        AlertQuantityRules alertQuantities) {
+        AlertRules alertRules) {
 
     /** The typed settings of stored values; a key not stored takes its default. */
     public static RiskSettings of(Map<String, String> values) {
@@ -101,8 +101,8 @@ public record RiskSettings(
                 integer(v, Setting.MAX_ORDERS_PER_SECOND),
                 integer(v, Setting.MAX_OUTSTANDING_ORDERS),
                 integer(v, Setting.MARKET_ORDER_TIMEOUT),
-                AlertQuantityRules.of(v.get(Setting.SIGNAL_QUANTITY), decimal(v, Setting.LOT_SIZE),
-                        v.get(Setting.PINECONNECTOR_RISK)));
+                AlertRules.of(v.get(Setting.SIGNAL_QUANTITY), decimal(v, Setting.LOT_SIZE),
+                        v.get(Setting.PINECONNECTOR_RISK), v.get(Setting.PINECONNECTOR_TARGET)));
     }
 
     public static RiskSettings defaults() {

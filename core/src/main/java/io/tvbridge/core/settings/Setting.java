@@ -38,6 +38,9 @@ public enum Setting {
     PINECONNECTOR_RISK("pineconnector_risk", Kind.choice("unset", "lots", "risk_money", "risk_percent"), "unset",
             "what PineConnector's risk= means, as the Volume Type of the EA it was written for: lots, the money"
                     + " lost at the stop-loss, or the percent of equity lost at the stop-loss; unset: refused"),
+    PINECONNECTOR_TARGET("pineconnector_target", Kind.choice("unset", "pips", "price", "percent"), "unset",
+            "what PineConnector's sl= and tp= count, as the Target Type of the EA they were written for: pips or a"
+                    + " percent from the entry, or the price itself; unset: refused"),
     TARGET_REVERSAL("target_reversal", Kind.choice("one_step", "two_steps"), "one_step",
             "a target position that flips long to short: one order, or a close then an open"),
 

@@ -18,9 +18,11 @@ import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderIds;
 import io.tvbridge.core.order.OrderPhase;
 import io.tvbridge.core.order.PlannedOrder;
+import io.tvbridge.core.risk.ExitPrices;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.RiskUsage;
+import io.tvbridge.core.risk.SizingRefused;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.ClosedMarketPolicy;
@@ -197,15 +199,8 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
      * decision would see it, changing nothing and storing nothing (the explain tool).
      */
     public CompletableFuture<Plan> preview(Alert alert) {
-        return ask(session -> {
-            RiskSettings current = settings();
-            Plan plan = planner.plan(alert, state, current);
-            if (plan.decision() != Decision.ACCEPTED) {
-                return plan;
-            }
-            return risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), clock.instant())
-                    .map(Plan::reject).orElse(plan);
-        });
+        // on the decision thread, between two decisions: what judgePriced leaves behind is reset by the next one
+        return ask(session -> judgePriced(alert, settings(), clock.instant()));
     }
 
     /** The limits' usage as the next decision would see it. */
@@ -477,8 +472,21 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
 
     /** Plans and sizes the orders and runs the risk checks against the state now. Changes nothing. */
     private Plan judge(Alert alert, RiskSettings current, Instant now) {
-        Plan plan = planner.plan(alert, state, current);
+        Plan plan = judgePriced(alert, current, now);
+        alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
+        return plan;
+    }
+
+    /** The plan and its risk check, with the alert's exits given as distances made prices first. */
+    private Plan judgePriced(Alert given, RiskSettings current, Instant now) {
         refusedByRisk = false;
+        Alert alert;
+        try {
+            alert = ExitPrices.resolve(given, current, state);
+        } catch (SizingRefused refused) {
+            return Plan.reject("exits: " + refused.getMessage());
+        }
+        Plan plan = planner.plan(alert, state, current);
         if (plan.decision() == Decision.ACCEPTED) {
             Optional<String> refusal = risk.refuse(alert, plan.orders(), current, state, halt, circuitOpen.get(), now);
             if (refusal.isPresent()) {
@@ -486,7 +494,6 @@ public final class DecisionStage implements LedgerListener, AutoCloseable {
                 refusedByRisk = true;
             }
         }
-        alert.symbol().ifPresent(symbol -> alert.referencePrice().ifPresent(price -> state.priceSeen(symbol, price)));
         return plan;
     }
 

@@ -104,10 +104,14 @@ class OtherDialectsReaderTest {
                         "pineconnector buy EURUSD 1 pineconnector_risk limit limit=1.07"),
                 arguments("spaces around the commas, closeshort", "7012345 , closeshort , EURUSD",
                         "pineconnector close_short EURUSD market"),
-                arguments("sl= takes its unit from the EA", "7012345,buy,EURUSD,risk=1,sl=20",
-                        "refused: read as pineconnector: sl= is measured from an entry price the line does not give"
-                                + " (and sl= / tp= take their unit from the EA's Target Type): write sl_price= with"
-                                + " the price"),
+                arguments("sl= is kept in the EA's unit, made a price by PINECONNECTOR_TARGET when planned",
+                        "7012345,buy,EURUSD,risk=1,sl=20", "pineconnector buy EURUSD 1 pineconnector_risk market"
+                                + " sl=20 pineconnector_target"),
+                arguments("pips from the entry", "7012345,sell,USDJPY,vol_dollar=40,sl_pips=25,tp_pips=50",
+                        "pineconnector sell USDJPY 40 risk_money market tp=50 pips sl=25 pips"),
+                arguments("an exit as a price and as a distance", "7012345,buy,EURUSD,risk=1,sl=20,sl_price=1.05",
+                        "refused: read as pineconnector: the stop-loss is given twice: keep one of sl=, sl_pips="
+                                + " and sl_price="),
                 arguments("EA commands are not orders", "7012345,eaoff,EURUSD",
                         "refused: read as pineconnector: 'eaoff' is a PineConnector command for its MetaTrader EA,"
                                 + " not an order tvbridge reads: use buy, sell, buylimit, selllimit, buystop, sellstop,"

@@ -169,7 +169,7 @@ final class MyBatisStoreSession implements StoreSession {
                 Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()),
                 decimal(r.targetPosition()), Optional.ofNullable(r.conviction()), r.outsideRth(),
                 QuantityUnit.valueOf(r.quantityUnit().toUpperCase(Locale.ROOT)),
-                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
+                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)), Optional.empty(), Optional.empty());
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
                 Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());
