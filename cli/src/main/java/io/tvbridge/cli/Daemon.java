@@ -60,6 +60,7 @@ import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
+import io.tvbridge.server.AlertExplainResource;
 import io.tvbridge.server.ApiKeyFilter;
 import io.tvbridge.server.DashboardFeed;
 import io.tvbridge.server.DashboardResource;
@@ -224,7 +225,8 @@ public final class Daemon implements AutoCloseable {
         StatusService status = new StatusService(health, decisions, queues, store, jobs);
         metrics.watch(queues, broker.name(), health::brokerConnected);
         scheduleDayJobs(jobsConfig, health, reporter);
-        List<Object> resources = new ArrayList<>(resources(signals, health, pnl, reporter, status));
+        List<Object> resources = new ArrayList<>(resources(signals, health, pnl, reporter, status,
+                network.secretInUrl()));
         guard = new WebhookGuard(network, metrics);
         resources.add(guard);
         server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
@@ -289,11 +291,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     private List<Object> resources(SignalService signals, HealthService health, PnlService pnl,
-                                   DailyReporter reporter, StatusService status) {
+                                   DailyReporter reporter, StatusService status, boolean secretInUrl) {
         AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
         AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
-        return List.of(new WebhookResource(signals, clock), new HealthResource(health),
+        return List.of(new WebhookResource(signals, clock, secretInUrl), new AlertExplainResource(signals, clock),
+                new HealthResource(health),
                 MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
                 new SecretMasking.AdminBodies(redactor), admin, records,

@@ -6,8 +6,8 @@ import io.tvbridge.core.store.StoreException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code tvbridge} command. */
 @Command(name = "tvbridge",
@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 ControlCommands.Resume.class, ControlCommands.Flatten.class, ControlCommands.Reconcile.class,
                 ControlCommands.Adopt.class, RecordCommands.Positions.class, RecordCommands.Orders.class,
                 RecordCommands.Trades.class, RecordCommands.Pnl.class, SettingsCommand.class, SignCommand.class,
-                AlertTemplateCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
+                AlertTemplateCommand.class, AlertCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
                 BenchServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -51,6 +51,7 @@ class DashboardBrowserTest {
                 cancelsAnOrder(tv, browser);
                 killsAndResumesWithAReason(tv, browser);
                 seesTheSettingsValidation(tv, browser);
+                explainsAPastedAlert(tv, browser);
                 flattensAfterConfirming(tv, browser);
                 seesAPositionThatDiffersFromTheBroker(tv, browser);
                 takeScreenshots(browser);
@@ -93,6 +94,19 @@ class DashboardBrowserTest {
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
         browser.await("the days of history in the chart",
                 d -> d.findElements(By.cssSelector("#daily-chart rect")).size() == DAILY_MOVES.size());
+    }
+
+    /** A TradersPost exit pasted into the explain box: read, shown, nothing stored. */
+    private static void explainsAPastedAlert(TestDaemon tv, HeadlessChromium browser) {
+        long signals = tv.count("select count(*) from signals");
+        browser.type("#explain-message", "{\"ticker\": \"AAPL\", \"action\": \"sell\", \"sentiment\": \"flat\"}");
+        browser.click("#explain-button");
+        browser.awaitText("#explain-result", "traderspost");
+        assertThat(browser.text("#explain-result")).contains("close_long").contains("SELL");
+        browser.type("#explain-message", "licenseid,eaon,eaon");
+        browser.click("#explain-button");
+        browser.awaitText("#explain-result", "is a PineConnector command");
+        assertThat(tv.count("select count(*) from signals")).isEqualTo(signals);
     }
 
     private static void seesASignalArriveLive(TestDaemon tv, HeadlessChromium browser) {

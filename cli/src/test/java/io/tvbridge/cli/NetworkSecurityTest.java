@@ -159,6 +159,10 @@ class NetworkSecurityTest {
             assertThat(publicAdmin.statusCode()).isEqualTo(404);
             assertThat(publicAdmin.body()).isEqualTo("{\"error\":\"no such endpoint\"}");
             assertThat(tv.admin("GET", "/webhook/anything-below", null).statusCode()).isEqualTo(404);
+            byte[] fill = "x (1): order buy @ 1 filled on AAPL. New strategy position is 1"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(tv.postTo("/webhook/" + TestDaemon.SECRET, fill, "text/plain", Map.of()).statusCode())
+                    .as("the secret in the path, on the webhook's port").isEqualTo(200);
             assertThat(tv.admin("GET", "/admin/openapi.json", null).statusCode()).isEqualTo(404);
             assertThat(tv.get("/health").statusCode()).isEqualTo(200);
             assertThat(tv.get("/ready").statusCode()).isIn(200, 503);

@@ -96,6 +96,9 @@ class SecretsNotLoggedTest {
         post(tv, alert(buy + ",\"strategy\":\"" + ADMIN_KEY + "\",\"comment\":\"" + SECRET + "\""),
                 "application/json", Map.of());
         post(tv, alert(buy + ",\"padding\":\"" + "x".repeat(70_000) + "\""), "application/json", Map.of());
+        byte[] fill = "EMA (9, 21): order buy @ 2 filled on AMD. New strategy position is 2".getBytes(StandardCharsets.UTF_8);
+        answer(() -> tv.postTo("/webhook/" + SECRET, fill, "text/plain", Map.of()));
+        answer(() -> tv.postTo("/webhook/" + SECRET + "x", fill, "text/plain", Map.of()));
         answer(() -> tv.get("/webhook?secret=" + SECRET));
         answer(() -> tv.get("/" + SECRET));
     }

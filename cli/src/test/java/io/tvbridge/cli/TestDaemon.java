@@ -91,7 +91,12 @@ final class TestDaemon implements AutoCloseable {
     }
 
     HttpResponse<String> post(byte[] body, String contentType, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhook"))
+        return postTo("/webhook", body, contentType, headers);
+    }
+
+    /** Posts to {@code path}, such as {@code /webhook/<secret>}. */
+    HttpResponse<String> postTo(String path, byte[] body, String contentType, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -54,12 +54,13 @@ final class AdminViews {
     record Signal(long id, Instant receivedAt, String action, Optional<String> symbol, Optional<BigDecimal> quantity,
                   Optional<BigDecimal> targetPosition, String orderType, Optional<BigDecimal> price,
                   Optional<String> strategy, Optional<String> alertId, String decision, Optional<String> reason,
-                  boolean dryRun, int duplicates, Optional<String> source) {
+                  boolean dryRun, int duplicates, Optional<String> source, String dialect, String quantityUnit) {
         static Signal of(StoredSignal s) {
             return new Signal(s.id(), s.receivedAt(), word(s.alert().action()), s.alert().symbol(),
                     s.alert().quantity(), s.alert().targetPosition(), word(s.alert().orderType()), s.alert().price(),
                     s.alert().strategy(), s.alert().alertId(), s.decision().wireName(), s.reason(), s.dryRun(),
-                    s.duplicates(), s.sourceAddress());
+                    s.duplicates(), s.sourceAddress(), s.alert().dialect().wireName(),
+                    s.alert().quantityUnit().wireName());
         }
     }
 

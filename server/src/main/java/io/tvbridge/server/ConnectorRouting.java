@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
@@ -26,6 +27,7 @@ final class ConnectorRouting extends Handler.Wrapper {
     /** What the internet may reach when the admin API listens elsewhere. */
     static final Set<String> PUBLIC_PATHS = Set.of("/", "/webhook", "/health", "/ready");
     static final String WEBHOOK_PATH = "/webhook";
+    static final String TEMPLATE_PATH = "/webhook/template";
 
     private final boolean adminSeparate;
     private final IntSupplier securePort;
@@ -45,8 +47,9 @@ final class ConnectorRouting extends Handler.Wrapper {
             redirect(request, response, callback);
             return true;
         }
-        if (adminSeparate && (PUBLIC.equals(connector) && !publicPath(path)
-                || ADMIN.equals(connector) && path.equals(WEBHOOK_PATH))) {
+        boolean post = HttpMethod.POST.is(request.getMethod());
+        if (adminSeparate && (PUBLIC.equals(connector) && !publicPath(path, post)
+                || ADMIN.equals(connector) && webhookPath(path, post))) {
             response.setStatus(HttpStatus.NOT_FOUND_404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON_UTF_8.asString());
             response.write(true, ByteBuffer.wrap(WebhookServer.errorJson(404, null).getBytes(StandardCharsets.UTF_8)),
@@ -56,8 +59,17 @@ final class ConnectorRouting extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    static boolean publicPath(String path) {
-        return PUBLIC_PATHS.contains(path);
+    static boolean publicPath(String path, boolean post) {
+        return PUBLIC_PATHS.contains(path) || webhookPath(path, post);
+    }
+
+    /**
+     * {@code /webhook}, or a POST to {@code /webhook/<secret>} (one segment: the secret in the path),
+     * never the admin API's {@code /webhook/template}.
+     */
+    static boolean webhookPath(String path, boolean post) {
+        return path.equals(WEBHOOK_PATH) || post && path.startsWith(WEBHOOK_PATH + "/") && !path.equals(TEMPLATE_PATH)
+                && path.indexOf('/', WEBHOOK_PATH.length() + 1) < 0 && path.length() > WEBHOOK_PATH.length() + 1;
     }
 
     /** 308, so that a POST stays a POST with its body (301 and 302 let clients turn it into a GET). */

@@ -17,7 +17,8 @@ class AdminOpenApiTest {
 
     private static Set<String> served() {
         Set<String> endpoints = new TreeSet<>();
-        for (Class<?> resource : List.of(AdminResource.class, AdminRecordsResource.class, AdminEventsResource.class)) {
+        for (Class<?> resource : List.of(AdminResource.class, AdminRecordsResource.class, AdminEventsResource.class,
+                AlertExplainResource.class)) {
             Resource model = Resource.from(resource);
             for (Resource child : model.getChildResources()) {
                 for (ResourceMethod method : child.getResourceMethods()) {

@@ -51,6 +51,11 @@ public final class AlertBody {
     }
 
     public static AlertBody parse(byte[] body) throws AlertProblem {
+        return parseText(text(body));
+    }
+
+    /** The body as text: UTF-8, without a byte-order mark or surrounding white space; never empty. */
+    static String text(byte[] body) throws AlertProblem {
         String text = decodeUtf8(body).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).strip();
@@ -58,6 +63,11 @@ public final class AlertBody {
         if (text.isEmpty()) {
             throw AlertProblem.malformed("the body is empty: put the alert's JSON in the Message box of the alert");
         }
+        return text;
+    }
+
+    /** The fields of a body already decoded (see {@link #text}). */
+    static AlertBody parseText(String text) throws AlertProblem {
         Map<String, Value> raw = text.startsWith("{") || text.startsWith("[") ? readJson(text) : readPairs(text);
         Map<AlertField, Value> fields = new LinkedHashMap<>();
         for (Value value : raw.values()) {
@@ -72,6 +82,41 @@ public final class AlertBody {
             }
         }
         return new AlertBody(fields);
+    }
+
+    /** Fields a dialect reader translated into tvbridge's own names. */
+    static AlertBody of(Map<AlertField, Value> fields) {
+        return new AlertBody(new LinkedHashMap<>(fields));
+    }
+
+    /** The fields read, in the order the body gave them. */
+    public Map<AlertField, Value> fields() {
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** Reads JSON as TradingView users write it (comments, trailing commas, single quotes allowed). */
+    static JsonNode readTree(String text) throws AlertProblem {
+        try {
+            JsonNode root = LENIENT_JSON.readTree(text);
+            if (root == null) {
+                throw AlertProblem.malformed("the body is not valid JSON: it holds nothing");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw AlertProblem.malformed("the body is not valid JSON: " + describe(e));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number Jackson can read but not hold, such as 1e2147483648
+            throw AlertProblem.malformed("the body holds a number too large or too small to be read");
+        }
+    }
+
+    /** The text of a JSON value as the alert reader takes it: numbers written out, objects as JSON. */
+    static Value value(String key, JsonNode node) {
+        boolean scalar = node.isValueNode();
+        String value = !scalar ? node.toString()
+                : node.isBigDecimal() ? node.decimalValue().toPlainString()
+                : node.asText();
+        return new Value(key, value, scalar);
     }
 
     public Optional<Value> get(AlertField field) {
@@ -90,18 +135,10 @@ public final class AlertBody {
     }
 
     private static Map<String, Value> readJson(String text) throws AlertProblem {
-        JsonNode root;
-        try {
-            root = LENIENT_JSON.readTree(text);
-        } catch (JacksonException e) {
-            throw AlertProblem.malformed("the body is not valid JSON: " + describe(e));
-        } catch (NumberFormatException | ArithmeticException e) {
-            // a number Jackson can read but not hold, such as 1e2147483648
-            throw AlertProblem.malformed("the body holds a number too large or too small to be read");
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = readTree(text);
+        if (!root.isObject()) {
             throw AlertProblem.malformed("the body must be a JSON object ({\"symbol\": ...}), not "
-                    + (root == null ? "nothing" : root.getNodeType().name().toLowerCase()));
+                    + root.getNodeType().name().toLowerCase());
         }
         Map<String, Value> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -110,17 +147,13 @@ public final class AlertBody {
             if (node.isNull()) {
                 continue;
             }
-            boolean scalar = node.isValueNode();
-            String value = !scalar ? node.toString()
-                    : node.isBigDecimal() ? node.decimalValue().toPlainString()
-                    : node.asText();
-            put(values, new Value(entry.getKey(), value, scalar));
+            put(values, value(entry.getKey(), node));
         }
         return values;
     }
 
     /** {@code a=1&b=2} (form encoding) or one {@code key=value} / {@code key: value} per line. */
-    private static Map<String, Value> readPairs(String text) throws AlertProblem {
+    static Map<String, Value> readPairs(String text) throws AlertProblem {
         boolean form = !text.contains("\n") && text.contains("=");
         String[] parts = form ? text.split("&") : text.split("\r?\n");
         Map<String, Value> values = new LinkedHashMap<>();

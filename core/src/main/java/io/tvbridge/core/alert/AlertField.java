@@ -18,6 +18,7 @@ public enum AlertField {
     EXCHANGE("exchange"),
     ACTION("action", "side"),
     QUANTITY("quantity", "qty", "contracts"),
+    QUANTITY_UNIT("quantity_unit"),
     ORDER_TYPE("order_type", "type"),
     PRICE("price"),
     LIMIT_PRICE("limit_price"),

@@ -34,6 +34,7 @@ public final class AlertReader {
             throw AlertProblem.invalid("symbol", "the symbol is missing: add \"symbol\": \"{{ticker}}\" to the alert");
         }
         Optional<BigDecimal> quantity = positive(body, AlertField.QUANTITY);
+        QuantityUnit unit = quantityUnit(body, action);
         OrderType type = orderType(body);
         Optional<BigDecimal> price = positive(body, AlertField.PRICE);
         Optional<BigDecimal> limit = positive(body, AlertField.LIMIT_PRICE);
@@ -56,7 +57,24 @@ public final class AlertReader {
                 positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
                 text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
                 text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION, MAX_CONVICTION),
-                flag(body, AlertField.OUTSIDE_RTH));
+                flag(body, AlertField.OUTSIDE_RTH), unit, AlertDialect.TVBRIDGE, Optional.empty(), Optional.empty());
+    }
+
+    /** What the quantity counts: {@code quantity_unit} (units, lots, money, percent_equity...), else units. */
+    private static QuantityUnit quantityUnit(AlertBody body, AlertAction action) throws AlertProblem {
+        Optional<String> text = text(body, AlertField.QUANTITY_UNIT);
+        if (text.isEmpty()) {
+            return QuantityUnit.UNITS;
+        }
+        QuantityUnit unit = QuantityUnit.parse(text.get()).filter(u -> u != QuantityUnit.PINECONNECTOR_RISK)
+                .orElseThrow(() -> AlertProblem.invalid("quantity_unit", "unknown quantity_unit '" + shorten(text.get())
+                        + "': use units, lots, money, percent_equity, percent_available, percent_position (exits),"
+                        + " risk_percent or risk_money"));
+        if (unit == QuantityUnit.PERCENT_POSITION && !action.isExit()) {
+            throw AlertProblem.invalid("quantity_unit", "percent_position sizes an exit (close, close_long,"
+                    + " close_short); a " + action.wireName() + " needs another quantity_unit");
+        }
+        return unit;
     }
 
     private static boolean flag(AlertBody body, AlertField field) throws AlertProblem {
@@ -91,6 +109,15 @@ public final class AlertReader {
             throw AlertProblem.invalid("market_position", "the market position '" + shorten(side.get())
                     + "' is not long, short or flat");
         }
+        Optional<BigDecimal> signed = number(body, AlertField.POSITION_SIZE);
+        if (body.get(AlertField.MARKET_POSITION_SIZE).isEmpty() && signed.isPresent()) {
+            // the signed {{strategy.position_size}} beside the side: they must agree
+            if (signed.get().signum() != (word.equals("long") ? 1 : -1)) {
+                throw AlertProblem.invalid("position_size", "market position '" + word + "' and position size "
+                        + signed.get().toPlainString() + " contradict each other");
+            }
+            return signed;
+        }
         BigDecimal size = number(body, AlertField.MARKET_POSITION_SIZE).orElseThrow(() -> AlertProblem.invalid(
                 "market_position_size", "a " + word + " target needs \"market_position_size\""
                         + " ({{strategy.market_position_size}})")).abs();
@@ -115,9 +142,10 @@ public final class AlertReader {
         if (symbol.isEmpty() || scalar(symbol.get(), AlertField.SYMBOL).isBlank()) {
             return Optional.empty();
         }
-        String text = symbol.get().text().strip();
+        // TradingView writes symbols and exchanges in capitals; traders typing them by hand do not always
+        String text = symbol.get().text().strip().toUpperCase(Locale.ROOT);
         refuseUnfilledPlaceholder(text, AlertField.SYMBOL);
-        Optional<String> exchange = text(body, AlertField.EXCHANGE);
+        Optional<String> exchange = text(body, AlertField.EXCHANGE).map(e -> e.toUpperCase(Locale.ROOT));
         try {
             InstrumentRef ref = InstrumentRef.parse(text);
             if (ref.exchange().isEmpty() && exchange.isPresent()) {

@@ -53,6 +53,17 @@ public final class WebhookAuthenticator {
         }
     }
 
+    /**
+     * Checks the secret given in the webhook's path ({@code /webhook/<secret>}), for messages that
+     * cannot carry one (TradingView's default message, most other products' formats). The
+     * comparison takes the same time whatever is given.
+     */
+    public void checkPathSecret(String given) throws AlertProblem {
+        if (!matcher.matches(given)) {
+            throw AlertProblem.unauthorized("the secret in the webhook's path is wrong: it must equal WEBHOOK_SECRET");
+        }
+    }
+
     /** {@code sha256=<hex>} for a body, as a client puts it in {@code X-Signature}. */
     public String sign(byte[] rawBody) {
         return "sha256=" + HexFormat.of().formatHex(hmac(rawBody));

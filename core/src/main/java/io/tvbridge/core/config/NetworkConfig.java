@@ -24,10 +24,11 @@ import javax.naming.ldap.LdapName;
  * @param adminPort          the admin API's own port (0: any free one); empty: served beside the webhook
  * @param tls                HTTPS on the webhook's port, or empty for plain HTTP
  * @param httpRedirectPort   a plain HTTP port that redirects to HTTPS, if any
+ * @param secretInUrl        whether an alert may give the secret in the webhook's path ({@code /webhook/<secret>})
  */
 public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies, int rateLimit, int authFailureLimit,
                             Duration maxAlertAge, String adminHost, OptionalInt adminPort, Optional<TlsConfig> tls,
-                            OptionalInt httpRedirectPort) {
+                            OptionalInt httpRedirectPort, boolean secretInUrl) {
 
     public static final String WEBHOOK_ALLOW = "WEBHOOK_ALLOW";
     public static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
@@ -45,6 +46,7 @@ public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies
     public static final String TLS_CLIENT_CA = "TLS_CLIENT_CA";
     public static final String TLS_RELOAD_SECONDS = "TLS_RELOAD_SECONDS";
     public static final String HTTP_REDIRECT_PORT = "HTTP_REDIRECT_PORT";
+    public static final String WEBHOOK_SECRET_IN_URL = "WEBHOOK_SECRET_IN_URL";
 
     public static final int DEFAULT_RATE_LIMIT = 600;
     public static final int DEFAULT_AUTH_FAILURE_LIMIT = 10;
@@ -83,7 +85,7 @@ public record NetworkConfig(AddressList webhookAllow, AddressList trustedProxies
                 values.integer(WEBHOOK_RATE_LIMIT, DEFAULT_RATE_LIMIT, 0, 1_000_000),
                 values.integer(WEBHOOK_AUTH_FAILURE_LIMIT, DEFAULT_AUTH_FAILURE_LIMIT, 0, 1_000_000),
                 values.seconds(WEBHOOK_MAX_AGE, DEFAULT_MAX_ALERT_AGE),
-                values.text(ADMIN_HOST, "127.0.0.1"), adminPort, tls, redirect);
+                values.text(ADMIN_HOST, "127.0.0.1"), adminPort, tls, redirect, values.bool(WEBHOOK_SECRET_IN_URL, true));
     }
 
     /** Everything at its default: no allowlist, plain HTTP, the admin API beside the webhook. */

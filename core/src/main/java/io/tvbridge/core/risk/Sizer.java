@@ -3,6 +3,8 @@ package io.tvbridge.core.risk;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.settings.AlertRules;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SizingRule;
 import java.math.BigDecimal;
@@ -20,6 +22,12 @@ import java.util.function.Supplier;
  *   <li>{@code risk}: the money at risk (a percent of equity, by the alert's conviction) over
  *       the distance from entry to stop-loss.</li>
  * </ul>
+ * An alert's own quantity wins over the rule while {@code signal_quantity} is {@code use} (the
+ * default), whatever its unit: units as given; lots times {@code lot_size}; money and percents of
+ * equity at the alert's price; a percent of what is available (the cash for a buy, the long held
+ * for a sell); a risk (money or percent of equity) over the distance to the stop-loss;
+ * PineConnector's {@code risk=} by {@code pineconnector_risk}. A percent of the position only
+ * sizes exits ({@link #exitQuantity}).
  * Computed sizes are whole units unless fractional quantities are enabled (crypto always is).
  */
 public final class Sizer {
@@ -32,6 +40,11 @@ public final class Sizer {
     public static BigDecimal size(Alert alert, RiskSettings settings, RiskState state) throws SizingRefused {
         SizingRule rule = settings.sizingFor(alert.strategy());
         String symbol = alert.symbol().orElseThrow();
+        boolean alertQuantity = alert.quantity().isPresent() && (settings.alertRules().useAlertQuantity()
+                || rule.mode() == SizingRule.Mode.QUANTITY);
+        if (alertQuantity) {
+            return fromAlert(alert, alert.quantity().get(), settings, state, symbol);
+        }
         return switch (rule.mode()) {
             case QUANTITY -> alert.quantity().orElseThrow(() -> new SizingRefused("the quantity is missing, and"
                     + " the sizing of " + strategy(alert) + " is 'quantity': add \"quantity\" to the alert"));
@@ -42,8 +55,93 @@ public final class Sizer {
         };
     }
 
+    /** The alert's quantity, in its unit, as units of the instrument. */
+    private static BigDecimal fromAlert(Alert alert, BigDecimal quantity, RiskSettings settings, RiskState state,
+                                        String symbol) throws SizingRefused {
+        AlertRules rules = settings.alertRules();
+        return switch (alert.quantityUnit()) {
+            case UNITS -> quantity;
+            case LOTS -> lots(quantity, rules);
+            case MONEY -> units(quantity, alert, settings, state, symbol);
+            case PERCENT_EQUITY -> units(equity(state).multiply(quantity).divide(HUNDRED), alert, settings, state,
+                    symbol);
+            case PERCENT_AVAILABLE -> available(alert, quantity, settings, state, symbol);
+            case PERCENT_POSITION -> throw new SizingRefused("a percent of the position sizes only an exit");
+            case RISK_PERCENT -> byRisk(equity(state).multiply(quantity).divide(HUNDRED),
+                    quantity.toPlainString() + "% of equity", alert, settings, state, symbol);
+            case RISK_MONEY -> byRisk(quantity, "the alert's risk", alert, settings, state, symbol);
+            case PINECONNECTOR_RISK -> switch (rules.pineConnectorRisk()) {
+                case UNSET -> throw new SizingRefused("PineConnector's risk=" + quantity.toPlainString() + " means"
+                        + " lots, money or a percent by the Volume Type of the EA it was written for: set"
+                        + " PINECONNECTOR_RISK to lots, risk_money or risk_percent, or write vol_lots= instead");
+                case LOTS -> lots(quantity, rules);
+                case RISK_MONEY -> byRisk(quantity, "risk=" + quantity.toPlainString(), alert, settings, state,
+                        symbol);
+                case RISK_PERCENT -> byRisk(equity(state).multiply(quantity).divide(HUNDRED),
+                        quantity.toPlainString() + "% of equity", alert, settings, state, symbol);
+            };
+        };
+    }
+
+    /**
+     * The units an exit closes of {@code held} (signed): the alert's quantity in units or lots, or its
+     * percent of the position; all of it when the alert gives none. Never more than is held.
+     */
+    public static BigDecimal exitQuantity(Alert alert, BigDecimal held, RiskSettings settings) throws SizingRefused {
+        BigDecimal position = held.abs();
+        if (alert.quantity().isEmpty()) {
+            return position;
+        }
+        BigDecimal quantity = alert.quantity().get();
+        BigDecimal units = switch (alert.quantityUnit()) {
+            case UNITS -> quantity;
+            case LOTS -> lots(quantity, settings.alertRules());
+            case PERCENT_POSITION, PERCENT_AVAILABLE -> round(position.multiply(quantity.min(HUNDRED)).divide(HUNDRED),
+                    alert, settings, () -> quantity.toPlainString() + "% of " + position.toPlainString()
+                            + " is less than one unit");
+            case MONEY, PERCENT_EQUITY, RISK_PERCENT, RISK_MONEY, PINECONNECTOR_RISK -> throw new SizingRefused(
+                    "an exit's quantity in " + alert.quantityUnit().wireName() + " is not read: give units or a"
+                            + " percent of the position");
+        };
+        return units.min(position);
+    }
+
+    private static BigDecimal lots(BigDecimal lots, AlertRules rules) throws SizingRefused {
+        if (rules.lotSize().signum() == 0) {
+            throw new SizingRefused("the alert gives " + lots.toPlainString() + " lots, and a lot's size is not"
+                    + " set: set LOT_SIZE to the units in one lot (100000 for a standard FX lot)");
+        }
+        return lots.multiply(rules.lotSize()).stripTrailingZeros();
+    }
+
+    /** A percent of what is available: the cash for a buy, the long held for a sell (which never opens a short). */
+    private static BigDecimal available(Alert alert, BigDecimal percent, RiskSettings settings, RiskState state,
+                                        String symbol) throws SizingRefused {
+        if (alert.action() == AlertAction.SELL) {
+            BigDecimal held = state.closable(symbol);
+            if (held.signum() <= 0) {
+                throw new SizingRefused("the alert sells " + percent.toPlainString() + "% of the " + symbol
+                        + " held, and none is held");
+            }
+            return round(held.multiply(percent.min(HUNDRED)).divide(HUNDRED), alert, settings, () ->
+                    percent.toPlainString() + "% of " + held.toPlainString() + " is less than one unit");
+        }
+        AccountSnapshot account = state.account().orElseThrow(() -> new SizingRefused(
+                "sizing by the cash available needs the account, which the broker has not reported yet"));
+        return units(account.cash().max(BigDecimal.ZERO).multiply(percent).divide(HUNDRED), alert, settings, state,
+                symbol);
+    }
+
     private static BigDecimal byRisk(SizingRule rule, Alert alert, RiskSettings settings, RiskState state,
                                      String symbol) throws SizingRefused {
+        BigDecimal riskPercent = riskPercent(rule, alert, settings);
+        return byRisk(equity(state).multiply(riskPercent).divide(HUNDRED), riskPercent.toPlainString()
+                + "% of equity", alert, settings, state, symbol);
+    }
+
+    /** The units whose loss at the stop-loss is {@code money}. */
+    private static BigDecimal byRisk(BigDecimal money, String what, Alert alert, RiskSettings settings,
+                                     RiskState state, String symbol) throws SizingRefused {
         BigDecimal entry = price(alert, state, symbol);
         BigDecimal stop = alert.stopLoss().orElseThrow(() -> new SizingRefused("risk sizing needs the alert's"
                 + " \"stop_loss\" to measure the risk"));
@@ -51,11 +149,9 @@ public final class Sizer {
         if (distance.signum() == 0) {
             throw new SizingRefused("the stop-loss " + stop.toPlainString() + " equals the entry price");
         }
-        BigDecimal riskPercent = riskPercent(rule, alert, settings);
-        BigDecimal money = equity(state).multiply(riskPercent).divide(HUNDRED);
         BigDecimal perUnit = distance.multiply(state.multiplier(symbol));
         return round(money.divide(perUnit, FRACTION_DIGITS + 2, RoundingMode.DOWN), alert, settings, () ->
-                "risking " + RiskChecks.money(money) + " (" + riskPercent.toPlainString() + "% of equity) with "
+                "risking " + RiskChecks.money(money) + " (" + what + ") with "
                         + distance.toPlainString() + " to the stop buys less than one unit of " + symbol);
     }
 

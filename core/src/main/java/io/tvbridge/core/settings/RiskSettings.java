@@ -54,7 +54,8 @@ public record RiskSettings(
         Map<String, ClosedMarketPolicy> strategyClosedMarketPolicy,
         int maxOrdersPerSecond,
         int maxOutstandingOrders,
-        int marketOrderTimeoutSeconds) {
+        int marketOrderTimeoutSeconds,
+        AlertRules alertRules) {
 
     /** The typed settings of stored values; a key not stored takes its default. */
     public static RiskSettings of(Map<String, String> values) {
@@ -99,7 +100,9 @@ public record RiskSettings(
                 strategyClosedMarketPolicy(v.get(Setting.STRATEGY_CLOSED_MARKET_POLICY)),
                 integer(v, Setting.MAX_ORDERS_PER_SECOND),
                 integer(v, Setting.MAX_OUTSTANDING_ORDERS),
-                integer(v, Setting.MARKET_ORDER_TIMEOUT));
+                integer(v, Setting.MARKET_ORDER_TIMEOUT),
+                AlertRules.of(v.get(Setting.SIGNAL_QUANTITY), decimal(v, Setting.LOT_SIZE),
+                        v.get(Setting.PINECONNECTOR_RISK), v.get(Setting.PINECONNECTOR_TARGET)));
     }
 
     public static RiskSettings defaults() {

@@ -30,6 +30,17 @@ public enum Setting {
             "per-strategy sizing: name=mode[:value], separated by ';' (e.g. ema=notional:500;brk=risk:1.5)"),
     FRACTIONAL_QUANTITIES("fractional_quantities", Kind.BOOLEAN, "false",
             "let computed sizes be fractional (crypto always may)"),
+    SIGNAL_QUANTITY("signal_quantity", Kind.choice("use", "ignore"), "use",
+            "use: an alert's own quantity (in units, lots, money, percent...) wins and the sizing mode applies when"
+                    + " it has none; ignore: the sizing mode always applies"),
+    LOT_SIZE("lot_size", Kind.DECIMAL, "0",
+            "units in one lot, for alerts that give lots (PineConnector vol_lots=); 0: alerts in lots are refused"),
+    PINECONNECTOR_RISK("pineconnector_risk", Kind.choice("unset", "lots", "risk_money", "risk_percent"), "unset",
+            "what PineConnector's risk= means, as the Volume Type of the EA it was written for: lots, the money"
+                    + " lost at the stop-loss, or the percent of equity lost at the stop-loss; unset: refused"),
+    PINECONNECTOR_TARGET("pineconnector_target", Kind.choice("unset", "pips", "price", "percent"), "unset",
+            "what PineConnector's sl= and tp= count, as the Target Type of the EA they were written for: pips or a"
+                    + " percent from the entry, or the price itself; unset: refused"),
     TARGET_REVERSAL("target_reversal", Kind.choice("one_step", "two_steps"), "one_step",
             "a target position that flips long to short: one order, or a close then an open"),
 

@@ -2,8 +2,10 @@ package io.tvbridge.core.signal;
 
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.risk.ExitPrices;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
+import io.tvbridge.core.risk.SizingRefused;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.settings.RiskSettings;
 import java.math.BigDecimal;
@@ -34,8 +36,14 @@ public final class Decider {
         this.risk = risk;
     }
 
-    public Verdict decide(Alert alert, RiskState account, RiskSettings settings, TradingHalt halt,
+    public Verdict decide(Alert given, RiskState account, RiskSettings settings, TradingHalt halt,
                           Optional<String> breakerOpen, Instant now) {
+        Alert alert;
+        try {
+            alert = ExitPrices.resolve(given, settings, account);   // exits given as distances become prices
+        } catch (SizingRefused refused) {
+            return new Verdict(Plan.reject("exits: " + refused.getMessage()), false);
+        }
         Plan plan = planner.plan(alert, account, settings);
         if (plan.decision() != Decision.ACCEPTED) {
             return new Verdict(plan, false);
@@ -51,7 +59,7 @@ public final class Decider {
      */
     public static boolean goesFirst(Alert alert, BigDecimal held) {
         return switch (alert.action()) {
-            case SELL, CLOSE, CLOSE_ALL -> true;
+            case SELL, CLOSE, CLOSE_ALL, CLOSE_LONG, CLOSE_SHORT -> true;
             case BUY -> held.signum() < 0;
             case TARGET -> {
                 BigDecimal target = alert.targetPosition().orElseThrow();

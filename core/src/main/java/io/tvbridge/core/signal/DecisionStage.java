@@ -6,9 +6,8 @@ import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.alert.AlertBody;
+import io.tvbridge.core.alert.AlertDialects;
 import io.tvbridge.core.alert.AlertProblem;
-import io.tvbridge.core.alert.AlertReader;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.concurrent.LaneQueue;
@@ -195,6 +194,14 @@ public final class DecisionStage implements AutoCloseable {
             session.audit(audit);
             return state.usage();
         });
+    }
+
+    /**
+     * What {@code alert} would become now: planned and risk-checked against the account as the next
+     * decision would see it, changing nothing and storing nothing (the explain tool).
+     */
+    public CompletableFuture<Plan> preview(Alert alert) {
+        return ask(session -> decider.decide(alert, state, settings(), halt, circuitOpen.get(), clock.instant()).plan());
     }
 
     /** The limits' usage as the next decision would see it. */
@@ -585,12 +592,23 @@ public final class DecisionStage implements AutoCloseable {
     private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
         return session.findSignal(signalId).flatMap(signal -> {
             try {
-                return Optional.of(AlertReader.read(AlertBody.parse(signal.payload().getBytes(StandardCharsets.UTF_8))));
+                // a JSON array stores the whole message with each of its orders: take the one this row holds
+                List<Alert> alerts = AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).alerts();
+                return alerts.size() == 1 ? Optional.of(alerts.get(0))
+                        : alerts.stream().filter(alert -> sameOrder(alert, signal.alert())).findFirst();
             } catch (AlertProblem e) {
                 log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
                 return Optional.empty();
             }
         });
+    }
+
+    /** Whether a message's alert is the one a signal row holds: the same action, symbol, size and target. */
+    private static boolean sameOrder(Alert read, Alert stored) {
+        return read.action() == stored.action() && read.symbol().equals(stored.symbol())
+                && read.quantity().map(BigDecimal::stripTrailingZeros).equals(stored.quantity()
+                .map(BigDecimal::stripTrailingZeros)) && read.targetPosition().map(BigDecimal::stripTrailingZeros)
+                .equals(stored.targetPosition().map(BigDecimal::stripTrailingZeros));
     }
 
     /** Publishes the waiting list and when to look again. Called on the decision thread. */
@@ -668,7 +686,8 @@ public final class DecisionStage implements AutoCloseable {
     private static String describe(Alert alert) {
         List<String> words = new ArrayList<>();
         words.add(alert.action().name().toLowerCase(Locale.ROOT));
-        alert.quantity().ifPresent(q -> words.add(q.toPlainString()));
+        alert.quantity().ifPresent(q -> words.add(q.toPlainString()
+                + (alert.quantityUnit().isUnits() ? "" : " " + alert.quantityUnit().wireName())));
         alert.targetPosition().ifPresent(t -> words.add("to " + t.toPlainString()));
         alert.symbol().ifPresent(words::add);
         words.add(alert.orderType().name().toLowerCase(Locale.ROOT));

@@ -43,8 +43,10 @@ public final class OrderPlanner {
             return switch (alert.action()) {
                 case BUY -> entry(alert, Side.BUY, state, settings);
                 case SELL -> entry(alert, Side.SELL, state, settings);
-                case CLOSE -> close(alert, state);
+                case CLOSE -> close(alert, state, settings);
                 case CLOSE_ALL -> closeAll(alert, state);
+                case CLOSE_LONG -> closeSide(alert, state, settings, 1);
+                case CLOSE_SHORT -> closeSide(alert, state, settings, -1);
                 case TARGET -> target(alert, state, settings);
             };
         } catch (SizingRefused refused) {
@@ -58,14 +60,26 @@ public final class OrderPlanner {
         return Plan.accept(List.of(order(alert, instrument, side, quantity, state.closable(instrument.symbol()))));
     }
 
-    private Plan close(Alert alert, RiskState state) {
+    private Plan close(Alert alert, RiskState state, RiskSettings settings) throws SizingRefused {
         InstrumentRef instrument = alert.instrument().orElseThrow();
         BigDecimal held = state.closable(instrument.symbol());
         if (held.signum() == 0) {
             return Plan.reject("there is no open " + instrument.symbol() + " position to close");
         }
-        BigDecimal quantity = alert.quantity().map(q -> q.min(held.abs())).orElse(held.abs());
+        BigDecimal quantity = Sizer.exitQuantity(alert, held, settings);
         return Plan.accept(List.of(order(alert, instrument, held.signum() > 0 ? Side.SELL : Side.BUY, quantity, held)));
+    }
+
+    /** Exits the long ({@code sign} 1) or the short (-1) only: with nothing on that side, nothing is ordered. */
+    private Plan closeSide(Alert alert, RiskState state, RiskSettings settings, int sign) throws SizingRefused {
+        InstrumentRef instrument = alert.instrument().orElseThrow();
+        BigDecimal held = state.closable(instrument.symbol());
+        String side = sign > 0 ? "long" : "short";
+        if (held.signum() != sign) {
+            return Plan.reject("there is no " + side + " " + instrument.symbol() + " position to close (the alert"
+                    + " only exits a " + side + "; it never opens a " + (sign > 0 ? "short" : "long") + ")");
+        }
+        return close(alert, state, settings);
     }
 
     private Plan closeAll(Alert alert, RiskState state) {

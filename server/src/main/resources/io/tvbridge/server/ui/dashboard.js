@@ -415,12 +415,13 @@ function renderSignals() {
       : s.target_position !== undefined ? '→ ' + number(s.target_position) : '—'),
     el('td', { class: 'num' }, s.price !== undefined ? number(s.price) : 'mkt'),
     el('td', null, s.strategy || ''),
+    el('td', null, s.dialect && s.dialect !== 'tvbridge' ? words(s.dialect) : ''),
     el('td', null, decisionBadge(s.decision), s.dry_run ? ' ' : null, s.dry_run ? badge('dry run', 'plain') : null,
       s.duplicates ? ' ' : null, s.duplicates ? badge(s.duplicates + ' duplicate' + (s.duplicates > 1 ? 's' : ''),
         'plain') : null),
     el('td', { class: 'reason' }, s.reason || '')));
   table('signals-table', [{ label: '#', num: true }, 'Received', 'Action', 'Symbol', { label: 'Qty', num: true },
-    { label: 'Price', num: true }, 'Strategy', 'Decision', 'Reason'], rows,
+    { label: 'Price', num: true }, 'Strategy', 'Dialect', 'Decision', 'Reason'], rows,
   failed(listing) || 'No signals yet: point a TradingView alert at /webhook');
 }
 
@@ -739,6 +740,44 @@ async function cancelOrder(order) {
   }
 }
 
+// ---------- explain an alert ----------
+
+/** Shows how the daemon reads a pasted message: POST /admin/alerts/explain stores and sends nothing. */
+async function explain(event) {
+  event.preventDefault();
+  say('explain-message-status', '');
+  $('explain-result').replaceChildren();
+  const message = $('explain-message').value;
+  if (!message.trim()) {
+    say('explain-message-status', 'Paste an alert message first.', 'error');
+    return;
+  }
+  $('explain-button').disabled = true;
+  try {
+    const answer = await api('POST', '/admin/alerts/explain', { message });
+    const parts = [];
+    if (answer.dialect) parts.push(el('p', null, 'Read as ', badge(words(answer.dialect), 'plain')));
+    (answer.repairs || []).forEach((repair) => parts.push(el('p', { class: 'hint' }, 'Repaired: ' + repair)));
+    (answer.orders || []).forEach((order, i) => {
+      const fields = Object.entries(order.fields || {}).map(([name, value]) =>
+        el('tr', null, el('td', null, name), el('td', null, value)));
+      const read = Object.entries(order.read || {}).map(([name, value]) => name + ' ' + value).join(', ');
+      parts.push(el('div', { class: 'explained', 'data-decision': order.decision },
+        answer.orders.length > 1 ? el('h3', null, 'Order ' + (i + 1)) : null,
+        el('table', { class: 'fields' }, el('tbody', null, fields)),
+        el('p', null, 'Understood: ' + read),
+        el('p', null, 'Would be ', decisionBadge(order.decision), order.reason ? ': ' + order.reason : ''),
+        (order.orders || []).map((planned) => el('p', { class: 'planned' }, planned))));
+    });
+    if (answer.refusal) parts.push(el('p', { class: 'message error explain-refusal' }, 'Refused: ' + answer.refusal));
+    $('explain-result').replaceChildren(...parts);
+  } catch (e) {
+    say('explain-message-status', e.message, 'error');
+  } finally {
+    $('explain-button').disabled = false;
+  }
+}
+
 // ---------- start ----------
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -762,6 +801,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('flatten').addEventListener('click', flatten);
   $('clear-pending').addEventListener('click', clearPending);
   $('settings-form').addEventListener('submit', saveSettings);
+  $('explain-form').addEventListener('submit', explain);
   $('reset-settings').addEventListener('click', undoSettings);
   $('reason').addEventListener('input', () => $('reason').classList.remove('invalid'));
 

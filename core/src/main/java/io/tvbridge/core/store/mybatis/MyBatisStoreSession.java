@@ -10,6 +10,8 @@ import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.alert.AlertDialect;
+import io.tvbridge.core.alert.QuantityUnit;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.PositionDifference;
@@ -80,7 +82,7 @@ final class MyBatisStoreSession implements StoreSession {
                 a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
                 a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
                 s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null),
-                a.outsideRegularHours()));
+                a.outsideRegularHours(), a.dialect().wireName(), a.quantityUnit().wireName()));
     }
 
     @Override
@@ -167,7 +169,9 @@ final class MyBatisStoreSession implements StoreSession {
                 OrderType.valueOf(r.orderType()), decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
                 decimal(r.stopLoss()), decimal(r.takeProfit()), Optional.ofNullable(r.strategy()),
                 Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()),
-                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()), r.outsideRth());
+                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()), r.outsideRth(),
+                QuantityUnit.valueOf(r.quantityUnit().toUpperCase(Locale.ROOT)),
+                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)), Optional.empty(), Optional.empty());
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
                 Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());

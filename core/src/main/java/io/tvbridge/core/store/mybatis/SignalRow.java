@@ -10,5 +10,5 @@ record SignalRow(long id, Instant receivedAt, String alertId, String bodyHash, S
                  BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal takeProfit, String strategy,
                  Instant alertTime, String comment, String decision, String reason, Instant decidedAt,
                  int duplicates, boolean dryRun, BigDecimal targetPosition, String conviction,
-                 boolean outsideRth) {
+                 boolean outsideRth, String dialect, String quantityUnit) {
 }

@@ -1,0 +1,45 @@
+package io.tvbridge.core.alert;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An alert as the webhook's answer, the explain tool and the signal list show it: what was
+ * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
+ * {@code quantity_unit}, {@code order_type}, the prices), absent values left out.
+ */
+public final class AlertSummary {
+    private AlertSummary() {
+    }
+
+    public static Map<String, String> of(Alert alert) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        summary.put("dialect", alert.dialect().wireName());
+        summary.put("action", alert.action().wireName());
+        alert.symbol().ifPresent(symbol -> summary.put("symbol", symbol));
+        alert.instrument().flatMap(i -> i.exchange()).ifPresent(exchange -> summary.put("exchange", exchange));
+        put(summary, "quantity", alert.quantity());
+        if (alert.quantity().isPresent()) {
+            summary.put("quantity_unit", alert.quantityUnit().wireName());
+        }
+        summary.put("order_type", alert.orderType().name().toLowerCase(Locale.ROOT));
+        put(summary, "price", alert.price());
+        put(summary, "limit_price", alert.limitPrice());
+        put(summary, "stop_price", alert.stopPrice());
+        put(summary, "take_profit", alert.takeProfit());
+        alert.takeProfitDistance().ifPresent(d -> summary.put("take_profit", d.toString()));
+        put(summary, "stop_loss", alert.stopLoss());
+        alert.stopLossDistance().ifPresent(d -> summary.put("stop_loss", d.toString()));
+        put(summary, "target_position", alert.targetPosition());
+        alert.strategy().ifPresent(strategy -> summary.put("strategy", strategy));
+        return Collections.unmodifiableMap(summary);
+    }
+
+    private static void put(Map<String, String> summary, String key, Optional<BigDecimal> value) {
+        value.ifPresent(v -> summary.put(key, v.toPlainString()));
+    }
+}

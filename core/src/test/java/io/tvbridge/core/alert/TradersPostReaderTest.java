@@ -1,0 +1,79 @@
+package io.tvbridge.core.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TradersPostReaderTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void readsTradersPostMessages(String why, String message, String read) {
+        assertThat(DialectCases.read(message)).isEqualTo(read);
+    }
+
+    static Stream<Arguments> messages() {
+        return Stream.of(
+                arguments("sell ending flat exits the long and never opens a short",
+                        "{\"ticker\":\"MSFT\",\"action\":\"sell\",\"sentiment\":\"flat\",\"quantity\":\"4\"}",
+                        "traderspost close_long MSFT 4 units market"),
+                arguments("buy ending flat exits the short", "{\"ticker\":\"MSFT\",\"action\":\"buy\",\"sentiment\":\"flat\"}",
+                        "traderspost close_short MSFT market"),
+                arguments("sell staying bullish trims the long",
+                        "{\"ticker\":\"MSFT\",\"action\":\"sell\",\"sentiment\":\"bullish\",\"quantity\":2}",
+                        "traderspost close_long MSFT 2 units market"),
+                arguments("the strategy's market position words count as sentiment",
+                        "{\"ticker\":\"MSFT\",\"action\":\"sell\",\"sentiment\":\"short\",\"quantity\":2}",
+                        "traderspost sell MSFT 2 units market"),
+                arguments("exit flattens the position", "{\"ticker\":\"QQQ\",\"action\":\"exit\",\"sentiment\":\"flat\"}",
+                        "traderspost close QQQ market"),
+                arguments("a money amount", "{\"ticker\":\"QQQ\",\"action\":\"buy\",\"quantityType\":\"dollar_amount\","
+                        + "\"quantity\":500}", "traderspost buy QQQ 500 money market"),
+                arguments("a percent of equity", "{\"ticker\":\"QQQ\",\"action\":\"buy\",\"quantityType\":"
+                        + "\"percent_of_equity\",\"quantity\":5}", "traderspost buy QQQ 5 percent_equity market"),
+                arguments("a risk in money", "{\"ticker\":\"QQQ\",\"action\":\"buy\",\"quantityType\":"
+                        + "\"risk_dollar_amount\",\"quantity\":50,\"signalPrice\":400,\"stopLoss\":{\"stopPrice\":395}}",
+                        "traderspost buy QQQ 50 risk_money market sl=395"),
+                arguments("half of the position on an exit", "{\"ticker\":\"QQQ\",\"action\":\"exit\",\"quantityType\":"
+                        + "\"percent_of_position\",\"quantity\":50}", "traderspost close QQQ 50 percent_position market"),
+                arguments("a limit entry with a take-profit a distance above it", "{\"ticker\":\"ES\",\"action\":\"buy\","
+                        + "\"orderType\":\"limit\",\"limitPrice\":5000,\"takeProfit\":{\"amount\":20}}",
+                        "traderspost buy ES limit limit=5000 tp=5020"),
+                arguments("percent legs measured from the signal price, a short's stop above it",
+                        "{\"ticker\":\"ES\",\"action\":\"sell\",\"sentiment\":\"bearish\",\"signalPrice\":200,"
+                                + "\"takeProfit\":{\"percent\":10},\"stopLoss\":{\"percent\":5}}",
+                        "traderspost sell ES market tp=180 sl=210"),
+                arguments("a stop-limit entry", "{\"ticker\":\"ES\",\"action\":\"buy\",\"orderType\":\"stop_limit\","
+                        + "\"stopPrice\":10,\"limitPrice\":10.5,\"sentiment\":\"bullish\"}",
+                        "traderspost buy ES stop_limit limit=10.5 stop=10"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesWhatItCannotReadWithoutGuessing(String why, String message, String reason) {
+        assertThat(DialectCases.read(message)).startsWith("refused: read as traderspost: ").contains(reason);
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                arguments("cancel trades nothing", "{\"ticker\":\"SPY\",\"action\":\"cancel\",\"sentiment\":\"flat\"}",
+                        "cancels open orders"),
+                arguments("add depends on the open side", "{\"ticker\":\"SPY\",\"action\":\"add\",\"sentiment\":\"bullish\"}",
+                        "write \"buy\""),
+                arguments("exit that ends long contradicts itself",
+                        "{\"ticker\":\"SPY\",\"action\":\"exit\",\"sentiment\":\"bullish\"}", "contradicts itself"),
+                arguments("a percent leg with no price to measure it from",
+                        "{\"ticker\":\"SPY\",\"action\":\"buy\",\"quantityType\":\"fixed_quantity\",\"quantity\":1,"
+                                + "\"takeProfit\":{\"percent\":3}}", "no entry price"),
+                arguments("trailing stops", "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":\"trailing_stop\","
+                        + "\"trailPercent\":1}", "trailing stop"),
+                arguments("percent of position on an entry", "{\"ticker\":\"SPY\",\"action\":\"buy\",\"quantityType\":"
+                        + "\"percent_of_position\",\"quantity\":50}", "sizes an exit"),
+                arguments("an unknown sentiment", "{\"ticker\":\"SPY\",\"action\":\"buy\",\"sentiment\":\"happy\"}",
+                        "unknown sentiment"));
+    }
+}
