@@ -76,6 +76,16 @@ class IbkrBrokerTest {
         return broker;
     }
 
+    /**
+     * A broker connected to the fake once the resynchronisation after its connect has asked for the
+     * open orders: TWS answers that with a silent order too, which would acknowledge it.
+     */
+    private Broker connectAndResynchronised(Map<String, String> extra) throws Exception {
+        Broker broker = connect(new RecordingBrokerListener(), extra);
+        tws.await(message -> message.get(0).equals("7"), Duration.ofSeconds(5));   // REQ_EXECUTIONS comes after
+        return broker;
+    }
+
     private static OrderRequest market(String id, Instrument instrument, Side side, String quantity) {
         return OrderRequest.market(ClientOrderId.of(id), instrument, side, new BigDecimal(quantity));
     }
@@ -148,7 +158,7 @@ class IbkrBrokerTest {
 
     @Test
     void anOrderWaitingForTwsDoesNotHoldUpAnotherThatTwsAnswers() throws Exception {
-        Broker broker = connect(new RecordingBrokerListener(), Map.of("request-timeout", "2"));
+        Broker broker = connectAndResynchronised(Map.of("request-timeout", "2"));
         Instrument aapl = broker.resolve(InstrumentRef.parse("NASDAQ:AAPL"));
         Instrument msft = broker.resolve(InstrumentRef.parse("MSFT"));
         tws.onNextOrder(Behaviour.silent());
@@ -170,7 +180,7 @@ class IbkrBrokerTest {
 
     @Test
     void anOrderStillWaitingForTwsIsNotPlacedTwice() throws Exception {
-        Broker broker = connect(new RecordingBrokerListener(), Map.of());
+        Broker broker = connectAndResynchronised(Map.of());
         Instrument ibm = broker.resolve(InstrumentRef.parse("IBM"));
         tws.onNextOrder(Behaviour.silent());
         CompletableFuture<OrderAck> first = broker.submitAsync(market("once-1", ibm, Side.BUY, "1"));
@@ -179,16 +189,14 @@ class IbkrBrokerTest {
 
         assertThat(again.alreadyKnown()).isTrue();
         assertThat(first).isNotDone();
-        // the fake reads the frame on its own thread: wait for it, then make sure it was the only one
-        eventually("the order read by TWS", () -> !tws.placedOrders().isEmpty());
-        Thread.sleep(200);
-        assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("once-1");
+        // an order written after both: once TWS has read it, it has read whatever the second call wrote
+        broker.submitAsync(market("after-1", ibm, Side.BUY, "1")).get(5, TimeUnit.SECONDS);
+        assertThat(tws.placedOrders()).extracting(p -> p.order().orderRef()).containsExactly("once-1", "after-1");
     }
 
     @Test
     void aConnectionLostBeforeTwsAnswersLeavesTheOutcomeUnknown() throws Exception {
-        RecordingBrokerListener events = new RecordingBrokerListener();
-        Broker broker = connect(events, Map.of());
+        Broker broker = connectAndResynchronised(Map.of());
         Instrument ibm = broker.resolve(InstrumentRef.parse("IBM"));
         tws.onNextOrder(Behaviour.silent());
         CompletableFuture<OrderAck> answer = broker.submitAsync(market("cut-1", ibm, Side.BUY, "1"));

@@ -243,7 +243,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
                 }
                 running.addAndGet(group.size());
             }
-            List<Step> steps = prepare(group);
+            List<Step> steps = group.get(0).kind() == Kind.SEND ? prepare(group)
+                    : group.stream().map(Job::step).toList();
             for (int i = 0; i < group.size(); i++) {
                 Job job = group.get(i);
                 boolean settled = true;
@@ -264,11 +265,18 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     }
 
     /**
-     * The next job, and with a new order the other new orders that may go now (one per symbol,
-     * exits first, within the cap on outstanding orders and about a tenth of a second of the
-     * pace): their "about to be sent" marks then share one commit instead of one each.
+     * Every answer and retry that has come back, all at once (they are quick, and the lanes they
+     * free then share the next group); else the next job, and with a new order the other new
+     * orders that may go now (one per symbol, exits first, within the cap on outstanding orders and
+     * about a tenth of a second of the pace): their "about to be sent" marks then share one commit
+     * instead of one each.
      */
     private List<Job> nextGroup() {
+        if (!resumed.isEmpty()) {
+            List<Job> resuming = new ArrayList<>(resumed);
+            resumed.clear();
+            return resuming;
+        }
         Job first = nextJob();
         if (first == null) {
             return List.of();
@@ -324,11 +332,8 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         }
     }
 
-    /** A retry whose time has come, else the next job whose lane is free and that may start now. */
+    /** The next job whose lane is free and that may start now. */
     private Job nextJob() {
-        if (!resumed.isEmpty()) {
-            return resumed.pollFirst();
-        }
         Optional<Job> next = queue.next(this::mayStart);
         if (next.isEmpty() && queue.size() > 0 && !mayStartEntries()) {
             long now = System.nanoTime();
