@@ -1,6 +1,7 @@
 package io.tvbridge.core.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,12 @@ import java.util.regex.Pattern;
  * TradingView's own message for a strategy's order fill, sent when the alert's message is
  * left as it was: {@code <strategy> (<inputs>): order <buy|sell> @ <contracts> filled on
  * <ticker>. New strategy position is <signed size>}, alone or as the one text of a JSON
- * object. Read as the fill it reports: buy or sell that many units of the ticker. The
- * strategy's name and inputs before it are not read. It carries no secret: use the signature
- * header or the secret in the webhook's path.
+ * object. Read as the fill it reports, that many units of the ticker, in the direction the
+ * position it states says: a sell that leaves the strategy long or flat only closes (part of)
+ * a long and a buy that leaves it short or flat only closes (part of) a short, so an account
+ * out of step with the strategy never opens the opposite side on an exit; a sell ending short
+ * sells and a buy ending long buys. The strategy's name and inputs before it are not read. It
+ * carries no secret: use the signature header or the secret in the webhook's path.
  */
 final class TradingViewFillReader implements DialectReader {
     private static final Pattern FILL = Pattern.compile(
@@ -36,7 +40,10 @@ final class TradingViewFillReader implements DialectReader {
         if (!fill.matches()) {
             throw new IllegalStateException("recognised before");
         }
-        TranslatedAlert alert = new TranslatedAlert().put(AlertField.ACTION, "order", fill.group(1))
+        boolean buy = fill.group(1).equalsIgnoreCase("buy");
+        int after = new BigDecimal(fill.group(4)).signum();
+        String action = buy ? (after > 0 ? "buy" : "close_short") : (after < 0 ? "sell" : "close_long");
+        TranslatedAlert alert = new TranslatedAlert().put(AlertField.ACTION, "order, new strategy position", action)
                 .put(AlertField.QUANTITY, "@", fill.group(2)).put(AlertField.SYMBOL, "filled on", fill.group(3));
         JsonFields.of(message).flatMap(json -> json.member("secret", "passphrase"))
                 .ifPresent(secret -> alert.put(AlertField.SECRET, secret));

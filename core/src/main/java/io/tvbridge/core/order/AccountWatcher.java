@@ -6,6 +6,7 @@ import io.tvbridge.core.routing.BrokerHandle;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,7 +40,11 @@ public final class AccountWatcher implements AutoCloseable {
 
     /** Asks now, in the background. */
     public void refreshSoon() {
-        timer.execute(this::refresh);
+        try {
+            timer.execute(this::refresh);
+        } catch (RejectedExecutionException e) {
+            // stopping: the account is not asked again (it is asked at the next start)
+        }
     }
 
     /** Asks now and waits for the answer; the snapshot reaches the consumer before this returns. */

@@ -333,7 +333,14 @@ public final class DecisionStage implements AutoCloseable {
             batch.stream().filter(Ledger.News.class::isInstance).forEach(news -> ledger.failed((Ledger.News) news, e));
             return;
         }
-        afterCommit.forEach(Runnable::run);
+        for (Runnable told : afterCommit) {
+            try {
+                told.run();
+            } catch (RuntimeException e) {
+                // the batch is committed: a listener that fails must not keep the others (or the answers) waiting
+                log.error("telling what a committed batch did failed; the rest is told", e);
+            }
+        }
     }
 
     /**

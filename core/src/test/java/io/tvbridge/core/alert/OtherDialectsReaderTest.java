@@ -162,8 +162,17 @@ class OtherDialectsReaderTest {
                         + " New strategy position is -5", "tradingview_fill sell NVDA 5 units market"),
                 arguments("inside a JSON object", "{\"text\":\"EMA v2.1 (9, 21): order buy @ 0.25 filled on ETHUSD."
                         + " New strategy position is 0.25\"}", "tradingview_fill buy ETHUSD 0.25 units market"),
-                arguments("beside the secret", "{\"secret\":\"s\",\"message\":\"RSI (14): order sell @ 2 filled on"
-                        + " QQQ. New strategy position is 0\"}", "tradingview_fill sell QQQ 2 units market"),
+                arguments("beside the secret; a sell ending flat closes the long", "{\"secret\":\"s\",\"message\":"
+                        + "\"RSI (14): order sell @ 2 filled on QQQ. New strategy position is 0\"}",
+                        "tradingview_fill close_long QQQ 2 units market"),
+                arguments("a sell that leaves the strategy long trims the long", "RSI (14): order sell @ 1 filled on"
+                        + " QQQ. New strategy position is 2", "tradingview_fill close_long QQQ 1 units market"),
+                arguments("a buy ending flat closes the short", "RSI (14): order buy @ 3 filled on QQQ. New strategy"
+                        + " position is 0", "tradingview_fill close_short QQQ 3 units market"),
+                arguments("a buy that leaves the strategy short trims the short", "RSI (14): order buy @ 1 filled on"
+                        + " QQQ. New strategy position is -2", "tradingview_fill close_short QQQ 1 units market"),
+                arguments("a buy across flat reverses", "RSI (14): order buy @ 6 filled on QQQ. New strategy"
+                        + " position is 3", "tradingview_fill buy QQQ 6 units market"),
                 arguments("with other fields it is not the default message", "{\"note\":\"x\",\"message\":\"RSI (14):"
                         + " order sell @ 2 filled on QQQ. New strategy position is 0\"}", "refused: the action is"
                         + " missing: use one of buy (long), sell (short), close (exit, flat), close_long (exit_long),"

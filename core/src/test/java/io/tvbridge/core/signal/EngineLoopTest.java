@@ -197,6 +197,20 @@ class EngineLoopTest {
         assertThat(fills).isEqualTo(2);
     }
 
+    @Test
+    void aListenerThatFailsKeepsNeitherTheOtherListenersNorTheAnswersWaiting() throws Exception {
+        Engine engine = startWithBroker();
+        engine.ledger().addListener(new LedgerListener() {
+            @Override
+            public void orderChanged(StoredOrder order) {
+                throw new IllegalStateException("a listener stopping before the engine");
+            }
+        });
+        engine.trade("{symbol:AAPL, action:buy, quantity:3, price:190}");
+        Outcome next = engine.decide("{symbol:AAPL, action:close}").get(10, TimeUnit.SECONDS);
+        assertThat(((Outcome.Decided) next).orders()).hasSize(1);
+    }
+
     // --- the engine, wired as the daemon wires it ---
 
     private record Engine(DecisionStage stage, Ledger ledger, FillingBroker broker, MyBatisStore store,
