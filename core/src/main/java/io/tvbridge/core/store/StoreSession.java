@@ -24,8 +24,6 @@ public interface StoreSession extends AutoCloseable {
 
     Optional<StoredSignal> findSignal(long id);
 
-    Optional<StoredSignal> findSignalByAlertId(String alertId);
-
     void recordDuplicate(long signalId, Instant at);
 
     /**
@@ -100,8 +98,6 @@ public interface StoreSession extends AutoCloseable {
 
     /** The total quantity of the order's stored fills. */
     BigDecimal filledQuantity(ClientOrderId id);
-
-    Optional<ExpectedPosition> findPosition(String broker, String account, String symbol);
 
     /** Writes the position: an update when a row for it is {@code stored} already, else a new row. */
     void savePosition(ExpectedPosition position, boolean stored);

@@ -60,7 +60,6 @@ class MyBatisStoreTest {
         store.inTransaction(s -> {
             StoredSignal read = s.findSignal(1).orElseThrow();
             assertThat(read).isEqualTo(signal(1, "a-1", "hash-1", T0));
-            assertThat(s.findSignalByAlertId("a-1")).contains(read);
             assertThat(s.signalKeys(T0.minusSeconds(1))).containsExactly(new SignalKey(1, Optional.of("a-1"), "hash-1",
                     T0));
             assertThat(s.ordersOfSignal(1)).containsExactly(order(1, 1));

@@ -91,11 +91,6 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public Optional<StoredSignal> findSignalByAlertId(String alertId) {
-        return Optional.ofNullable(signals.findByAlertId(alertId)).map(MyBatisStoreSession::toSignal);
-    }
-
-    @Override
     public List<SignalKey> signalKeys(Instant since) {
         return signals.keys(since).stream().map(row -> new SignalKey(row.id(), Optional.ofNullable(row.alertId()),
                 row.bodyHash(), row.receivedAt())).toList();
@@ -302,11 +297,6 @@ final class MyBatisStoreSession implements StoreSession {
     @Override
     public BigDecimal filledQuantity(ClientOrderId id) {
         return clean(fills.sumQuantity(id.value()));
-    }
-
-    @Override
-    public Optional<ExpectedPosition> findPosition(String broker, String account, String symbol) {
-        return Optional.ofNullable(positions.find(broker, account, symbol)).map(MyBatisStoreSession::toPosition);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tvbridge.core.store.mybatis;
 
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
-import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
@@ -10,11 +9,6 @@ import org.apache.ibatis.annotations.Update;
 interface PositionMapper {
     String COLUMNS = "broker, account, symbol, quantity, average_cost, multiplier, realized_pnl, commissions,"
             + " updated_at";
-
-    @Select("select " + COLUMNS + " from positions where broker = #{broker} and account = #{account}"
-            + " and symbol = #{symbol}")
-    PositionRow find(@Param("broker") String broker, @Param("account") String account,
-                     @Param("symbol") String symbol);
 
     @Update("update positions set quantity = #{quantity}, average_cost = #{averageCost}, multiplier = #{multiplier},"
             + " realized_pnl = #{realizedPnl}, commissions = #{commissions}, updated_at = #{updatedAt}"

@@ -24,9 +24,6 @@ interface SignalMapper {
     @Select("select " + COLUMNS + " from signals where id = #{id}")
     SignalRow find(long id);
 
-    @Select("select " + COLUMNS + " from signals where alert_id = #{alertId}")
-    SignalRow findByAlertId(String alertId);
-
     @Update("update signals set decision = #{decision}, reason = #{reason}, decided_at = #{at} where id = #{id}")
     void updateDecision(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
                         @Param("at") Instant at);
