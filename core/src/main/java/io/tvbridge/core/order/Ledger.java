@@ -198,7 +198,7 @@ public final class Ledger implements SendReports {
         } else if (event instanceof Fill fill) {
             applyFill(session, fill, book, afterCommit);
         } else if (event instanceof Submitted submitted) {
-            applySubmitted(submitted, book);
+            applySubmitted(session, submitted, book);
         } else if (event instanceof ConnectionEvent connection) {
             applyConnection(session, connection, afterCommit);
         } else if (event instanceof Adoption adoption) {
@@ -229,8 +229,14 @@ public final class Ledger implements SendReports {
         }
     }
 
-    private void applySubmitted(Submitted submitted, RiskState book) {
+    /** Orders the sender has sent: marked SUBMITTED with their multiplier, a bracket's children with their entry. */
+    private void applySubmitted(StoreSession session, Submitted submitted, RiskState book) {
         for (Marked marked : submitted.orders()) {
+            Optional<StoredOrder> entry = book.openOrder(marked.clientOrderId());
+            if (entry.isEmpty() || entry.get().phase() != OrderPhase.NEW) {
+                continue;   // marked already: a resend after a look-up
+            }
+            session.markSubmitted(entry.get(), marked.multiplier(), marked.at());
             for (ClientOrderId id : List.of(marked.clientOrderId(), marked.clientOrderId().child(ClientOrderId.TAKE_PROFIT),
                     marked.clientOrderId().child(ClientOrderId.STOP_LOSS))) {
                 book.openOrder(id).ifPresent(order -> book.orderChanged(order.submitted(marked.multiplier(),

@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * ({@code max_outstanding_orders}); exits never wait for that cap, and they leave ahead of waiting
  * entries (without waiting, though, for an exit of another symbol to be answered).
  *
- * <p>Before a send the order is marked {@link OrderPhase#SUBMITTED} in the store, so that a
- * crash during the call leaves a trace; new orders of different symbols that may all go now are
- * marked in one commit, then sent one after the other. When the outcome of a send is unknown (timeout, lost
+ * <p>Before a send the engine is told the order is on its way; it marks the order
+ * {@link OrderPhase#SUBMITTED} in its next commit, without the send waiting for that. An order
+ * the store still holds as NEW at a start may therefore have been sent: it is looked up by its
+ * client order id before it is sent again. When the outcome of a send is unknown (timeout, lost
  * connection) the order is looked up by its client order id before anything is sent again, with
  * growing pauses for as long as the broker stays unreachable; its symbol's lane waits meanwhile.
  */
@@ -181,12 +182,11 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             if (!order.broker().equals(handle.name())) {
                 continue;
             }
-            if (order.isBracketChild() && order.phase() == OrderPhase.NEW) {
-                continue;   // it goes with its parent
-            }
-            if (order.phase() == OrderPhase.NEW) {
-                log.info("{} was decided but not sent before the last stop; sending it now", order.logIds());
-                submit(order);
+            if (order.phase() == OrderPhase.NEW && !order.isBracketChild()) {
+                // its "sent" mark is written after the send, in the engine's next commit: it may have gone
+                log.info("{} was decided before the last stop and may have been sent; asking {} before sending it",
+                        order.logIds(), handle.name());
+                enqueue(new Job(order, Kind.CHECK, () -> lookThenSend(order, 0)));
             } else {
                 if (!order.isBracketChild()) {
                     working.add(order.clientOrderId());
@@ -377,8 +377,13 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     private record Preparation(Optional<Ready> ready, boolean settled) {
     }
 
-    /** Resolves a new order's instrument and checks its quantity. */
+    /** Resolves a new order's instrument and checks its quantity; a failed resolution is retried by sending it. */
     private Preparation prepare(StoredOrder order, int attempt) {
+        return prepare(order, attempt, () -> send(order, attempt + 1));
+    }
+
+    /** Resolves a new order's instrument and checks its quantity; {@code retry} runs when the broker could not be asked. */
+    private Preparation prepare(StoredOrder order, int attempt, Step retry) {
         Instrument instrument;
         try {
             instrument = resolve(order.instrument());
@@ -386,7 +391,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
             if (e.retryable()) {
                 circuit.failed(e);
                 return new Preparation(Optional.empty(), later(order, attempt, "resolve " + order.symbol()
-                        + " for order " + order.clientOrderId(), e, () -> send(order, attempt + 1)));
+                        + " for order " + order.clientOrderId(), e, retry));
             }
             reject(order.clientOrderId(), e.getMessage());
             return new Preparation(Optional.empty(), true);
@@ -402,21 +407,33 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         return new Preparation(Optional.of(new Ready(order, instrument, request(order, instrument))), true);
     }
 
-    /** Marks the orders submitted, in one transaction: from now on a crash leaves them to be looked up. */
+    /**
+     * Tells the engine the orders are being sent, with their contract multiplier, before any of
+     * them is: it learns of the marks ahead of the broker's reports and writes them in its next
+     * commit. Nothing waits for that commit; a crash before it leaves the orders NEW in the store,
+     * and the next start looks them up before sending them ({@link #recover}).
+     */
     private void markSubmitted(List<Ready> orders) {
         if (orders.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        store.inTransaction(session -> {
-            for (Ready order : orders) {
-                session.markSubmitted(order.order(), order.instrument().multiplier(), now);
-            }
-            return null;
-        });
-        // before any send: the engine learns of the marks ahead of the broker's reports
         ledger.submitted(orders.stream().map(order -> new Ledger.Marked(order.order().clientOrderId(),
                 order.instrument().multiplier(), now)).toList());
+    }
+
+    /**
+     * After a restart, an order the store holds as NEW: it may have reached the broker before its
+     * mark was committed, so it is looked up, and sent only if the broker never got it.
+     */
+    private boolean lookThenSend(StoredOrder order, int attempt) {
+        Preparation preparation = prepare(order, attempt, () -> lookThenSend(order, attempt + 1));
+        if (preparation.ready().isEmpty()) {
+            return preparation.settled();
+        }
+        Ready ready = preparation.ready().get();
+        markSubmitted(List.of(ready));
+        return checkThenResend(order, ready.request(), 0);
     }
 
     /** A retried send of a new order: prepare, mark submitted, send. */

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,10 +50,13 @@ class OrderSubmitterTest {
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
     private final RecordingBroker broker = new RecordingBroker();
     private final RecordingBrokerListener ledger = new RecordingBrokerListener();
-    /** The broker's answers go to the recording listener; the marks of sent orders are the store's to show. */
+    /** The orders the sender announced as sent, in order. */
+    private final List<ClientOrderId> marked = new CopyOnWriteArrayList<>();
+    /** The broker's answers go to the recording listener, the marks of sent orders to {@link #marked}. */
     private final SendReports reports = new SendReports() {
         @Override
         public void submitted(List<Ledger.Marked> orders) {
+            orders.forEach(order -> marked.add(order.clientOrderId()));
         }
 
         @Override
@@ -130,6 +134,10 @@ class OrderSubmitterTest {
         return order;
     }
 
+    private StoredOrder stored(StoredOrder order) {
+        return store.inTransaction(session -> session.findOrder(order.clientOrderId())).orElseThrow();
+    }
+
     private static String sent(StoredOrder order) {
         return "submit " + order.clientOrderId();
     }
@@ -171,15 +179,36 @@ class OrderSubmitterTest {
     }
 
     @Test
-    void anOrderIsMarkedSubmittedBeforeItIsHandedToTheBroker() throws Exception {
-        List<OrderPhase> phasesAtSend = new ArrayList<>();
-        broker.beforeSend(request -> phasesAtSend.add(store.inTransaction(
-                session -> session.findOrder(request.clientOrderId())).orElseThrow().phase()));
+    void theEngineIsToldOfAnOrderBeforeItIsHandedToTheBrokerAndNothingWaitsForACommit() throws Exception {
+        List<ClientOrderId> markedAtSend = new ArrayList<>();
+        broker.beforeSend(request -> markedAtSend.add(marked.contains(request.clientOrderId())
+                ? request.clientOrderId() : ClientOrderId.of("not-marked-" + request.clientOrderId().value())));
         OrderSubmitter sender = sender(Map.of());
-        submitEntries(sender, "AAPL", "MSFT");
+        List<StoredOrder> orders = submitEntries(sender, "AAPL", "MSFT");
 
         broker.awaitCalls(calls -> calls.size() == 2);
-        assertThat(phasesAtSend).containsExactly(OrderPhase.SUBMITTED, OrderPhase.SUBMITTED);
+        assertThat(markedAtSend).containsExactly(orders.get(0).clientOrderId(), orders.get(1).clientOrderId());
+        assertThat(orders).as("the sender writes nothing: the engine marks them in its own commit")
+                .allSatisfy(order -> assertThat(stored(order).phase()).isEqualTo(OrderPhase.NEW));
+    }
+
+    @Test
+    void atAStartAnOrderLeftNewIsLookedUpAndNotSentAgainWhenTheBrokerHasIt() throws Exception {
+        OrderSubmitter first = sender(Map.of());
+        StoredOrder aapl = entry("AAPL");
+        StoredOrder msft = entry("MSFT");
+        broker.knows(aapl.clientOrderId(), OrderStatus.ACCEPTED);   // sent just before a crash
+
+        first.recover();
+
+        awaitUpdate(aapl, OrderStatus.ACCEPTED);
+        List<String> calls = broker.awaitCalls(c -> c.contains(sent(msft)));
+        assertThat(calls).containsExactlyInAnyOrder("lookup " + aapl.clientOrderId(),
+                "lookup " + msft.clientOrderId(), sent(msft));
+        assertThat(calls.indexOf("lookup " + msft.clientOrderId())).as("MSFT is looked up before it is sent")
+                .isLessThan(calls.indexOf(sent(msft)));
+        assertThat(marked).as("both are announced to the engine before the look-up decides")
+                .contains(aapl.clientOrderId(), msft.clientOrderId());
     }
 
     @Test
