@@ -68,7 +68,7 @@ import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.SecretMasking;
 import io.tvbridge.server.WebhookGuard;
-import io.tvbridge.server.WebhookResource;
+import io.tvbridge.server.WebhookHandler;
 import io.tvbridge.server.WebhookServer;
 import io.tvbridge.server.WebhookTemplateResource;
 import io.tvbridge.server.metrics.MetricsResource;
@@ -84,7 +84,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -225,11 +224,11 @@ public final class Daemon implements AutoCloseable {
         StatusService status = new StatusService(health, decisions, queues, store, jobs);
         metrics.watch(queues, broker.name(), health::brokerConnected);
         scheduleDayJobs(jobsConfig, health, reporter);
-        List<Object> resources = new ArrayList<>(resources(signals, health, pnl, reporter, status,
-                network.secretInUrl()));
+        List<Object> resources = resources(signals, health, pnl, reporter, status);
         guard = new WebhookGuard(network, metrics);
-        resources.add(guard);
-        server = remember(new WebhookServer(config.host(), config.port(), network, resources).start());
+        WebhookHandler webhook = new WebhookHandler(signals, guard, clock, network.secretInUrl());
+        server = remember(new WebhookServer(config.host(), config.port(), network, Optional.of(webhook), resources)
+                .start());
         server.instrument(metrics.registry());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         if (telegram != null) {
@@ -291,11 +290,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private List<Object> resources(SignalService signals, HealthService health, PnlService pnl,
-                                   DailyReporter reporter, StatusService status, boolean secretInUrl) {
+                                   DailyReporter reporter, StatusService status) {
         AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
         AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
-        return List.of(new WebhookResource(signals, clock, secretInUrl), new AlertExplainResource(signals, clock),
+        return List.of(new AlertExplainResource(signals, clock),
                 new HealthResource(health),
                 MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),

@@ -171,7 +171,11 @@ public final class AdminResource {
         if (!input.flag("confirm")) {
             throw AdminInput.invalid("confirm must be true: flatten closes every position", Optional.of("confirm"));
         }
-        return WebhookResource.respond(control.flatten(actor, input.text("reason").orElse(null)));
+        WebhookReply reply = WebhookReply.of(control.flatten(actor, input.text("reason").orElse(null)));
+        Response.ResponseBuilder answer = Response.status(reply.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(reply.body());
+        reply.retryAfter().ifPresent(seconds -> answer.header("Retry-After", seconds));
+        return answer.build();
     }
 
     @POST

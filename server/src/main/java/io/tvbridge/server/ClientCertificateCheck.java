@@ -16,9 +16,6 @@ import javax.naming.ldap.Rdn;
  * ({@code CN=TradingView Webhooks} matches TradingView's {@code C=US, ..., CN=TradingView Webhooks}).
  */
 final class ClientCertificateCheck {
-    /** Where the servlet container puts the client's certificate chain. */
-    static final String ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
-
     private final String subject;
     private final List<Rdn> required;
 

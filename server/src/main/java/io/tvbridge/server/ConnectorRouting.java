@@ -2,6 +2,7 @@ package io.tvbridge.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,14 +30,20 @@ final class ConnectorRouting extends Handler.Wrapper {
     static final String WEBHOOK_PATH = "/webhook";
     static final String TEMPLATE_PATH = "/webhook/template";
 
+    private final Optional<Handler> webhook;
     private final boolean adminSeparate;
     private final IntSupplier securePort;
 
-    /** {@code securePort}: where the redirect connector sends its clients (the HTTPS port, known once bound). */
-    ConnectorRouting(Handler application, boolean adminSeparate, IntSupplier securePort) {
+    /**
+     * {@code webhook}: what answers the webhook's paths, ahead of {@code application};
+     * {@code securePort}: where the redirect connector sends its clients (the HTTPS port, known once bound).
+     */
+    ConnectorRouting(Optional<Handler> webhook, Handler application, boolean adminSeparate, IntSupplier securePort) {
         super(application);
+        this.webhook = webhook;
         this.adminSeparate = adminSeparate;
         this.securePort = securePort;
+        webhook.ifPresent(handler -> addBean(handler, true));
     }
 
     @Override
@@ -56,6 +63,9 @@ final class ConnectorRouting extends Handler.Wrapper {
                     callback);
             return true;
         }
+        if (webhook.isPresent() && webhookPath(path, post)) {
+            return webhook.get().handle(request, response, callback);
+        }
         return super.handle(request, response, callback);
     }
 
@@ -64,12 +74,13 @@ final class ConnectorRouting extends Handler.Wrapper {
     }
 
     /**
-     * {@code /webhook}, or a POST to {@code /webhook/<secret>} (one segment: the secret in the path),
+     * {@code /webhook}, or a POST to {@code /webhook/<secret>} (one segment: the secret in the path;
+     * {@code /webhook/} is the webhook without one),
      * never the admin API's {@code /webhook/template}.
      */
     static boolean webhookPath(String path, boolean post) {
         return path.equals(WEBHOOK_PATH) || post && path.startsWith(WEBHOOK_PATH + "/") && !path.equals(TEMPLATE_PATH)
-                && path.indexOf('/', WEBHOOK_PATH.length() + 1) < 0 && path.length() > WEBHOOK_PATH.length() + 1;
+                && path.indexOf('/', WEBHOOK_PATH.length() + 1) < 0;
     }
 
     /** 308, so that a POST stays a POST with its body (301 and 302 let clients turn it into a GET). */

@@ -13,34 +13,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Refuses, with a reason in JSON, a request whose Content-Type or Accept header is not a media
  * type at all (such as {@code Content-Type: ;;;}), or that sends two Content-Types. Jersey reads
  * them before any of its filters and answers such a request with a bare 400 that says nothing of
- * what was wrong.
+ * what was wrong. The webhook's handler, which Jersey does not see, asks {@link #problem} the same.
  */
 final class HeaderCheck implements Filter {
-    private static final List<String> MEDIA_TYPE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT);
-
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        if (Collections.list(http.getHeaders(HttpHeaders.CONTENT_TYPE)).size() > 1) {
-            refuse((HttpServletResponse) response, "the Content-Type header is given more than once: send it once");
+        Optional<String> problem = problem(Collections.list(http.getHeaders(HttpHeaders.CONTENT_TYPE)),
+                Collections.list(http.getHeaders(HttpHeaders.ACCEPT)));
+        if (problem.isPresent()) {
+            refuse((HttpServletResponse) response, problem.get());
             return;
         }
-        for (String header : MEDIA_TYPE_HEADERS) {
-            for (String value : Collections.list(http.getHeaders(header))) {
+        chain.doFilter(request, response);
+    }
+
+    /** What is wrong with a request's Content-Type and Accept headers, if anything. */
+    static Optional<String> problem(List<String> contentTypes, List<String> accepts) {
+        if (contentTypes.size() > 1) {
+            return Optional.of("the Content-Type header is given more than once: send it once");
+        }
+        for (List<String> values : List.of(contentTypes, accepts)) {
+            for (String value : values) {
                 if (!readable(value)) {
-                    refuse((HttpServletResponse) response, "the " + header + " header is not a media type: send"
+                    String header = values == contentTypes ? HttpHeaders.CONTENT_TYPE : HttpHeaders.ACCEPT;
+                    return Optional.of("the " + header + " header is not a media type: send"
                             + " application/json or text/plain");
-                    return;
                 }
             }
         }
-        chain.doFilter(request, response);
+        return Optional.empty();
     }
 
     /** Whether every media type in the value (a list, for Accept) can be read. */

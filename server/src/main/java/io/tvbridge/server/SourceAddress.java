@@ -2,7 +2,6 @@ package io.tvbridge.server;
 
 import io.tvbridge.core.net.AddressList;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -12,8 +11,6 @@ import java.util.List;
  */
 final class SourceAddress {
     static final String FORWARDED_FOR = "X-Forwarded-For";
-    /** The servlet request attribute under which the guard leaves the resolved source for the webhook. */
-    static final String ATTRIBUTE = "io.tvbridge.source-address";
 
     private final AddressList trustedProxies;
 
@@ -22,13 +19,13 @@ final class SourceAddress {
     }
 
     /** The sender of a request from {@code peer} with these {@code X-Forwarded-For} header values. */
-    String resolve(String peer, Enumeration<String> forwardedFor) {
-        if (trustedProxies.isEmpty() || !trustedProxies.contains(peer) || forwardedFor == null) {
+    String resolve(String peer, List<String> forwardedFor) {
+        if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) {
             return peer;
         }
         List<String> hops = new ArrayList<>();
-        while (forwardedFor.hasMoreElements()) {
-            for (String hop : forwardedFor.nextElement().split(",")) {
+        for (String value : forwardedFor) {
+            for (String hop : value.split(",")) {
                 if (!hop.isBlank()) {
                     hops.add(hop.strip());
                 }

@@ -3,17 +3,8 @@ package io.tvbridge.server;
 import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.TlsConfig;
 import io.tvbridge.core.metrics.BridgeMetrics;
-import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,9 +19,7 @@ import org.slf4j.LoggerFactory;
  * too often ({@code WEBHOOK_AUTH_FAILURE_LIMIT}, 429). Every 401 the webhook answers counts as a
  * failed authentication of its sender. Refusals carry the reason; a 429 says when to try again.
  */
-@WebhookGuarded
-@Priority(Priorities.AUTHENTICATION - 100)
-public final class WebhookGuard implements ContainerRequestFilter, ContainerResponseFilter {
+public final class WebhookGuard {
     /** Why the door refused a request, counted for whoever watches (metrics, status). */
     public enum Refusal {
         /** The sender is not in {@code WEBHOOK_ALLOW} (403). */
@@ -54,9 +43,6 @@ public final class WebhookGuard implements ContainerRequestFilter, ContainerResp
     private final Optional<SourceLimiter> failures;
     private final Map<Refusal, LongAdder> refusals = new EnumMap<>(Refusal.class);
     private final BridgeMetrics metrics;
-
-    @Context
-    private HttpServletRequest servletRequest;
 
     public WebhookGuard(NetworkConfig network) {
         this(network, BridgeMetrics.NONE);
@@ -84,69 +70,64 @@ public final class WebhookGuard implements ContainerRequestFilter, ContainerResp
         return perMinute == 0 ? Optional.empty() : Optional.of(new SourceLimiter(perMinute, MAX_SOURCES));
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-        String source = sources.resolve(servletRequest.getRemoteAddr(),
-                servletRequest.getHeaders(SourceAddress.FORWARDED_FOR));
-        servletRequest.setAttribute(SourceAddress.ATTRIBUTE, source);
+    /** A request the door refused: the HTTP status, the reason, and when to try again (429). */
+    record Refused(int status, String reason, OptionalLong retryAfter) {
+    }
+
+    /** The sender of a request from {@code peer} with these {@code X-Forwarded-For} values (see {@link SourceAddress}). */
+    String source(String peer, List<String> forwardedFor) {
+        return sources.resolve(peer, forwardedFor);
+    }
+
+    /**
+     * Why a request from {@code source} that brought the TLS client certificate chain {@code certificates}
+     * (null without one) is refused, or empty when it may go on.
+     */
+    Optional<Refused> check(String source, Object certificates) {
         if (!network.webhookAllow().isEmpty() && !network.webhookAllow().contains(source)) {
-            refuse(request, Refusal.NOT_ALLOWED, "alerts from " + source + " are not allowed: the address is"
+            return refuse(Refusal.NOT_ALLOWED, "alerts from " + source + " are not allowed: the address is"
                     + " not in WEBHOOK_ALLOW", OptionalLong.empty());
-            return;
         }
-        Optional<String> certificate = certificates.flatMap(check ->
-                check.refusal(servletRequest.getAttribute(ClientCertificateCheck.ATTRIBUTE)));
+        Optional<String> certificate = this.certificates.flatMap(check -> check.refusal(certificates));
         if (certificate.isPresent()) {
-            refuse(request, Refusal.CLIENT_CERTIFICATE, certificate.get(), OptionalLong.empty());
-            return;
+            return refuse(Refusal.CLIENT_CERTIFICATE, certificate.get(), OptionalLong.empty());
         }
         OptionalLong failed = failures.map(limiter -> limiter.exhausted(source)).orElse(OptionalLong.empty());
         if (failed.isPresent()) {
-            refuse(request, Refusal.AUTH_FAILURES, "too many failed authentications from " + source
+            return refuse(Refusal.AUTH_FAILURES, "too many failed authentications from " + source
                     + ": at most " + failures.get().perMinute() + " a minute (WEBHOOK_AUTH_FAILURE_LIMIT); check the"
                     + " alert's secret, then try again in " + failed.getAsLong() + " s", failed);
-            return;
         }
         OptionalLong wait = requests.map(limiter -> limiter.take(source)).orElse(OptionalLong.empty());
         if (wait.isPresent()) {
-            refuse(request, Refusal.RATE_LIMITED, "too many alerts from " + source + ": at most "
+            return refuse(Refusal.RATE_LIMITED, "too many alerts from " + source + ": at most "
                     + requests.get().perMinute() + " a minute (WEBHOOK_RATE_LIMIT); try again in "
                     + wait.getAsLong() + " s", wait);
         }
+        return Optional.empty();
     }
 
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode() && failures.isPresent()) {
-            Object source = servletRequest.getAttribute(SourceAddress.ATTRIBUTE);
-            if (source instanceof String address) {
-                failures.get().spend(address);
-            }
-        }
+    /** The webhook answered {@code source} 401: one more failed authentication of that sender. */
+    void failedAuthentication(String source) {
+        failures.ifPresent(limiter -> limiter.spend(source));
     }
 
-    private void refuse(ContainerRequestContext request, Refusal refusal, String reason, OptionalLong retryAfter) {
+    private Optional<Refused> refuse(Refusal refusal, String reason, OptionalLong retryAfter) {
         refusals.get(refusal).increment();
         switch (refusal) {
             case RATE_LIMITED -> metrics.rateLimited("webhook");
             case AUTH_FAILURES -> metrics.rateLimited("failed_authentication");
             default -> { }
         }
-        Response.Status status = switch (refusal) {
-            case NOT_ALLOWED, CLIENT_CERTIFICATE -> Response.Status.FORBIDDEN;
-            case RATE_LIMITED, AUTH_FAILURES -> Response.Status.TOO_MANY_REQUESTS;
+        int status = switch (refusal) {
+            case NOT_ALLOWED, CLIENT_CERTIFICATE -> 403;
+            case RATE_LIMITED, AUTH_FAILURES -> 429;
         };
-        if (status == Response.Status.TOO_MANY_REQUESTS) {
+        if (status == 429) {
             log.debug("refused POST /webhook (429): {}", reason);   // a flood must not flood the log too
         } else {
-            log.warn("refused POST /webhook ({}): {}", status.getStatusCode(), reason);
+            log.warn("refused POST /webhook ({}): {}", status, reason);
         }
-        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(reason));
-        retryAfter.ifPresent(seconds -> answer.header("Retry-After", Long.toString(seconds)));
-        if (!RequestDrain.drained(request)) {
-            answer.header("Connection", "close");
-        }
-        request.abortWith(answer.build());
+        return Optional.of(new Refused(status, reason, retryAfter));
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -32,8 +33,9 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
- * The daemon's HTTP server: Jetty 12 with Jersey, resources registered as instances (no
- * dependency-injection container of ours). Stopping it lets requests in flight finish.
+ * The daemon's HTTP server: Jetty 12, the webhook as a plain handler ({@link WebhookHandler}), the
+ * rest with Jersey, resources registered as instances (no dependency-injection container of
+ * ours). Stopping it lets requests in flight finish.
  */
 public final class WebhookServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -43,12 +45,17 @@ public final class WebhookServer implements AutoCloseable {
     private final Optional<ServerConnector> adminConnector;
     private final Optional<TlsReloader> reloader;
 
+    /** Jersey's {@code resources} only, without the webhook. */
     public WebhookServer(String host, int port, List<Object> resources) {
-        this(host, port, NetworkConfig.defaults(), resources);
+        this(host, port, NetworkConfig.defaults(), Optional.empty(), resources);
     }
 
-    /** With {@code network}'s HTTPS, admin port and redirect port (see {@link ConnectorRouting}). */
-    public WebhookServer(String host, int port, NetworkConfig network, List<Object> resources) {
+    /**
+     * With {@code network}'s HTTPS, admin port and redirect port (see {@link ConnectorRouting}):
+     * {@code webhook} answers the webhook's paths, Jersey's {@code resources} the rest.
+     */
+    public WebhookServer(String host, int port, NetworkConfig network, Optional<WebhookHandler> webhook,
+                         List<Object> resources) {
         server = JettyServers.server("tvbridge-http");
 
         Optional<SslContextFactory.Server> tls = network.tls().map(config ->
@@ -84,7 +91,8 @@ public final class WebhookServer implements AutoCloseable {
             }
         });
 
-        server.setHandler(new GracefulHandler(new ConnectorRouting(context, network.adminSeparate(), this::port)));
+        server.setHandler(new GracefulHandler(new ConnectorRouting(webhook.map(Handler.class::cast), context,
+                network.adminSeparate(), this::port)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
         server.setStopAtShutdown(false);   // the daemon stops us, after it stopped taking signals

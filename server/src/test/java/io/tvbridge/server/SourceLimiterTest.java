@@ -3,7 +3,6 @@ package io.tvbridge.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.core.net.AddressList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +55,7 @@ class SourceLimiterTest {
                 .isEqualTo("127.0.0.1");
     }
 
-    private static java.util.Enumeration<String> headers(String... values) {
-        return Collections.enumeration(List.of(values));
+    private static List<String> headers(String... values) {
+        return List.of(values);
     }
 }
