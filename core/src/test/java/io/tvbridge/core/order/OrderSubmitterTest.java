@@ -13,8 +13,10 @@ import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.OrderRef;
 import io.tvbridge.core.store.StoreRows;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
@@ -102,11 +104,11 @@ class OrderSubmitterTest {
     /** A market order of 1 {@code symbol}, stored as decided (NEW). */
     private StoredOrder order(String symbol, Side side, boolean opens) {
         long id = nextId++;
-        StoredOrder order = new StoredOrder(id, ClientOrderId.of("tvb-test-" + id + "-1"), id, "recording", "",
-                InstrumentRef.parse("NASDAQ:" + symbol), side, BigDecimal.ONE, OrderType.MARKET, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.DAY, false,
-                BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO, Optional.empty(),
-                Optional.empty(), T0, Optional.empty(), T0, Optional.empty(), opens);
+        PlannedOrder plan = new PlannedOrder(InstrumentRef.parse("NASDAQ:" + symbol), side, BigDecimal.ONE,
+                OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), TimeInForce.DAY, opens);
+        StoredOrder order = StoredOrder.decided(OrderRef.of(id, ClientOrderId.of("tvb-test-" + id + "-1"), id,
+                "recording", ""), plan, false, false, T0);
         store.inTransaction(session -> {
             session.insertSignal(StoreRows.signal(id, "a-" + id, "hash-" + id, T0));
             session.insertOrder(order);
@@ -293,10 +295,6 @@ class OrderSubmitterTest {
     }
 
     private static StoredOrder withPhase(StoredOrder o, OrderPhase phase) {
-        return new StoredOrder(o.id(), o.clientOrderId(), o.signalId(), o.broker(), o.account(), o.instrument(),
-                o.side(), o.quantity(), o.type(), o.limitPrice(), o.stopPrice(), o.takeProfit(), o.stopLoss(),
-                o.referencePrice(), o.timeInForce(), o.outsideRegularHours(), o.multiplier(), phase,
-                o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(), o.reason(), o.createdAt(),
-                o.submittedAt(), o.updatedAt(), o.parent(), o.opens());
+        return o.with(o.progress().inPhase(phase));
     }
 }

@@ -3,10 +3,10 @@ package io.tvbridge.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.Side;
-import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
@@ -93,8 +93,8 @@ class MyBatisStoreTest {
     @Test
     void markingAnEntrySubmittedMarksItsBracketChildrenAndNoOtherOrder() {
         StoredOrder entry = StoreRows.bracketEntry(1, 1, T0);
-        StoredOrder takeProfit = child(entry, 2, ClientOrderId.TAKE_PROFIT);
-        StoredOrder stopLoss = child(entry, 3, ClientOrderId.STOP_LOSS);
+        StoredOrder takeProfit = entry.bracketChild(2, ClientOrderId.TAKE_PROFIT, OrderType.LIMIT, new BigDecimal("200"));
+        StoredOrder stopLoss = entry.bracketChild(3, ClientOrderId.STOP_LOSS, OrderType.STOP, new BigDecimal("180"));
         StoredOrder other = order(4, 2);
         store.inTransaction(s -> {
             s.insertSignal(signal(1, null, "h1", T0));
@@ -110,16 +110,6 @@ class MyBatisStoreTest {
             assertThat(s.findOrder(other.clientOrderId()).orElseThrow().phase()).isEqualTo(OrderPhase.NEW);
             return null;
         });
-    }
-
-    /** A take-profit or stop-loss child of {@code entry}, as the decision stage stores it. */
-    private static StoredOrder child(StoredOrder entry, long id, String suffix) {
-        return new StoredOrder(id, entry.clientOrderId().child(suffix), entry.signalId(), entry.broker(),
-                entry.account(), entry.instrument(), entry.side().opposite(), entry.quantity(), entry.type(),
-                entry.limitPrice(), entry.stopPrice(), Optional.empty(), Optional.empty(), Optional.empty(),
-                entry.timeInForce(), false, BigDecimal.ONE, OrderPhase.NEW, Optional.empty(), BigDecimal.ZERO,
-                Optional.empty(), Optional.empty(), T0, Optional.empty(), T0, Optional.of(entry.clientOrderId()),
-                false);
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.model.Decision;
-import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.core.store.mybatis.Schema;
 import java.math.BigDecimal;
@@ -44,22 +44,21 @@ public final class StoreRows {
     }
 
     public static StoredOrder order(long id, long signalId, Instant at) {
-        return new StoredOrder(id, orderId(signalId), signalId, "paper", "", InstrumentRef.parse("NASDAQ:AAPL"),
-                Side.BUY, new BigDecimal("2.5"), OrderType.LIMIT, Optional.of(new BigDecimal("190")),
-                Optional.empty(), Optional.empty(), Optional.of(new BigDecimal("180")),
-                Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, false, BigDecimal.ONE, OrderPhase.NEW,
-                Optional.empty(), BigDecimal.ZERO, Optional.empty(), Optional.empty(), at, Optional.empty(), at,
-                Optional.empty(), true);
+        return StoredOrder.decided(OrderRef.of(id, orderId(signalId), signalId, "paper", ""), plan(Optional.empty()),
+                false, false, at);
     }
 
     /** An entry with a take-profit at 200 and a stop-loss at 180, which the broker places with it. */
     public static StoredOrder bracketEntry(long id, long signalId, Instant at) {
-        StoredOrder o = order(id, signalId, at);
-        return new StoredOrder(o.id(), o.clientOrderId(), o.signalId(), o.broker(), o.account(), o.instrument(),
-                o.side(), o.quantity(), o.type(), o.limitPrice(), o.stopPrice(), Optional.of(new BigDecimal("200")),
-                o.stopLoss(), o.referencePrice(), o.timeInForce(), o.outsideRegularHours(), o.multiplier(), o.phase(),
-                o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(), o.reason(), o.createdAt(),
-                o.submittedAt(), o.updatedAt(), o.parent(), o.opens());
+        return StoredOrder.decided(OrderRef.of(id, orderId(signalId), signalId, "paper", ""),
+                plan(Optional.of(new BigDecimal("200"))), false, false, at);
+    }
+
+    /** A limit buy of 2.5 AAPL at 190 with a stop-loss at 180, and {@code takeProfit}. */
+    private static PlannedOrder plan(Optional<BigDecimal> takeProfit) {
+        return new PlannedOrder(InstrumentRef.parse("NASDAQ:AAPL"), Side.BUY, new BigDecimal("2.5"), OrderType.LIMIT,
+                Optional.of(new BigDecimal("190")), Optional.empty(), takeProfit, Optional.of(new BigDecimal("180")),
+                Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, true);
     }
 
     public static Fill fill(long signalId, String executionId, Instant at) {

@@ -14,6 +14,7 @@ import io.tvbridge.core.alert.AlertDialect;
 import io.tvbridge.core.alert.QuantityUnit;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
 import io.tvbridge.core.store.AuditEntry;
@@ -22,6 +23,8 @@ import io.tvbridge.core.store.AuditRecord;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.OrderChange;
+import io.tvbridge.core.store.OrderProgress;
+import io.tvbridge.core.store.OrderRef;
 import io.tvbridge.core.store.Page;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.SignalKey;
@@ -249,14 +252,16 @@ final class MyBatisStoreSession implements StoreSession {
     private static StoredOrder toOrder(OrderRow r) {
         InstrumentRef instrument = new InstrumentRef(r.symbol(), Optional.ofNullable(r.exchange()),
                 Optional.ofNullable(r.assetClass()).map(AssetClass::valueOf));
-        return new StoredOrder(r.id(), ClientOrderId.of(r.clientOrderId()), r.signalId(), r.broker(), r.account(),
-                instrument, Side.valueOf(r.side()), clean(r.quantity()), OrderType.valueOf(r.orderType()),
-                decimal(r.limitPrice()), decimal(r.stopPrice()), decimal(r.takeProfit()), decimal(r.stopLoss()),
-                decimal(r.referencePrice()), TimeInForce.valueOf(r.timeInForce()), r.outsideRth(),
-                clean(r.multiplier()), OrderPhase.valueOf(r.status()), Optional.ofNullable(r.brokerOrderId()),
-                clean(r.filledQuantity()), decimal(r.averageFillPrice()), Optional.ofNullable(r.reason()),
-                r.createdAt(), Optional.ofNullable(r.submittedAt()), r.updatedAt(),
-                Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of), r.opens());
+        OrderRef ref = new OrderRef(r.id(), ClientOrderId.of(r.clientOrderId()), r.signalId(), r.broker(), r.account(),
+                Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of));
+        PlannedOrder plan = new PlannedOrder(instrument, Side.valueOf(r.side()), clean(r.quantity()),
+                OrderType.valueOf(r.orderType()), decimal(r.limitPrice()), decimal(r.stopPrice()),
+                decimal(r.takeProfit()), decimal(r.stopLoss()), decimal(r.referencePrice()),
+                TimeInForce.valueOf(r.timeInForce()), r.opens());
+        OrderProgress progress = new OrderProgress(OrderPhase.valueOf(r.status()), clean(r.multiplier()),
+                Optional.ofNullable(r.brokerOrderId()), clean(r.filledQuantity()), decimal(r.averageFillPrice()),
+                Optional.ofNullable(r.reason()), Optional.ofNullable(r.submittedAt()), r.updatedAt());
+        return new StoredOrder(ref, plan, r.outsideRth(), r.createdAt(), progress);
     }
 
     // fills and positions

@@ -1,0 +1,55 @@
+package io.tvbridge.core.store;
+
+import io.tvbridge.core.model.OrderPhase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How far an order has got: its phase, the contract multiplier learnt when it was sent, the
+ * broker's id for it, what has filled and at what average price, why it ended (a rejection, a
+ * cancel), when it was sent and when it last changed.
+ */
+public record OrderProgress(OrderPhase phase, BigDecimal multiplier, Optional<String> brokerOrderId,
+                            BigDecimal filledQuantity, Optional<BigDecimal> averageFillPrice, Optional<String> reason,
+                            Optional<Instant> submittedAt, Instant updatedAt) {
+    public OrderProgress {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(multiplier, "multiplier");
+        Objects.requireNonNull(brokerOrderId, "brokerOrderId");
+        Objects.requireNonNull(filledQuantity, "filledQuantity");
+        Objects.requireNonNull(averageFillPrice, "averageFillPrice");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(submittedAt, "submittedAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A decided order, in {@code phase} (NEW, or DRY_RUN), nothing sent or filled yet. */
+    public static OrderProgress decided(OrderPhase phase, Instant at) {
+        return new OrderProgress(phase, BigDecimal.ONE, Optional.empty(), BigDecimal.ZERO, Optional.empty(),
+                Optional.empty(), Optional.empty(), at);
+    }
+
+    /** After {@code change}: a field the change leaves empty keeps its value. */
+    public OrderProgress changed(OrderChange change) {
+        return new OrderProgress(change.phase(), multiplier, change.brokerOrderId().or(() -> brokerOrderId),
+                change.filledQuantity(), change.averageFillPrice().or(() -> averageFillPrice),
+                change.reason().or(() -> reason), submittedAt, change.at());
+    }
+
+    /** Sent at {@code at}, with the multiplier of its instrument (a NEW order only; others are as they were). */
+    public OrderProgress submitted(BigDecimal contractMultiplier, Instant at) {
+        if (phase != OrderPhase.NEW) {
+            return this;
+        }
+        return new OrderProgress(OrderPhase.SUBMITTED, contractMultiplier, brokerOrderId, filledQuantity,
+                averageFillPrice, reason, Optional.of(at), at);
+    }
+
+    /** The same progress in another phase (as a test or a replay sets it). */
+    public OrderProgress inPhase(OrderPhase newPhase) {
+        return new OrderProgress(newPhase, multiplier, brokerOrderId, filledQuantity, averageFillPrice, reason,
+                submittedAt, updatedAt);
+    }
+}
