@@ -10,63 +10,24 @@ import java.util.Optional;
 /**
  * A validated alert: what the trader's TradingView alert asked for. The secret is not part
  * of it. {@code instrument} is absent only for {@link AlertAction#CLOSE_ALL}; the prices an
- * {@link #orderType()} needs are present. {@code targetPosition} (signed: negative is short)
- * is present for {@link AlertAction#TARGET}; {@code conviction} picks a risk percent for
- * risk-based sizing. {@code quantityUnit} says what the quantity counts (units unless the
- * alert said otherwise); {@code dialect} is the product whose message format it was read in;
- * {@code stopLossDistance} / {@code takeProfitDistance} are exits given as distances that become
- * prices when the order is planned (never both a price and a distance for one exit).
+ * {@link #orderType()} needs are present ({@link AlertPrices}); how much ({@link AlertSize}, with
+ * the target position of a {@link AlertAction#TARGET} alert); the exits it attaches
+ * ({@link AlertExits}); what it says of itself ({@link AlertTags}). The accessors below the
+ * record's own give each part's fields by the names the rest of tvbridge uses.
  */
-public record Alert(
-        AlertAction action,
-        Optional<InstrumentRef> instrument,
-        Optional<BigDecimal> quantity,
-        OrderType orderType,
-        Optional<BigDecimal> price,
-        Optional<BigDecimal> limitPrice,
-        Optional<BigDecimal> stopPrice,
-        Optional<BigDecimal> stopLoss,
-        Optional<BigDecimal> takeProfit,
-        Optional<String> strategy,
-        Optional<String> alertId,
-        Optional<Instant> time,
-        Optional<String> comment,
-        Optional<BigDecimal> targetPosition,
-        Optional<String> conviction,
-        boolean outsideRegularHours,
-        QuantityUnit quantityUnit,
-        AlertDialect dialect,
-        Optional<ExitDistance> stopLossDistance,
-        Optional<ExitDistance> takeProfitDistance) {
-
+public record Alert(AlertAction action, Optional<InstrumentRef> instrument, AlertSize size, AlertPrices prices,
+                    AlertExits exits, AlertTags tags, boolean outsideRegularHours) {
     public Alert {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(instrument, "instrument");
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(orderType, "orderType");
-        Objects.requireNonNull(price, "price");
-        Objects.requireNonNull(limitPrice, "limitPrice");
-        Objects.requireNonNull(stopPrice, "stopPrice");
-        Objects.requireNonNull(stopLoss, "stopLoss");
-        Objects.requireNonNull(takeProfit, "takeProfit");
-        Objects.requireNonNull(strategy, "strategy");
-        Objects.requireNonNull(alertId, "alertId");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(comment, "comment");
-        Objects.requireNonNull(targetPosition, "targetPosition");
-        Objects.requireNonNull(conviction, "conviction");
-        Objects.requireNonNull(quantityUnit, "quantityUnit");
-        Objects.requireNonNull(dialect, "dialect");
-        Objects.requireNonNull(stopLossDistance, "stopLossDistance");
-        Objects.requireNonNull(takeProfitDistance, "takeProfitDistance");
-        if (stopLoss.isPresent() && stopLossDistance.isPresent()
-                || takeProfit.isPresent() && takeProfitDistance.isPresent()) {
-            throw new IllegalArgumentException("an exit is given as a price or as a distance, not both");
-        }
-        if (quantityUnit == QuantityUnit.PERCENT_POSITION && !action.isExit()) {
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(prices, "prices");
+        Objects.requireNonNull(exits, "exits");
+        Objects.requireNonNull(tags, "tags");
+        if (size.unit() == QuantityUnit.PERCENT_POSITION && !action.isExit()) {
             throw new IllegalArgumentException("a percent of the position is a quantity for exits only");
         }
-        if (action == AlertAction.TARGET && targetPosition.isEmpty()) {
+        if (action == AlertAction.TARGET && size.targetPosition().isEmpty()) {
             throw new IllegalArgumentException("a target alert needs its target position");
         }
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
@@ -74,37 +35,21 @@ public record Alert(
         }
     }
 
-    /** An alert in tvbridge's own words: its quantity, if any, in units. */
-    public Alert(AlertAction action, Optional<InstrumentRef> instrument, Optional<BigDecimal> quantity,
-                 OrderType orderType, Optional<BigDecimal> price, Optional<BigDecimal> limitPrice,
-                 Optional<BigDecimal> stopPrice, Optional<BigDecimal> stopLoss, Optional<BigDecimal> takeProfit,
-                 Optional<String> strategy, Optional<String> alertId, Optional<Instant> time,
-                 Optional<String> comment, Optional<BigDecimal> targetPosition, Optional<String> conviction,
-                 boolean outsideRegularHours) {
-        this(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLoss, takeProfit, strategy,
-                alertId, time, comment, targetPosition, conviction, outsideRegularHours, QuantityUnit.UNITS,
-                AlertDialect.TVBRIDGE, Optional.empty(), Optional.empty());
-    }
-
     /** The same alert with its quantity counted in {@code unit}, as read in {@code found}'s words. */
     public Alert as(QuantityUnit unit, AlertDialect found) {
-        return new Alert(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLoss, takeProfit,
-                strategy, alertId, time, comment, targetPosition, conviction, outsideRegularHours, unit, found,
-                stopLossDistance, takeProfitDistance);
+        return new Alert(action, instrument, size.in(unit), prices, exits, tags.in(found), outsideRegularHours);
     }
 
     /** The same alert with its exits given as distances from the entry. */
     public Alert withDistances(Optional<ExitDistance> stopLossAway, Optional<ExitDistance> takeProfitAway) {
-        return new Alert(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLoss, takeProfit,
-                strategy, alertId, time, comment, targetPosition, conviction, outsideRegularHours, quantityUnit, dialect,
-                stopLossAway, takeProfitAway);
+        return new Alert(action, instrument, size, prices, exits.withDistances(stopLossAway, takeProfitAway), tags,
+                outsideRegularHours);
     }
 
     /** The same alert with its exits as prices: the distances it gave, measured from the entry. */
     public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, Optional<BigDecimal> takeProfitPrice) {
-        return new Alert(action, instrument, quantity, orderType, price, limitPrice, stopPrice, stopLossPrice,
-                takeProfitPrice, strategy, alertId, time, comment, targetPosition, conviction, outsideRegularHours,
-                quantityUnit, dialect, Optional.empty(), Optional.empty());
+        return new Alert(action, instrument, size, prices, AlertExits.atPrices(stopLossPrice, takeProfitPrice), tags,
+                outsideRegularHours);
     }
 
     /** The symbol without exchange prefix, or empty for close_all. */
@@ -114,6 +59,77 @@ public record Alert(
 
     /** The best price the alert gives for valuing an order: limit, then the alert's price, then stop. */
     public Optional<BigDecimal> referencePrice() {
-        return limitPrice.or(() -> price).or(() -> stopPrice);
+        return prices.referencePrice();
+    }
+
+    // --- the parts' fields, by the names the rest of tvbridge reads them ---
+
+    public Optional<BigDecimal> quantity() {
+        return size.quantity();
+    }
+
+    public QuantityUnit quantityUnit() {
+        return size.unit();
+    }
+
+    /** For a target alert: the position to end at, signed (negative is short). */
+    public Optional<BigDecimal> targetPosition() {
+        return size.targetPosition();
+    }
+
+    public OrderType orderType() {
+        return prices.orderType();
+    }
+
+    public Optional<BigDecimal> price() {
+        return prices.price();
+    }
+
+    public Optional<BigDecimal> limitPrice() {
+        return prices.limitPrice();
+    }
+
+    public Optional<BigDecimal> stopPrice() {
+        return prices.stopPrice();
+    }
+
+    public Optional<BigDecimal> stopLoss() {
+        return exits.stopLoss();
+    }
+
+    public Optional<BigDecimal> takeProfit() {
+        return exits.takeProfit();
+    }
+
+    public Optional<ExitDistance> stopLossDistance() {
+        return exits.stopLossDistance();
+    }
+
+    public Optional<ExitDistance> takeProfitDistance() {
+        return exits.takeProfitDistance();
+    }
+
+    public Optional<String> strategy() {
+        return tags.strategy();
+    }
+
+    public Optional<String> alertId() {
+        return tags.alertId();
+    }
+
+    public Optional<Instant> time() {
+        return tags.time();
+    }
+
+    public Optional<String> comment() {
+        return tags.comment();
+    }
+
+    public Optional<String> conviction() {
+        return tags.conviction();
+    }
+
+    public AlertDialect dialect() {
+        return tags.dialect();
     }
 }

@@ -53,11 +53,12 @@ public final class AlertReader {
                         + "add \"stop_price\"");
             }
         }
-        return new Alert(action, instrument, quantity, type, price, limit, stop,
-                positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT),
-                text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                text(body, AlertField.COMMENT), target, text(body, AlertField.CONVICTION, MAX_CONVICTION),
-                flag(body, AlertField.OUTSIDE_RTH), unit, AlertDialect.TVBRIDGE, Optional.empty(), Optional.empty());
+        return new Alert(action, instrument, new AlertSize(quantity, unit, target), new AlertPrices(type, price, limit, stop),
+                AlertExits.atPrices(positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT)),
+                new AlertTags(text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
+                        text(body, AlertField.COMMENT), text(body, AlertField.CONVICTION, MAX_CONVICTION),
+                        AlertDialect.TVBRIDGE),
+                flag(body, AlertField.OUTSIDE_RTH));
     }
 
     /** What the quantity counts: {@code quantity_unit} (units, lots, money, percent_equity...), else units. */

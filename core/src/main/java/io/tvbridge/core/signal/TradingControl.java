@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.core.ActionRefused;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.alert.AlertExits;
+import io.tvbridge.core.alert.AlertPrices;
+import io.tvbridge.core.alert.AlertSize;
+import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.notify.Notice;
@@ -120,10 +123,9 @@ public final class TradingControl {
         body.put("actor", who);
         body.put("reason", why);
         String payload = json(body);
-        Alert alert = new Alert(AlertAction.CLOSE_ALL, Optional.empty(), Optional.empty(), OrderType.MARKET,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("flatten-" + now.toEpochMilli()), Optional.of(now),
-                Optional.of(cut("flatten by " + who + ": " + why, COMMENT_LENGTH)), Optional.empty(), Optional.empty(),
+        Alert alert = new Alert(AlertAction.CLOSE_ALL, Optional.empty(), AlertSize.UNSIZED,
+                AlertPrices.market(Optional.empty()), AlertExits.NONE,
+                AlertTags.own("flatten-" + now.toEpochMilli(), now, cut("flatten by " + who + ": " + why, COMMENT_LENGTH)),
                 false);
         SignalCandidate candidate = new SignalCandidate(alert, SignalService.sha256(payload), payload,
                 Optional.of("application/json"), Optional.of(cut("admin:" + who, 100)), now);

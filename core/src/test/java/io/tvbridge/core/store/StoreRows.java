@@ -8,6 +8,11 @@ import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.alert.AlertDialect;
+import io.tvbridge.core.alert.AlertExits;
+import io.tvbridge.core.alert.AlertPrices;
+import io.tvbridge.core.alert.AlertSize;
+import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
@@ -28,10 +33,11 @@ public final class StoreRows {
 
     public static Alert alert(String alertId, Instant at) {
         return new Alert(AlertAction.BUY, Optional.of(InstrumentRef.parse("NASDAQ:AAPL")),
-                Optional.of(new BigDecimal("2.5")), OrderType.LIMIT, Optional.of(new BigDecimal("190.25")),
-                Optional.of(new BigDecimal("190")), Optional.empty(), Optional.of(new BigDecimal("180")),
-                Optional.empty(), Optional.of("ema"), Optional.ofNullable(alertId), Optional.of(at), Optional.of("hi"),
-                Optional.empty(), Optional.empty(), false);
+                AlertSize.units(Optional.of(new BigDecimal("2.5"))), new AlertPrices(OrderType.LIMIT,
+                        Optional.of(new BigDecimal("190.25")), Optional.of(new BigDecimal("190")), Optional.empty()),
+                AlertExits.atPrices(Optional.of(new BigDecimal("180")), Optional.empty()),
+                new AlertTags(Optional.of("ema"), Optional.ofNullable(alertId), Optional.of(at), Optional.of("hi"),
+                        Optional.empty(), AlertDialect.TVBRIDGE), false);
     }
 
     public static StoredSignal signal(long id, String alertId, String hash, Instant at) {

@@ -11,6 +11,10 @@ import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertDialect;
+import io.tvbridge.core.alert.AlertExits;
+import io.tvbridge.core.alert.AlertPrices;
+import io.tvbridge.core.alert.AlertSize;
+import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.alert.QuantityUnit;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
@@ -163,13 +167,15 @@ final class MyBatisStoreSession implements StoreSession {
     private static StoredSignal toSignal(SignalRow r) {
         Optional<InstrumentRef> instrument = Optional.ofNullable(r.symbol())
                 .map(symbol -> new InstrumentRef(symbol, Optional.ofNullable(r.exchange()), Optional.empty()));
-        Alert alert = new Alert(AlertAction.valueOf(r.action()), instrument, decimal(r.quantity()),
-                OrderType.valueOf(r.orderType()), decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
-                decimal(r.stopLoss()), decimal(r.takeProfit()), Optional.ofNullable(r.strategy()),
-                Optional.ofNullable(r.alertId()), Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()),
-                decimal(r.targetPosition()), Optional.ofNullable(r.conviction()), r.outsideRth(),
-                QuantityUnit.valueOf(r.quantityUnit().toUpperCase(Locale.ROOT)),
-                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)), Optional.empty(), Optional.empty());
+        AlertSize size = new AlertSize(decimal(r.quantity()),
+                QuantityUnit.valueOf(r.quantityUnit().toUpperCase(Locale.ROOT)), decimal(r.targetPosition()));
+        AlertPrices prices = new AlertPrices(OrderType.valueOf(r.orderType()), decimal(r.price()),
+                decimal(r.limitPrice()), decimal(r.stopPrice()));
+        AlertTags tags = new AlertTags(Optional.ofNullable(r.strategy()), Optional.ofNullable(r.alertId()),
+                Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()), Optional.ofNullable(r.conviction()),
+                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
+        Alert alert = new Alert(AlertAction.valueOf(r.action()), instrument, size, prices,
+                AlertExits.atPrices(decimal(r.stopLoss()), decimal(r.takeProfit())), tags, r.outsideRth());
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
                 Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvbridge.broker.spi.model.InstrumentRef;
-import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.alert.AlertDialect;
+import io.tvbridge.core.alert.AlertExits;
+import io.tvbridge.core.alert.AlertPrices;
+import io.tvbridge.core.alert.AlertSize;
+import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.store.StoreRows;
 import io.tvbridge.core.store.StoredSignal;
@@ -45,11 +49,10 @@ class ExporterTest {
         StoreRows.insertTrade(store, 1, "E-1", DAY1);
         StoreRows.insertTrade(store, 2, "E-2", DAY2);
         store.inTransaction(session -> {
-            Alert alert = new Alert(AlertAction.SELL, Optional.of(InstrumentRef.parse("AAPL")), Optional.empty(),
-                    OrderType.MARKET, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("ema, \"fast\""),
-                    Optional.of("x-3"), Optional.empty(), Optional.of("line one\r\nline two"), Optional.empty(),
-                    Optional.empty(), false);
+            Alert alert = new Alert(AlertAction.SELL, Optional.of(InstrumentRef.parse("AAPL")), AlertSize.UNSIZED,
+                    AlertPrices.market(Optional.empty()), AlertExits.NONE,
+                    new AlertTags(Optional.of("ema, \"fast\""), Optional.of("x-3"), Optional.empty(),
+                            Optional.of("line one\r\nline two"), Optional.empty(), AlertDialect.TVBRIDGE), false);
             session.insertSignal(new StoredSignal(3, DAY2.plusSeconds(1), "hash-3", Optional.empty(),
                     Optional.empty(), "{}", alert, Decision.REJECTED,
                     Optional.of("max_position_size: AAPL would reach 13 units, the limit is 10"),

@@ -1,0 +1,31 @@
+package io.tvbridge.core.alert;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How much an alert asks for: a {@code quantity} counted in {@code unit} (units unless the alert
+ * said otherwise), or none (the sizing settings decide), and for a target alert the position to
+ * end at ({@code targetPosition}, signed: negative is short).
+ */
+public record AlertSize(Optional<BigDecimal> quantity, QuantityUnit unit, Optional<BigDecimal> targetPosition) {
+    /** No quantity: the sizing settings decide it. */
+    public static final AlertSize UNSIZED = new AlertSize(Optional.empty(), QuantityUnit.UNITS, Optional.empty());
+
+    public AlertSize {
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(targetPosition, "targetPosition");
+    }
+
+    /** {@code quantity} units, or none. */
+    public static AlertSize units(Optional<BigDecimal> quantity) {
+        return new AlertSize(quantity, QuantityUnit.UNITS, Optional.empty());
+    }
+
+    /** The same quantity counted in {@code newUnit}. */
+    public AlertSize in(QuantityUnit newUnit) {
+        return new AlertSize(quantity, newUnit, targetPosition);
+    }
+}
