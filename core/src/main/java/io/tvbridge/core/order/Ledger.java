@@ -14,8 +14,10 @@ import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,8 @@ public final class Ledger implements SendReports {
     private final String account;
     private final Clock clock;
     private final List<LedgerListener> listeners = new CopyOnWriteArrayList<>();
+    /** Orders the loop's batch changed, to be written once each before its commit (loop thread only). */
+    private final Map<ClientOrderId, StoredOrder> unwritten = new LinkedHashMap<>();
     private final Map<ClientOrderId, String> cancelReasons = new ConcurrentHashMap<>();
     /** Events that came before the loop was attached, handed over when it is. */
     private final Queue<News> early = new ConcurrentLinkedQueue<>();
@@ -198,7 +202,7 @@ public final class Ledger implements SendReports {
         } else if (event instanceof Fill fill) {
             applyFill(session, fill, book, afterCommit);
         } else if (event instanceof Submitted submitted) {
-            applySubmitted(session, submitted, book);
+            applySubmitted(submitted, book);
         } else if (event instanceof ConnectionEvent connection) {
             applyConnection(session, connection, afterCommit);
         } else if (event instanceof Adoption adoption) {
@@ -230,19 +234,34 @@ public final class Ledger implements SendReports {
     }
 
     /** Orders the sender has sent: marked SUBMITTED with their multiplier, a bracket's children with their entry. */
-    private void applySubmitted(StoreSession session, Submitted submitted, RiskState book) {
+    private void applySubmitted(Submitted submitted, RiskState book) {
         for (Marked marked : submitted.orders()) {
-            Optional<StoredOrder> entry = book.openOrder(marked.clientOrderId());
-            if (entry.isEmpty() || entry.get().phase() != OrderPhase.NEW) {
-                continue;   // marked already: a resend after a look-up
-            }
-            session.markSubmitted(entry.get(), marked.multiplier(), marked.at());
             for (ClientOrderId id : List.of(marked.clientOrderId(), marked.clientOrderId().child(ClientOrderId.TAKE_PROFIT),
                     marked.clientOrderId().child(ClientOrderId.STOP_LOSS))) {
-                book.openOrder(id).ifPresent(order -> book.orderChanged(order.submitted(marked.multiplier(),
-                        marked.at())));
+                book.openOrder(id).filter(order -> order.phase() == OrderPhase.NEW)   // else marked already: a resend
+                        .ifPresent(order -> changed(book, order.submitted(marked.multiplier(), marked.at())));
             }
         }
+    }
+
+    /** {@code order} as it now stands: the account knows it at once, the store at the end of the batch. */
+    private void changed(RiskState book, StoredOrder order) {
+        book.orderChanged(order);
+        unwritten.put(order.clientOrderId(), order);
+    }
+
+    /**
+     * Writes the orders the batch changed, each once in its latest state (sent, acknowledged and
+     * filled in one batch is one row write): called by the loop before its commit.
+     */
+    public void writeChanges(StoreSession session) {
+        unwritten.forEach((id, order) -> session.saveProgress(id, order.progress()));
+        unwritten.clear();
+    }
+
+    /** The batch was not committed: its changes are dropped with it (the loop reloads the account). */
+    public void discardChanges() {
+        unwritten.clear();
     }
 
     private void applyAdoption(StoreSession session, Adoption a, RiskState book, Consumer<Runnable> afterCommit) {
@@ -270,9 +289,9 @@ public final class Ledger implements SendReports {
                 + position.holding().averageCost().toPlainString();
     }
 
-    /** An order the account knows (open, or among those that ended last); else from the store (rare). */
-    private static Optional<StoredOrder> find(StoreSession session, RiskState book, ClientOrderId id) {
-        Optional<StoredOrder> known = book.knownOrder(id);
+    /** An order the account knows (open, or among those that ended last) or the batch changed; else from the store (rare). */
+    private Optional<StoredOrder> find(StoreSession session, RiskState book, ClientOrderId id) {
+        Optional<StoredOrder> known = book.knownOrder(id).or(() -> Optional.ofNullable(unwritten.get(id)));
         return known.isPresent() ? known : session.findOrder(id);
     }
 
@@ -301,7 +320,7 @@ public final class Ledger implements SendReports {
         OrderPhase phase = moves ? next : order.phase();
         OrderChange change = new OrderChange(order.clientOrderId(), phase, filled, update.averageFillPrice(),
                 update.brokerOrderId(), update.reason(), update.time());
-        session.updateOrder(change);
+        session.recordOrderEvent(change);
         // a venue may name the reason of a rejection in a later update: that one is audited too
         if (phase == OrderPhase.REJECTED && (moves || addsReason)) {
             session.audit(new AuditEntry(update.time(), "broker:" + broker, "order.rejected", order.clientOrderId()
@@ -313,7 +332,7 @@ public final class Ledger implements SendReports {
                     order.symbol(), phase + update.reason().map(r -> " - " + r).orElse(""));
         }
         StoredOrder changed = order.changed(change);
-        book.orderChanged(changed);
+        changed(book, changed);
         afterCommit.accept(() -> listeners.forEach(l -> l.orderChanged(changed)));
         if (moves && phase.isTerminal()) {
             afterCommit.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
@@ -348,17 +367,18 @@ public final class Ledger implements SendReports {
         BigDecimal filled = order.filledQuantity().max(byFills);
         OrderPhase reached = filled.compareTo(order.quantity()) >= 0 ? OrderPhase.FILLED : OrderPhase.PARTIALLY_FILLED;
         OrderPhase phase = order.phase().canMoveTo(reached) ? reached : order.phase();
-        OrderChange change = new OrderChange(order.clientOrderId(), phase, filled, Optional.empty(), Optional.empty(),
-                Optional.empty(), fill.time());
-        if (phase != order.phase() || filled.compareTo(order.filledQuantity()) != 0) {
-            session.updateOrderByFill(change);   // the fill's own row is the event
-        }
+        OrderChange change = new OrderChange(order.clientOrderId(), phase, filled, averageWith(order, fill),
+                Optional.empty(), Optional.empty(), fill.time());
         StoredOrder changed = order.changed(change);
         if (known) {
             book.fillAdded(order.clientOrderId(), fill.executionId(), fill.quantity());
         }
         book.setPosition(after);
-        book.orderChanged(changed);
+        if (phase != order.phase() || filled.compareTo(order.filledQuantity()) != 0) {
+            changed(book, changed);   // the fill's own row is the event
+        } else {
+            book.orderChanged(changed);
+        }
         book.fillRecorded(order.symbol(), fill.price(), realized, fill.commission(), fill.time());
         log.info("{} fill {}: {} {} {} at {}, commission {}", order.logIds(), fill.executionId(), fill.side(),
                 fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(),
@@ -367,6 +387,22 @@ public final class Ledger implements SendReports {
         if (phase != order.phase() && phase.isTerminal()) {
             afterCommit.accept(() -> listeners.forEach(l -> l.orderEnded(changed)));
         }
+    }
+
+    /**
+     * The order's average fill price with {@code fill} added to what it had filled; empty when the
+     * order's own average is unknown while it had fills (the broker's next update then tells it).
+     */
+    private static Optional<BigDecimal> averageWith(StoredOrder order, Fill fill) {
+        BigDecimal before = order.filledQuantity();
+        if (before.signum() > 0 && order.averageFillPrice().isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal paid = order.averageFillPrice().map(price -> price.multiply(before)).orElse(BigDecimal.ZERO)
+                .add(fill.price().multiply(fill.quantity()));
+        BigDecimal total = before.add(fill.quantity());
+        return Optional.of(paid.divide(total, Math.max(fill.price().scale(), 2) + 4, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros());
     }
 
     private void applyConnection(StoreSession session, ConnectionEvent event, Consumer<Runnable> afterCommit) {

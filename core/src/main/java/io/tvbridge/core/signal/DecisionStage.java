@@ -315,12 +315,14 @@ public final class DecisionStage implements AutoCloseable {
                     ledger.apply(session, news, state, afterCommit::add);
                 }
             }
+            ledger.writeChanges(session);
             session.commit();
             if (waitingDirty) {
                 waitingChanged();
             }
         } catch (RuntimeException e) {
             log.error("could not store a batch of {} tasks; none was acknowledged", batch.size(), e);
+            ledger.discardChanges();
             for (Object task : batch) {
                 if (task instanceof Decide decide) {
                     decide.result().complete(new Outcome.Unavailable(

@@ -71,16 +71,13 @@ public interface StoreSession extends AutoCloseable {
     Page<StoredOrder> orders(ListQuery query);
 
     /**
-     * Records that the order (and the bracket children the broker places with it) was handed to
-     * the broker, with what resolution learned of it.
+     * Writes how far an order has got, every field of {@code progress} as it is: the engine
+     * writes an order's latest state once per batch, however often it changed within it.
      */
-    void markSubmitted(StoredOrder order, BigDecimal multiplier, Instant at);
+    void saveProgress(ClientOrderId id, OrderProgress progress);
 
-    /** Applies a change reported by the broker and records it as an order event. */
-    void updateOrder(OrderChange change);
-
-    /** Applies the change a new fill made to its order; the fill's own row is the event. */
-    void updateOrderByFill(OrderChange change);
+    /** Records a change the broker reported as an order event (the order's own row is written with {@link #saveProgress}). */
+    void recordOrderEvent(OrderChange change);
 
     // fills and positions
 

@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +159,23 @@ class EngineLoopTest {
         engine.trade("{symbol:AAPL, action:buy, quantity:2, price:191}");
         assertThat(CountingDriver.statements()).as("adding to a held position").hasSizeLessThanOrEqualTo(8)
                 .noneMatch(sql -> sql.startsWith("select"));
+    }
+
+    @Test
+    void eachOrderRowIsWrittenInItsLatestStateAndABracketsChildrenAreMarkedSentWithTheirEntry() throws Exception {
+        Engine engine = startWithBroker();
+        engine.trade("{symbol:AAPL, action:buy, quantity:3, price:190, take_profit:200, stop_loss:180}");
+
+        List<StoredOrder> orders = engine.store().inTransaction(s -> s.ordersOfSignal(1));
+        assertThat(orders).extracting(StoredOrder::phase)
+                .as("the entry filled; its take-profit and stop-loss sent with it, waiting at the venue")
+                .containsExactly(OrderPhase.FILLED, OrderPhase.SUBMITTED, OrderPhase.SUBMITTED);
+        assertThat(orders).allSatisfy(order -> assertThat(order.submittedAt()).isPresent());
+        StoredOrder entry = orders.get(0);
+        assertThat(entry.filledQuantity()).isEqualByComparingTo("3");
+        assertThat(entry.averageFillPrice()).isPresent();
+        RiskUsage usage = engine.stage().usage().get(10, TimeUnit.SECONDS);
+        assertThat(usage.orders()).isEqualTo(1);
     }
 
     @Test

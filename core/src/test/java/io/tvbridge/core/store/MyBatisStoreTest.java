@@ -3,7 +3,6 @@ package io.tvbridge.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
-import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.Side;
@@ -70,46 +69,31 @@ class MyBatisStoreTest {
     }
 
     @Test
-    void orderChangesMoveTheRowAndAreKeptAsEvents() {
+    void anOrdersProgressIsWrittenWholeAndItsEventsKeptAndNoOtherOrderMoves() {
         ClientOrderId id = ClientOrderId.of("tvb-test-1-1");
+        StoredOrder order = order(1, 1);
+        StoredOrder other = order(2, 2);
+        OrderChange partFill = new OrderChange(id, OrderPhase.PARTIALLY_FILLED, new BigDecimal("1"),
+                Optional.of(new BigDecimal("189.5")), Optional.of("B-7"), Optional.empty(), T0.plusSeconds(2));
+        StoredOrder progressed = order.submitted(new BigDecimal("50"), T0.plusSeconds(1)).changed(partFill);
         store.inTransaction(s -> {
             s.insertSignal(signal(1, null, "h", T0));
-            s.insertOrder(order(1, 1));
-            s.markSubmitted(order(1, 1), new BigDecimal("50"), T0.plusSeconds(1));
-            s.updateOrder(new OrderChange(id, OrderPhase.PARTIALLY_FILLED, new BigDecimal("1"),
-                    Optional.of(new BigDecimal("189.5")), Optional.of("B-7"), Optional.empty(), T0.plusSeconds(2)));
+            s.insertSignal(signal(2, null, "h2", T0));
+            s.insertOrder(order);
+            s.insertOrder(other);
+            s.recordOrderEvent(partFill);
+            s.saveProgress(id, progressed.progress());
             return null;
         });
         StoredOrder read = store.inTransaction(s -> s.findOrder(id).orElseThrow());
-        assertThat(read.phase()).isEqualTo(OrderPhase.PARTIALLY_FILLED);
+        assertThat(read.progress()).isEqualTo(progressed.progress());
         assertThat(read.multiplier()).isEqualByComparingTo("50");
         assertThat(read.brokerOrderId()).contains("B-7");
-        assertThat(read.averageFillPrice()).contains(new BigDecimal("189.5"));
         assertThat(read.submittedAt()).contains(T0.plusSeconds(1));
+        OrderPhase untouched = store.inTransaction(s -> s.findOrder(other.clientOrderId()).orElseThrow().phase());
+        assertThat(untouched).isEqualTo(OrderPhase.NEW);
         List<StoredOrder> partial = store.inTransaction(s -> s.ordersInPhases(EnumSet.of(OrderPhase.PARTIALLY_FILLED)));
-        assertThat(partial).hasSize(1);
-    }
-
-    @Test
-    void markingAnEntrySubmittedMarksItsBracketChildrenAndNoOtherOrder() {
-        StoredOrder entry = StoreRows.bracketEntry(1, 1, T0);
-        StoredOrder takeProfit = entry.bracketChild(2, ClientOrderId.TAKE_PROFIT, OrderType.LIMIT, new BigDecimal("200"));
-        StoredOrder stopLoss = entry.bracketChild(3, ClientOrderId.STOP_LOSS, OrderType.STOP, new BigDecimal("180"));
-        StoredOrder other = order(4, 2);
-        store.inTransaction(s -> {
-            s.insertSignal(signal(1, null, "h1", T0));
-            s.insertSignal(signal(2, null, "h2", T0));
-            List.of(entry, takeProfit, stopLoss, other).forEach(s::insertOrder);
-            s.markSubmitted(entry, BigDecimal.ONE, T0.plusSeconds(1));
-            return null;
-        });
-        store.inTransaction(s -> {
-            for (StoredOrder order : List.of(entry, takeProfit, stopLoss)) {
-                assertThat(s.findOrder(order.clientOrderId()).orElseThrow().phase()).isEqualTo(OrderPhase.SUBMITTED);
-            }
-            assertThat(s.findOrder(other.clientOrderId()).orElseThrow().phase()).isEqualTo(OrderPhase.NEW);
-            return null;
-        });
+        assertThat(partial).extracting(StoredOrder::clientOrderId).containsExactly(id);
     }
 
     @Test
@@ -175,8 +159,9 @@ class MyBatisStoreTest {
                         BigDecimal.ONE, new BigDecimal("190"), BigDecimal.ZERO, "USD", T0.plusSeconds(i)),
                         BigDecimal.valueOf(i - 3), T0);
             }
-            s.updateOrder(new OrderChange(ClientOrderId.of("tvb-test-2-1"), OrderPhase.REJECTED, BigDecimal.ZERO,
-                    Optional.empty(), Optional.empty(), Optional.of("no"), T0));
+            s.saveProgress(ClientOrderId.of("tvb-test-2-1"), order(2, 2).changed(new OrderChange(
+                    ClientOrderId.of("tvb-test-2-1"), OrderPhase.REJECTED, BigDecimal.ZERO, Optional.empty(),
+                    Optional.empty(), Optional.of("no"), T0)).progress());
             return null;
         });
         Page<StoredSignal> signals = store.inTransaction(s -> s.signals(query("AAPL", "EMA", "accepted", null, null, 2,

@@ -228,31 +228,17 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public void markSubmitted(StoredOrder order, BigDecimal multiplier, Instant at) {
-        ClientOrderId id = order.clientOrderId();
-        orders.markSubmitted(id.value(), multiplier, at);
-        // a bracket's children (take-profit, stop-loss) go with their entry
-        if (order.takeProfit().isPresent()) {
-            orders.markSubmitted(id.child(ClientOrderId.TAKE_PROFIT).value(), multiplier, at);
-        }
-        if (order.stopLoss().isPresent()) {
-            orders.markSubmitted(id.child(ClientOrderId.STOP_LOSS).value(), multiplier, at);
-        }
+    public void saveProgress(ClientOrderId id, OrderProgress p) {
+        orders.saveProgress(id.value(), p.phase().name(), p.multiplier(), p.brokerOrderId().orElse(null),
+                p.filledQuantity(), p.averageFillPrice().orElse(null), p.reason().orElse(null),
+                p.submittedAt().orElse(null), p.updatedAt());
     }
 
     @Override
-    public void updateOrder(OrderChange c) {
-        orders.update(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
-                c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at());
+    public void recordOrderEvent(OrderChange c) {
         orders.insertEvent(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
                 c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at(),
                 clock.instant());
-    }
-
-    @Override
-    public void updateOrderByFill(OrderChange c) {
-        orders.update(c.clientOrderId().value(), c.phase().name(), c.filledQuantity(),
-                c.averageFillPrice().orElse(null), c.brokerOrderId().orElse(null), c.reason().orElse(null), c.at());
     }
 
     private static StoredOrder toOrder(OrderRow r) {

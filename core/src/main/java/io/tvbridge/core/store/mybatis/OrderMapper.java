@@ -63,23 +63,14 @@ interface OrderMapper {
     @Select("select coalesce(max(id), 0) from orders")
     long maxId();
 
-    // Marked one id at a time, by the unique index: a condition on parent_client_order_id (or an "or")
-    // makes H2 plan on orders_status and walk every NEW order, which slows sending as a backlog grows.
-    @Update("update orders set status = 'SUBMITTED', multiplier = #{multiplier}, submitted_at = #{at},"
-            + " updated_at = #{at} where client_order_id = #{clientOrderId} and status = 'NEW'")
-    int markSubmitted(@Param("clientOrderId") String clientOrderId, @Param("multiplier") BigDecimal multiplier,
-                      @Param("at") Instant at);
-
-    @Update("update orders set status = #{status}, filled_quantity = #{filledQuantity},"
-            + " average_fill_price = coalesce(#{averageFillPrice}, average_fill_price),"
-            + " broker_order_id = coalesce(#{brokerOrderId}, broker_order_id),"
-            + " reason = coalesce(#{reason}, reason), updated_at = #{at}"
-            + " where client_order_id = #{clientOrderId}")
-    int update(@Param("clientOrderId") String clientOrderId, @Param("status") String status,
-               @Param("filledQuantity") BigDecimal filledQuantity,
-               @Param("averageFillPrice") BigDecimal averageFillPrice,
-               @Param("brokerOrderId") String brokerOrderId, @Param("reason") String reason,
-               @Param("at") Instant at);
+    @Update("update orders set status = #{status}, multiplier = #{multiplier}, broker_order_id = #{brokerOrderId},"
+            + " filled_quantity = #{filledQuantity}, average_fill_price = #{averageFillPrice}, reason = #{reason},"
+            + " submitted_at = #{submittedAt}, updated_at = #{updatedAt} where client_order_id = #{clientOrderId}")
+    int saveProgress(@Param("clientOrderId") String clientOrderId, @Param("status") String status,
+                     @Param("multiplier") BigDecimal multiplier, @Param("brokerOrderId") String brokerOrderId,
+                     @Param("filledQuantity") BigDecimal filledQuantity,
+                     @Param("averageFillPrice") BigDecimal averageFillPrice, @Param("reason") String reason,
+                     @Param("submittedAt") Instant submittedAt, @Param("updatedAt") Instant updatedAt);
 
     @Insert("insert into order_events (client_order_id, status, filled_quantity, average_fill_price,"
             + " broker_order_id, reason, event_time, recorded_at) values (#{clientOrderId}, #{status},"
