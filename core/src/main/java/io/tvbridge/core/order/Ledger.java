@@ -50,6 +50,10 @@ public final class Ledger implements SendReports {
 
     /** An event on its way to the engine loop, with the number of commits it was part of that failed. */
     public record News(Object event, int failedAttempts) {
+        /** Whether someone waits for this event's commit (a flush, an adoption), rather than only the broker's report. */
+        public boolean awaited() {
+            return event instanceof Flush || event instanceof Adoption;
+        }
     }
 
     /** Done once everything queued before it is recorded and its listeners told. */

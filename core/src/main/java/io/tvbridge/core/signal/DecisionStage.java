@@ -81,6 +81,10 @@ import org.slf4j.LoggerFactory;
 public final class DecisionStage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
+    /** Batches at most in one transaction before it is committed anyway. */
+    private static final int MAX_BATCHES_PER_COMMIT = 8;
+    /** How long a batch's answers may wait for the batches queued behind it to share their commit. */
+    private static final Duration MAX_COMMIT_DELAY = Duration.ofMillis(2);
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
     private static final String LIMITS_RESET_AT = "limits.reset_at";
 
@@ -108,6 +112,13 @@ public final class DecisionStage implements AutoCloseable {
     private final RiskState state;
     private final TradingHours hours;
     private final BatchWorker<Object> worker;
+    /** A transaction left open by a batch of broker reports for the next batch to commit (loop thread only). */
+    private StoreSession open;
+    /** The tasks and the telling of the transaction in progress, over the batches it spans. */
+    private final List<Object> uncommitted = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private int batchesUncommitted;
+    private long uncommittedSince;
     private final ScheduledExecutorService pendingClock;
     private final List<PendingSignal> waiting = new ArrayList<>();
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
@@ -301,8 +312,13 @@ public final class DecisionStage implements AutoCloseable {
     }
 
     private void handle(List<Object> batch) {
-        List<Runnable> afterCommit = new ArrayList<>();
-        try (StoreSession session = store.open()) {
+        if (open == null) {
+            uncommittedSince = System.nanoTime();
+        }
+        StoreSession session = open != null ? open : store.open();
+        open = null;
+        uncommitted.addAll(batch);
+        try {
             rollTheDay(session);
             releaseDue(session, afterCommit);
             for (Object task : inDecisionOrder(batch)) {
@@ -315,15 +331,20 @@ public final class DecisionStage implements AutoCloseable {
                     ledger.apply(session, news, state, afterCommit::add);
                 }
             }
+            if (mayWait(batch)) {
+                open = session;   // the next batch is queued already: its commit takes these rows too
+                return;
+            }
             ledger.writeChanges(session);
             session.commit();
             if (waitingDirty) {
                 waitingChanged();
             }
         } catch (RuntimeException e) {
-            log.error("could not store a batch of {} tasks; none was acknowledged", batch.size(), e);
+            List<Object> lost = List.copyOf(uncommitted);
+            log.error("could not store a batch of {} tasks; none was acknowledged", lost.size(), e);
             ledger.discardChanges();
-            for (Object task : batch) {
+            for (Object task : lost) {
                 if (task instanceof Decide decide) {
                     decide.result().complete(new Outcome.Unavailable(
                             "the alert could not be stored (database error); nothing was ordered"));
@@ -331,17 +352,56 @@ public final class DecisionStage implements AutoCloseable {
                     change.done().completeExceptionally(e);
                 }
             }
+            afterCommit.clear();
+            uncommitted.clear();
+            batchesUncommitted = 0;
+            closeQuietly(session);
             reload();
-            batch.stream().filter(Ledger.News.class::isInstance).forEach(news -> ledger.failed((Ledger.News) news, e));
+            lost.stream().filter(Ledger.News.class::isInstance).forEach(news -> ledger.failed((Ledger.News) news, e));
             return;
         }
-        for (Runnable told : afterCommit) {
+        closeQuietly(session);
+        List<Runnable> told = List.copyOf(afterCommit);
+        afterCommit.clear();
+        uncommitted.clear();
+        batchesUncommitted = 0;
+        for (Runnable tell : told) {
             try {
-                told.run();
+                tell.run();
             } catch (RuntimeException e) {
                 // the batch is committed: a listener that fails must not keep the others (or the answers) waiting
                 log.error("telling what a committed batch did failed; the rest is told", e);
             }
+        }
+    }
+
+    /**
+     * Whether this batch's rows may wait for the next batch's commit: the next batch is queued
+     * already, not too many batches wait, and the first of the transaction started less than
+     * {@link #MAX_COMMIT_DELAY} ago (broker reports alone, which nobody waits for, wait regardless).
+     * Under load, alerts that arrive while a batch is decided then share its commit, and so do the
+     * acknowledgements and fills between them, instead of paying for one each. Nobody is answered
+     * or told before the commit that holds their rows; a crash before it loses no acknowledged
+     * alert, and leaves the orders whose reports were not recorded to be looked up at the broker
+     * at the next start.
+     */
+    private boolean mayWait(List<Object> batch) {
+        if (worker.queued() == 0 || batchesUncommitted + 1 >= MAX_BATCHES_PER_COMMIT) {
+            return false;
+        }
+        boolean onlyReports = batch.stream().allMatch(task -> task instanceof Ledger.News news && !news.awaited());
+        if (!onlyReports && System.nanoTime() - uncommittedSince > MAX_COMMIT_DELAY.toNanos()) {
+            return false;
+        }
+        batchesUncommitted++;
+        return true;
+    }
+
+    private static void closeQuietly(StoreSession session) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            log.warn("closing a database session failed", e);
         }
     }
 
