@@ -15,6 +15,9 @@ import io.tvbridge.broker.spi.BrokerCapability;
 import io.tvbridge.broker.spi.BrokerContext;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
+import java.util.TreeSet;
+import java.util.HashMap;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -269,6 +272,29 @@ public final class OandaBroker implements Broker {
         return new AccountSnapshot(summary.accountId(), summary.currency(), summary.balance(),
                 summary.netAssetValue(), summary.marginAvailable(), summary.unrealizedPnl(), summary.realizedPnl(),
                 summary.marginUsed(), context.clock().instant());
+    }
+
+    /**
+     * OANDA's own factors into the account's currency ({@code homeConversions} of the pricing
+     * endpoint), read from the pricing of one instrument per currency: the pair of that currency
+     * with the account's where the account has one. A currency no instrument of the account is
+     * priced in gets no factor.
+     */
+    @Override
+    public ConversionRates conversionRates(String accountCurrency, Set<String> currencies) throws BrokerException {
+        requireOpen();
+        Set<String> instruments = new TreeSet<>();
+        for (String currency : currencies) {
+            if (!currency.equals(accountCurrency)) {
+                connection.catalog().pricedWith(currency, accountCurrency).ifPresent(instruments::add);
+            }
+        }
+        if (instruments.isEmpty()) {
+            return ConversionRates.none(accountCurrency, context.clock().instant());
+        }
+        Map<String, BigDecimal> factors = new HashMap<>(api.homeConversions(List.copyOf(instruments)));
+        factors.remove(accountCurrency);   // OANDA lists the home currency too, at 1
+        return new ConversionRates(accountCurrency, factors, context.clock().instant());
     }
 
     @Override

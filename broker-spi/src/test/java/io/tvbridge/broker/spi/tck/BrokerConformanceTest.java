@@ -40,8 +40,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -395,7 +396,7 @@ public abstract class BrokerConformanceTest {
     void conversionRatesAreInTheAccountsCurrencyAndNeverMadeUp() throws Exception {
         AccountSnapshot account = broker.account();
         ConversionRates rates = broker.conversionRates(account.currency(),
-                Set.of(account.currency(), instrument.currency()));
+                new TreeSet<>(List.of(account.currency(), instrument.currency())));
         assertThat(rates.accountCurrency()).isEqualTo(account.currency());
         assertThat(rates.factor(account.currency())).contains(BigDecimal.ONE);
         assertThat(rates.factors().values()).allSatisfy(factor -> assertThat(factor).isPositive());
