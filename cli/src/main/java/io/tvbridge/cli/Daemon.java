@@ -219,7 +219,8 @@ public final class Daemon implements AutoCloseable {
                 redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
-        PnlService pnl = new PnlService(store, broker, settings::current, clock);
+        PnlService pnl = new PnlService(store, broker, settings::current, clock, account::valuation,
+                account::prepare);
         DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
         Supplier<DaemonStatus.Queues> queues = () -> new DaemonStatus.Queues(decisions.queued(), ledger.queued(),
                 submitter.pending(), decisions.pending().size(), submitter.outstanding());

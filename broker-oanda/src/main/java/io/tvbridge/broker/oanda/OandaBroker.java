@@ -255,11 +255,15 @@ public final class OandaBroker implements Broker {
             }
             Optional<OandaInstrumentSpec> spec = connection.catalog().byName(position.instrument());
             Instrument instrument = spec.map(OandaInstrumentCatalog::instrument).orElse(null);
+            String currency = instrument == null ? quoteOf(position.instrument()) : instrument.currency();
+            // OANDA states a position's profit and loss in the home currency, a Position's figures are in the
+            // instrument's: they are passed on only where the two are one
+            boolean home = currency.equals(connection.currency());
             positions.add(new Position(symbolOf(position.instrument()),
                     instrument == null ? AssetClass.FOREX : instrument.assetClass(),
-                    position.netUnits(), position.netAveragePrice().orElse(BigDecimal.ZERO),
-                    instrument == null ? quoteOf(position.instrument()) : instrument.currency(), Optional.empty(),
-                    Optional.of(position.unrealizedPnl()), Optional.of(position.realizedPnl())));
+                    position.netUnits(), position.netAveragePrice().orElse(BigDecimal.ZERO), currency,
+                    Optional.empty(), home ? Optional.of(position.unrealizedPnl()) : Optional.empty(),
+                    home ? Optional.of(position.realizedPnl()) : Optional.empty()));
         }
         return positions;
     }

@@ -97,7 +97,8 @@ final class PaperRates {
     }
 
     private Optional<BigDecimal> rate(String pair, Function<String, Optional<BigDecimal>> lastPrices) {
-        return lastPrices.apply(pair).filter(price -> price.signum() > 0).or(() -> Optional.ofNullable(table.get(pair)));
+        return lastPrices.apply(pair).filter(price -> price.signum() > 0)
+                .or(() -> Optional.ofNullable(table.get(pair)));
     }
 
     /** {@code GBPJPY} as GBP and JPY; {@code BTCUSDT} as BTC and USDT; empty for what is no pair. */

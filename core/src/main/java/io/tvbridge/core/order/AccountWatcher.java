@@ -6,6 +6,8 @@ import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.Position;
+import io.tvbridge.core.money.Rates;
+import io.tvbridge.core.money.Valuation;
 import io.tvbridge.core.risk.MarketFacts;
 import io.tvbridge.core.routing.BrokerHandle;
 import java.time.Duration;
@@ -46,7 +48,11 @@ public final class AccountWatcher implements AutoCloseable {
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     /** Every currency met (instruments, positions): the rates asked for at each refresh. */
     private final Set<String> currencies = ConcurrentHashMap.newKeySet();
+    /** The currency each symbol met is priced in, for the reports. */
+    private final Map<String, String> symbolCurrencies = new ConcurrentHashMap<>();
     private volatile Optional<AccountSnapshot> latest = Optional.empty();
+    /** The account's currency and every factor read so far, for the reports. */
+    private volatile Rates rates = Rates.UNKNOWN;
     private volatile boolean positionsRead;
 
     public AccountWatcher(BrokerHandle broker, Duration interval, Consumer<AccountSnapshot> consumer) {
@@ -85,6 +91,11 @@ public final class AccountWatcher implements AutoCloseable {
         return latest;
     }
 
+    /** The rates and symbol currencies read so far, as one value. */
+    public Valuation valuation() {
+        return new Valuation(rates, symbolCurrencies);
+    }
+
     /**
      * Readies {@code ref} for the engine, on the caller's thread (the webhook's), before its alert
      * is queued: resolves an instrument not met before and asks the rate of a currency not met
@@ -99,14 +110,16 @@ public final class AccountWatcher implements AutoCloseable {
         try {
             Instrument instrument = broker.broker().resolve(ref);
             instruments.put(ref.symbol(), instrument);
-            Optional<ConversionRates> rates = Optional.empty();
+            symbolCurrencies.put(ref.symbol(), instrument.currency());
+            Optional<ConversionRates> read = Optional.empty();
             Optional<AccountSnapshot> account = latest;
             if (currencies.add(instrument.currency()) && account.isPresent()
                     && !account.get().currency().equals(instrument.currency())) {
-                rates = Optional.of(broker.broker().conversionRates(account.get().currency(),
+                read = Optional.of(broker.broker().conversionRates(account.get().currency(),
                         Set.of(instrument.currency())));
+                read.ifPresent(this::ratesRead);
             }
-            facts.accept(new MarketFacts(rates, Map.of(ref.symbol(), instrument), Map.of()));
+            facts.accept(new MarketFacts(read, Map.of(ref.symbol(), instrument), Map.of()));
         } catch (BrokerException | RuntimeException e) {
             log.debug("{} could not be readied at the {} broker: {}", ref, broker.name(), e.getMessage());
         }
@@ -119,13 +132,15 @@ public final class AccountWatcher implements AutoCloseable {
             }
             AccountSnapshot snapshot = broker.broker().account();
             latest = Optional.of(snapshot);
+            accountCurrency(snapshot.currency());
             consumer.accept(snapshot);
             Map<String, String> held = positionsOnce();
             Set<String> wanted = new TreeSet<>(currencies);
             wanted.remove(snapshot.currency());
-            Optional<ConversionRates> rates = wanted.isEmpty() ? Optional.empty()
+            Optional<ConversionRates> read = wanted.isEmpty() ? Optional.empty()
                     : Optional.of(broker.broker().conversionRates(snapshot.currency(), wanted));
-            MarketFacts news = new MarketFacts(rates, Map.of(), held);
+            read.ifPresent(this::ratesRead);
+            MarketFacts news = new MarketFacts(read, Map.of(), held);
             if (!news.isEmpty()) {
                 facts.accept(news);
             }
@@ -144,11 +159,20 @@ public final class AccountWatcher implements AutoCloseable {
         for (Position position : positions) {
             if (!position.currency().isBlank()) {
                 held.put(position.symbol(), position.currency());
+                symbolCurrencies.putIfAbsent(position.symbol(), position.currency());
                 currencies.add(position.currency());
             }
         }
         positionsRead = true;
         return held;
+    }
+
+    private synchronized void ratesRead(ConversionRates read) {
+        rates = rates.with(read);
+    }
+
+    private synchronized void accountCurrency(String currency) {
+        rates = rates.inAccountCurrency(currency);
     }
 
     @Override

@@ -35,7 +35,7 @@ public record OandaInstrumentSpec(String name, String type, String displayName, 
         }
     }
 
-    /** The currency the instrument's units are: what comes before the first underscore ({@code EUR} of {@code EUR_USD}). */
+    /** The currency of the instrument's units: what comes before the underscore ({@code EUR} of {@code EUR_USD}). */
     public String baseCurrency() {
         return name.substring(0, name.indexOf('_') < 0 ? name.length() : name.indexOf('_'));
     }
