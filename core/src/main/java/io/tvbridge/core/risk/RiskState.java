@@ -11,7 +11,6 @@ import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.money.Amounts;
 import io.tvbridge.core.money.Converted;
-import io.tvbridge.core.money.MissingRate;
 import io.tvbridge.core.money.Money;
 import io.tvbridge.core.money.Rates;
 import io.tvbridge.core.model.PlannedOrder;
@@ -86,12 +85,8 @@ public final class RiskState {
     /** Working orders by symbol: the checks sum one symbol's at a time. */
     private final Map<String, Map<ClientOrderId, WorkingOrder>> working = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
-    /** The instruments the broker resolved: their currency, multiplier and margin rate. */
-    private final Map<String, Instrument> instruments = new HashMap<>();
-    /** The currency of symbols the broker reported positions in, for those not resolved yet. */
-    private final Map<String, String> currencies = new HashMap<>();
-    /** The account's currency and the broker's factors into it. */
-    private Rates rates = Rates.UNKNOWN;
+    /** The instruments, currencies and rates orders are valued by. */
+    private MarketTerms terms = new MarketTerms();
     private final Map<String, Long> entriesToday = new HashMap<>();
     private Optional<AccountSnapshot> account = Optional.empty();
     /** Entries decided after the account snapshot was taken: the snapshot does not show them yet. */
@@ -119,9 +114,7 @@ public final class RiskState {
         copy.lastPrices.putAll(lastPrices);
         copy.entriesToday.putAll(entriesToday);
         copy.account = account;
-        copy.instruments.putAll(instruments);
-        copy.currencies.putAll(currencies);
-        copy.rates = rates;
+        copy.terms = terms.copy();
         copy.commitments.addAll(commitments);
         copy.dayStart = dayStart;
         copy.ordersToday = ordersToday;
@@ -270,7 +263,7 @@ public final class RiskState {
     /** A commission in the currency the broker charged it in; a broker that names none charges the account's. */
     private Money commission(String symbol, Fill fill) {
         String currency = fill.commissionCurrency().isBlank() || fill.commission().signum() == 0
-                ? rates.accountCurrency().or(() -> currency(symbol)).orElse(UNNAMED)
+                ? terms.rates().accountCurrency().or(() -> currency(symbol)).orElse(UNNAMED)
                 : fill.commissionCurrency();
         return Money.of(fill.commission(), currency);
     }
@@ -281,13 +274,13 @@ public final class RiskState {
 
     public void accountUpdated(AccountSnapshot snapshot) {
         account = Optional.of(snapshot);
-        rates = rates.inAccountCurrency(snapshot.currency());
+        terms.accountCurrency(snapshot.currency());
         commitments.removeIf(c -> c.at().isBefore(snapshot.asOf()));
     }
 
     /** The broker's newer factors into the account's currency; currencies it does not list keep theirs. */
     public void ratesUpdated(ConversionRates newer) {
-        rates = rates.with(newer);
+        terms.ratesUpdated(newer);
     }
 
     /**
@@ -295,14 +288,12 @@ public final class RiskState {
      * margin rate value its orders.
      */
     public void instrumentResolved(String symbol, Instrument instrument) {
-        instruments.put(symbol, instrument);
+        terms.instrumentResolved(symbol, instrument);
     }
 
     /** The broker reported a position in {@code symbol}, priced in {@code currency}. */
     public void currencySeen(String symbol, String currency) {
-        if (!currency.isBlank()) {
-            currencies.put(symbol, currency);
-        }
+        terms.currencySeen(symbol, currency);
     }
 
     /**
@@ -392,24 +383,22 @@ public final class RiskState {
         if (held != null) {
             return held.multiplier();
         }
-        Instrument instrument = instruments.get(symbol);
-        return instrument == null ? BigDecimal.ONE : instrument.multiplier();
+        return terms.multiplier(symbol).orElse(BigDecimal.ONE);
     }
 
     /** The currency a symbol is priced in, once the broker resolved it or reported a position in it. */
     public Optional<String> currency(String symbol) {
-        Instrument instrument = instruments.get(symbol);
-        return instrument != null ? Optional.of(instrument.currency()) : Optional.ofNullable(currencies.get(symbol));
+        return terms.currency(symbol);
     }
 
     /** The kind of instrument, once the broker resolved it. */
     public Optional<AssetClass> assetClass(String symbol) {
-        return Optional.ofNullable(instruments.get(symbol)).map(Instrument::assetClass);
+        return terms.assetClass(symbol);
     }
 
     /** The account's currency and the broker's factors into it, as last reported. */
     public Rates rates() {
-        return rates;
+        return terms.rates();
     }
 
     /**
@@ -419,24 +408,16 @@ public final class RiskState {
      */
     public OrderValue value(String symbol, BigDecimal quantity, BigDecimal price) throws NotValued {
         Money notional = Money.of(quantity.abs().multiply(price).multiply(multiplier(symbol)), currencyOf(symbol));
-        Optional<BigDecimal> marginRate = Optional.ofNullable(instruments.get(symbol))
-                .filter(i -> !i.assetClass().fractionalByNature()).flatMap(Instrument::marginRate);
-        return new OrderValue(toAccount(notional), marginRate);
+        return new OrderValue(toAccount(notional), terms.marginRate(symbol));
     }
 
     /** {@code money} in the account's currency, at the broker's rate. */
     public Converted toAccount(Money money) throws NotValued {
-        try {
-            return rates.toAccount(money);
-        } catch (MissingRate e) {
-            throw new NotValued(e.getMessage());
-        }
+        return terms.toAccount(money);
     }
 
     private String currencyOf(String symbol) throws NotValued {
-        return currency(symbol).orElseThrow(() -> new NotValued("the currency " + symbol + " is priced in is not"
-                + " known yet (the broker has not resolved " + symbol + "), so its value cannot be put in the"
-                + " account's currency"));
+        return terms.currencyOf(symbol);
     }
 
     /** Gross value of every projected position at the last prices, in the account's currency. */
@@ -492,11 +473,7 @@ public final class RiskState {
     }
 
     private Money inAccount(Amounts amounts) throws NotValued {
-        try {
-            return amounts.toAccount(rates);
-        } catch (MissingRate e) {
-            throw new NotValued(e.getMessage());
-        }
+        return terms.toAccount(amounts);
     }
 
     public long ordersToday() {
@@ -518,7 +495,7 @@ public final class RiskState {
      */
     public RiskUsage usage() {
         List<String> unvalued = new ArrayList<>();
-        String currency = rates.accountCurrency().orElse(UNNAMED);
+        String currency = terms.rates().accountCurrency().orElse(UNNAMED);
         BigDecimal realized = amount(this::realizedAmounts, unvalued);
         BigDecimal commissions = amount(() -> commissionsToday, unvalued);
         BigDecimal unrealized = amount(this::unrealizedAmounts, unvalued);
