@@ -199,7 +199,8 @@ public final class Daemon implements AutoCloseable {
         ledger.addListener(notices);
         decisions.addListener(notices);
         connectBroker();
-        account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated));
+        account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated,
+                decisions::marketFacts));
         ledger.addListener(new LedgerListener() {
             @Override
             public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
@@ -214,10 +215,11 @@ public final class Daemon implements AutoCloseable {
         NetworkConfig network = NetworkConfig.from(values);
         NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor, new AlertFreshness(network.maxAlertAge()), metrics);
+                redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
-        PnlService pnl = new PnlService(store, broker, settings::current, clock);
+        PnlService pnl = new PnlService(store, broker, settings::current, clock, account::valuation,
+                account::prepare);
         DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
         Supplier<DaemonStatus.Queues> queues = () -> new DaemonStatus.Queues(decisions.queued(), ledger.queued(),
                 submitter.pending(), decisions.pending().size(), submitter.outstanding());

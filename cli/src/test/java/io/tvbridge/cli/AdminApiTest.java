@@ -294,6 +294,8 @@ class AdminApiTest {
             assertThat(pnl.at("/total/trades").asInt()).isEqualTo(4);
             assertThat(pnl.at("/total/win_rate").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(pnl.at("/total/unrealized").decimalValue()).isEqualByComparingTo("-20");   // 4 P at 95 vs 100
+            assertThat(pnl.at("/total/currency").asText()).as("every line in the account's currency").isEqualTo("USD");
+            assertThat(pnl.get("unvalued")).as("nothing left unvalued").isEmpty();
             assertThat(pnl.get("by_strategy")).extracting(l -> l.get("name").asText() + " " + l.get("realized")
                     .asText() + " " + l.get("trades").asText()).containsExactly("(none) 0 1", "ema 40 2", "rsi -10 1");
             assertThat(pnl.get("by_symbol")).extracting(l -> l.get("name").asText() + " " + l.get("net").asText())

@@ -1,6 +1,7 @@
 package io.tvbridge.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The daemon with {@code BROKER=oanda}, pointed at WireMock playing OANDA's v20 REST API: a
  * TradingView alert becomes the exact order JSON OANDA receives, OANDA's fill is recorded and
- * the expected position stored.
+ * the expected position stored; a yen cross on a dollar account is valued in dollars at OANDA's
+ * own factor, and its margin is held against the margin available.
  */
 @Timeout(60)
 class OandaEndToEndTest {
@@ -49,19 +51,7 @@ class OandaEndToEndTest {
     @BeforeEach
     void startOanda() {
         oanda.start();
-        oanda.stubFor(get(PATH + "/summary").willReturn(okJson("""
-                {"account": {"id": "101-004-8765432-001", "currency": "USD", "hedgingEnabled": false,
-                  "lastTransactionID": "6409", "balance": "100000.0000", "pl": "0.0000", "unrealizedPL": "0.0000",
-                  "NAV": "100000.0000", "marginUsed": "0.0000", "marginAvailable": "100000.0000",
-                  "openTradeCount": 0, "openPositionCount": 0, "pendingOrderCount": 0, "createdByUserID": 8765432},
-                 "lastTransactionID": "6409"}""")));
-        oanda.stubFor(get(PATH + "/instruments").willReturn(okJson("""
-                {"instruments": [
-                  {"name": "EUR_USD", "type": "CURRENCY", "displayName": "EUR/USD", "pipLocation": -4,
-                   "displayPrecision": 5, "tradeUnitsPrecision": 0, "minimumTradeSize": "1",
-                   "maximumTrailingStopDistance": "1.00000", "minimumTrailingStopDistance": "0.00050",
-                   "maximumPositionSize": "0", "maximumOrderUnits": "100000000", "marginRate": "0.0333"}],
-                 "lastTransactionID": "6409"}""")));
+        accountAndPair("100000", "EUR_USD", -4, 5, "1.00000", "0.00050");
         oanda.stubFor(get(PATH + "/pendingOrders").willReturn(okJson("{\"orders\": [], \"lastTransactionID\": \"6409\"}")));
         oanda.stubFor(get(urlPathEqualTo(PATH + "/transactions/sinceid"))
                 .willReturn(okJson("{\"transactions\": [], \"lastTransactionID\": \"6409\"}")));
@@ -88,6 +78,28 @@ class OandaEndToEndTest {
                   "tradeOpened": {"tradeID": "6411", "units": "10000", "price": "1.08452",
                                   "initialMarginRequired": "361.1452"}},
                  "relatedTransactionIDs": ["6410", "6411", "6412", "6413"], "lastTransactionID": "6413"}""")));
+    }
+
+    /**
+     * A USD account whose balance, equity and margin available are {@code money}, trading one
+     * currency pair at OANDA's usual 3.33% margin.
+     */
+    private void accountAndPair(String money, String pair, int pipLocation, int displayPrecision,
+                                String maximumTrail, String minimumTrail) {
+        oanda.stubFor(get(PATH + "/summary").willReturn(okJson("""
+                {"account": {"id": "101-004-8765432-001", "currency": "USD", "hedgingEnabled": false,
+                  "lastTransactionID": "6409", "balance": "%1$s", "pl": "0.0000", "unrealizedPL": "0.0000",
+                  "NAV": "%1$s", "marginUsed": "0.0000", "marginAvailable": "%1$s",
+                  "openTradeCount": 0, "openPositionCount": 0, "pendingOrderCount": 0, "createdByUserID": 8765432},
+                 "lastTransactionID": "6409"}""".formatted(money + ".0000"))));
+        oanda.stubFor(get(PATH + "/instruments").willReturn(okJson("""
+                {"instruments": [
+                  {"name": "%s", "type": "CURRENCY", "displayName": "%s", "pipLocation": %d,
+                   "displayPrecision": %d, "tradeUnitsPrecision": 0, "minimumTradeSize": "1",
+                   "maximumTrailingStopDistance": "%s", "minimumTrailingStopDistance": "%s",
+                   "maximumPositionSize": "0", "maximumOrderUnits": "100000000", "marginRate": "0.0333"}],
+                 "lastTransactionID": "6409"}""".formatted(pair, pair.replace('_', '/'), pipLocation, displayPrecision,
+                maximumTrail, minimumTrail))));
     }
 
     @AfterEach
@@ -145,6 +157,59 @@ class OandaEndToEndTest {
             assertThat(broker.get("last_transaction_id").asText()).isEqualTo("6413");
         }
         oanda.verify(1, postRequestedFor(urlEqualTo(PATH + "/orders")));
+    }
+
+    /**
+     * A new user's first yen cross, as issue 18 tells it: a practice account in USD with 25,000 of
+     * margin available that trades GBP/JPY (margin rate 3.33%), and OANDA's factor for the yen.
+     */
+    private void yenCrossOnADollarAccount() {
+        accountAndPair("25000", "GBP_JPY", -2, 3, "100.000", "0.050");
+        oanda.stubFor(get(urlPathEqualTo(PATH + "/pricing")).withQueryParam("instruments", equalTo("GBP_JPY"))
+                .withQueryParam("includeHomeConversions", equalTo("true")).willReturn(okJson("""
+                {"time": "2025-03-12T14:05:00.123456789Z",
+                 "prices": [{"type": "PRICE", "instrument": "GBP_JPY", "time": "2025-03-12T14:04:59.987654321Z",
+                   "tradeable": true, "bids": [{"price": "191.231", "liquidity": 1000000}],
+                   "asks": [{"price": "191.250", "liquidity": 1000000}],
+                   "closeoutBid": "191.221", "closeoutAsk": "191.260"}],
+                 "homeConversions": [
+                   {"currency": "GBP", "accountGain": "1.27331", "accountLoss": "1.27459", "positionValue": "1.27395"},
+                   {"currency": "JPY", "accountGain": "0.00659596", "accountLoss": "0.00660476",
+                    "positionValue": "0.00660036"},
+                   {"currency": "USD", "accountGain": "1", "accountLoss": "1", "positionValue": "1"}]}""")));
+    }
+
+    @Test
+    void aYenCrossWhoseMarginFitsIsSentToOanda() {
+        yenCrossOnADollarAccount();
+        try (TestDaemon tv = daemon()) {
+            HttpResponse<String> response = tv.post(alert("\"symbol\":\"OANDA:GBPJPY\",\"action\":\"buy\","
+                    + "\"quantity\":1500,\"price\":191.25,\"alert_id\":\"oanda-money-1\""));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).get("decision").asText()).as(response.body()).isEqualTo("accepted");
+            String orderId = json(response).get("client_order_id").asText();
+
+            eventually("the order reaches OANDA", () -> !oanda.findAll(postRequestedFor(urlEqualTo(PATH + "/orders")))
+                    .isEmpty());
+            assertThat(oanda.findAll(postRequestedFor(urlEqualTo(PATH + "/orders"))).get(0).getBodyAsString())
+                    .contains("\"instrument\":\"GBP_JPY\"").contains("\"units\":\"1500\"").contains(orderId);
+        }
+    }
+
+    @Test
+    void aYenCrossWhoseMarginExceedsTheMarginAvailableIsRefusedNamingBothCurrencies() {
+        yenCrossOnADollarAccount();
+        try (TestDaemon tv = daemon()) {
+            HttpResponse<String> response = tv.post(alert("\"symbol\":\"OANDA:GBPJPY\",\"action\":\"buy\","
+                    + "\"quantity\":1000000,\"price\":191.25,\"alert_id\":\"oanda-money-2\""));
+            JsonNode answer = json(response);
+            assertThat(answer.get("decision").asText()).as(response.body()).isEqualTo("rejected");
+            assertThat(answer.get("reason").asText()).isEqualTo("buying_power: the order is worth 191,250,000 JPY"
+                    + " (1,262,318.85 USD at 0.00660036); the margin needed is 42,035.22 USD, the margin available"
+                    + " 25,000.00 USD");
+            assertThat(tv.count("select count(*) from orders")).isZero();
+        }
+        oanda.verify(0, postRequestedFor(urlEqualTo(PATH + "/orders")));
     }
 
     @Test

@@ -95,8 +95,8 @@ class RiskChecksTest {
     void maxPositionNotional() {
         try (TestDaemon tv = start(Map.of("MAX_POSITION_NOTIONAL", "1000"))) {
             accepted(tv.signal(buy("S2", 5, 100)));
-            rejected(tv.signal(buy("S2", 6, 100)), "max_position_notional: S2 would be worth 1,100.00, the limit per"
-                    + " symbol is 1,000.00");
+            rejected(tv.signal(buy("S2", 6, 100)), "max_position_notional: S2 would be worth 1,100.00 USD, the limit"
+                    + " per symbol is 1,000.00 USD");
         }
     }
 
@@ -138,7 +138,8 @@ class RiskChecksTest {
             accepted(tv.signal(buy("L2", 10, 50)));
             tv.settle();
             accepted(tv.signal("\"symbol\":\"L2\",\"action\":\"sell\",\"quantity\":1,\"price\":44"));  // -6, open -54
-            rejected(tv.signal(buy("L3", 1, 10)), "max_daily_loss: today's result is -160.00, the loss limit is 150.00");
+            rejected(tv.signal(buy("L3", 1, 10)), "max_daily_loss: today's result is -160.00 USD, the loss limit is"
+                    + " 150.00 USD");
         }
     }
 
@@ -146,8 +147,8 @@ class RiskChecksTest {
     void maxTotalExposure() {
         try (TestDaemon tv = start(Map.of("MAX_TOTAL_EXPOSURE", "1500"))) {
             accepted(tv.signal(buy("X1", 10, 100)));
-            rejected(tv.signal(buy("X2", 6, 100)), "max_total_exposure: total exposure would be 1,600.00 (now"
-                    + " 1,000.00), the limit is 1,500.00");
+            rejected(tv.signal(buy("X2", 6, 100)), "max_total_exposure: total exposure would be 1,600.00 USD (now"
+                    + " 1,000.00 USD, the order 600.00 USD), the limit is 1,500.00 USD");
             accepted(tv.signal(buy("X2", 5, 100)));
         }
     }
@@ -156,8 +157,8 @@ class RiskChecksTest {
     void minimumCashReserve() {
         try (TestDaemon tv = start(Map.of("MIN_CASH_RESERVE", "99500"))) {
             accepted(tv.signal(buy("C1", 4, 100)));
-            rejected(tv.signal(buy("C2", 2, 100)), "min_cash_reserve: the order would leave 99,400.00 cash (of"
-                    + " 99,600.00), the reserve is 99,500.00");
+            rejected(tv.signal(buy("C2", 2, 100)), "min_cash_reserve: the order would leave 99,400.00 USD cash (of"
+                    + " 99,600.00 USD; the order is worth 200.00 USD), the reserve is 99,500.00 USD");
         }
     }
 
@@ -166,8 +167,8 @@ class RiskChecksTest {
         try (TestDaemon tv = start(Map.of())) {
             accepted(tv.signal(buy("BP", 990, 100)));
             tv.settle();
-            rejected(tv.signal(buy("BP2", 20, 100)), "buying_power: the order is worth 2,000.00, the available buying"
-                    + " power is 1,000.00");
+            rejected(tv.signal(buy("BP2", 20, 100)), "buying_power: the order is worth 2,000.00 USD, the available"
+                    + " buying power is 1,000.00 USD");
             tv.set(Map.of("check_buying_power", "false"));
             accepted(tv.signal(buy("BP2", 20, 100)));
         }
@@ -177,8 +178,8 @@ class RiskChecksTest {
     void maxOrderNotional() {
         try (TestDaemon tv = start(Map.of("MAX_ORDER_NOTIONAL", "500"))) {
             accepted(tv.signal(buy("O1", 5, 100)));
-            rejected(tv.signal(buy("O1", 6, 100)), "max_order_notional: the order is worth 600.00 (6 O1 at 100), the"
-                    + " limit is 500.00");
+            rejected(tv.signal(buy("O1", 6, 100)), "max_order_notional: the order is worth 600.00 USD (6 O1 at 100),"
+                    + " the limit is 500.00 USD");
         }
     }
 
@@ -242,7 +243,10 @@ class RiskChecksTest {
 
     @Test
     void theCircuitBreakerOpensAfterConsecutiveBrokerFailures() {
-        try (TestDaemon tv = start(Map.of("CIRCUIT_BREAKER_FAILURES", "2", "CIRCUIT_BREAKER_COOLDOWN", "2"))) {
+        // the alerts of the outage name symbols the broker never resolved: their value is not known, which the
+        // buying-power check refuses (as the decider's tables show); this test is about the breaker
+        try (TestDaemon tv = start(Map.of("CIRCUIT_BREAKER_FAILURES", "2", "CIRCUIT_BREAKER_COOLDOWN", "2",
+                "CHECK_BUYING_POWER", "false"))) {
             tv.paper().setReachable(false);
             accepted(tv.signal(buy("CB1", 1, 10)));
             accepted(tv.signal(buy("CB2", 1, 10)));

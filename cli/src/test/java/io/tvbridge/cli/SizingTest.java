@@ -87,7 +87,7 @@ class SizingTest {
     void aSizeBelowOneUnitIsRefusedWithTheNumbers() {
         JsonNode answer = tv.signal("\"symbol\":\"BIG\",\"action\":\"buy\",\"price\":5000,\"strategy\":\"fixed\"");
         assertThat(answer.get("decision").asText()).isEqualTo("rejected");
-        assertThat(answer.get("reason").asText()).isEqualTo("sizing: 1,000.00 buys less than one unit of BIG at 5000");
+        assertThat(answer.get("reason").asText()).isEqualTo("sizing: 1,000.00 USD buys less than one unit of BIG at 5000");
     }
 
     @Test

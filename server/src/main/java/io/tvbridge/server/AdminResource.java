@@ -78,10 +78,10 @@ public final class AdminResource {
     /** The day's counters, from the start of the trading day or the last reset of the limits. */
     public record Today(Instant countingSince, long orders, Map<String, Long> entries, int openPositions,
                         BigDecimal realized, BigDecimal commissions, BigDecimal unrealized, BigDecimal result,
-                        BigDecimal grossExposure) {
+                        BigDecimal grossExposure, String currency, List<String> unvalued) {
         static Today of(RiskUsage u) {
             return new Today(u.countingSince(), u.orders(), u.entries(), u.openPositions(), u.realized(),
-                    u.commissions(), u.unrealized(), u.dailyResult(), u.grossExposure());
+                    u.commissions(), u.unrealized(), u.dailyResult(), u.grossExposure(), u.currency(), u.unvalued());
         }
     }
 

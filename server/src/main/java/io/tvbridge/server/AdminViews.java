@@ -143,19 +143,20 @@ final class AdminViews {
     }
 
     record PnlLineView(String name, BigDecimal realized, Optional<BigDecimal> unrealized, BigDecimal commissions,
-                       BigDecimal net, int trades, int wins, int losses, Optional<BigDecimal> winRate) {
+                       BigDecimal net, int trades, int wins, int losses, Optional<BigDecimal> winRate,
+                       String currency) {
         static PnlLineView of(PnlLine l) {
             return new PnlLineView(l.name(), l.realized(), l.unrealized(), l.commissions(), l.net(), l.trades(),
-                    l.wins(), l.losses(), l.winRate());
+                    l.wins(), l.losses(), l.winRate(), l.currency());
         }
     }
 
     record Pnl(String period, Instant from, Instant to, Optional<String> unrealizedSource, PnlLineView total,
-               List<PnlLineView> bySymbol, List<PnlLineView> byStrategy) {
+               List<PnlLineView> bySymbol, List<PnlLineView> byStrategy, List<String> unvalued) {
         static Pnl of(PnlReport r) {
             return new Pnl(r.period(), r.from(), r.to(), r.unrealizedSource(), PnlLineView.of(r.total()),
                     r.bySymbol().stream().map(PnlLineView::of).toList(),
-                    r.byStrategy().stream().map(PnlLineView::of).toList());
+                    r.byStrategy().stream().map(PnlLineView::of).toList(), r.unvalued());
         }
     }
 

@@ -14,6 +14,7 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -32,6 +33,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,8 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     private static final Duration ORDINARY_OUTAGE = Duration.ofMinutes(5);
     private static final Duration LOOKUP_COMMISSION_WAIT = Duration.ofSeconds(2);
+    /** Every currency of the account's ledger, each with its ExchangeRate into the base currency. */
+    private static final String LEDGER_ALL = "$LEDGER:ALL";
     private static final String SUMMARY_TAGS = "NetLiquidation,TotalCashValue,BuyingPower,GrossPositionValue,"
             + "UnrealizedPnL,RealizedPnL,AvailableFunds,MaintMarginReq";
 
@@ -542,17 +546,7 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
 
     @Override
     public AccountSnapshot account() throws BrokerException {
-        int reqId = session.nextRequestId();
-        Pending<IbkrState.SummaryRow> pending = new Pending<>("the account summary request");
-        state.summaryRequests.put(reqId, pending);
-        session.send(encoder -> encoder.reqAccountSummary(reqId, "All", SUMMARY_TAGS));
-        List<IbkrState.SummaryRow> rows;
-        try {
-            rows = pending.await(config.requestTimeout());
-        } finally {
-            state.summaryRequests.remove(reqId);
-            session.send(encoder -> encoder.cancelAccountSummary(reqId));
-        }
+        List<IbkrState.SummaryRow> rows = summary(SUMMARY_TAGS);
         String account = selectedAccount().orElse(rows.isEmpty() ? "" : rows.get(0).account());
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         String currency = "USD";
@@ -572,6 +566,47 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
         return new AccountSnapshot(account, currency, value(values, "TotalCashValue"), value(values, "NetLiquidation"),
                 value(values, "BuyingPower"), value(values, "UnrealizedPnL"), value(values, "RealizedPnL"),
                 value(values, "MaintMarginReq"), context.clock().instant());
+    }
+
+    /**
+     * IB's own rates: the account summary's {@code $LEDGER:ALL} reports, for every currency the
+     * account's ledger holds, an {@code ExchangeRate} that turns it into the account's base
+     * currency. A currency the ledger does not hold gets no factor here.
+     */
+    @Override
+    public ConversionRates conversionRates(String accountCurrency, Set<String> currencies) throws BrokerException {
+        List<IbkrState.SummaryRow> rows = summary(LEDGER_ALL);
+        String account = selectedAccount().orElse(rows.isEmpty() ? "" : rows.get(0).account());
+        Map<String, BigDecimal> factors = new HashMap<>();
+        for (IbkrState.SummaryRow row : rows) {
+            // the BASE row is the account's own currency, at 1
+            if (row.account().equals(account) && row.tag().equals("ExchangeRate") && !row.currency().isBlank()
+                    && !row.currency().equals("BASE") && !row.currency().equals(accountCurrency)) {
+                try {
+                    BigDecimal rate = new BigDecimal(row.value());
+                    if (rate.signum() > 0) {
+                        factors.put(row.currency(), rate);
+                    }
+                } catch (NumberFormatException e) {
+                    continue;   // no rate in it
+                }
+            }
+        }
+        return new ConversionRates(accountCurrency, factors, context.clock().instant());
+    }
+
+    /** One answer to an account summary request for {@code tags}; the subscription is cancelled after it. */
+    private List<IbkrState.SummaryRow> summary(String tags) throws BrokerException {
+        int reqId = session.nextRequestId();
+        Pending<IbkrState.SummaryRow> pending = new Pending<>("the account summary request");
+        state.summaryRequests.put(reqId, pending);
+        session.send(encoder -> encoder.reqAccountSummary(reqId, "All", tags));
+        try {
+            return pending.await(config.requestTimeout());
+        } finally {
+            state.summaryRequests.remove(reqId);
+            session.send(encoder -> encoder.cancelAccountSummary(reqId));
+        }
     }
 
     private static BigDecimal value(Map<String, BigDecimal> values, String tag) {

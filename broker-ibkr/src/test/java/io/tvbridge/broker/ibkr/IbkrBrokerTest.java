@@ -10,6 +10,7 @@ import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -366,6 +368,23 @@ class IbkrBrokerTest {
         eventually("the refusal is reported", () -> broker.health().details().getOrDefault("last_problem", "")
                 .contains("outside the supported 176..193"));
         assertThat(broker.health().connected()).isFalse();
+    }
+
+    @Test
+    void conversionRatesAreTheLedgersExchangeRatesIntoTheBaseCurrency() throws Exception {
+        tws.exchangeRate("JPY", "0.0066003").exchangeRate("GBP", "1.27395");
+        Broker broker = connect(new RecordingBrokerListener(), Map.of());
+
+        ConversionRates rates = broker.conversionRates("USD", Set.of("EUR", "JPY"));
+
+        assertThat(rates.accountCurrency()).isEqualTo("USD");
+        assertThat(rates.factors()).containsOnly(Map.entry("EUR", new BigDecimal("1.0812")),
+                Map.entry("JPY", new BigDecimal("0.0066003")), Map.entry("GBP", new BigDecimal("1.27395")));
+        assertThat(rates.factor("USD")).contains(BigDecimal.ONE);
+        assertThat(rates.factor("CHF")).as("a currency the ledger does not hold has no rate").isEmpty();
+        assertThat(rates.asOf()).isEqualTo(TODAY);
+        List<String> request = tws.await(message -> message.get(0).equals("62"), Duration.ofSeconds(5));
+        assertThat(request).as("REQ_ACCOUNT_SUMMARY asks for the ledger of every currency").contains("$LEDGER:ALL");
     }
 
     @Test

@@ -13,9 +13,11 @@ import io.tvbridge.broker.oanda.codec.OandaReply;
 import io.tvbridge.broker.oanda.codec.OandaTrade;
 import io.tvbridge.broker.oanda.codec.OandaTransaction;
 import io.tvbridge.broker.spi.BrokerException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -49,6 +51,15 @@ final class OandaApi {
 
     List<OandaInstrumentSpec> instruments() throws BrokerException {
         return read(account + "/instruments", OandaDecoder::instruments);
+    }
+
+    /**
+     * OANDA's factors into the account's home currency, by currency, from the pricing of
+     * {@code instruments} ({@code includeHomeConversions=true}).
+     */
+    Map<String, BigDecimal> homeConversions(List<String> instruments) throws BrokerException {
+        return read(account + "/pricing?instruments=" + encode(String.join(",", instruments))
+                + "&includeHomeConversions=true", OandaDecoder::homeConversions);
     }
 
     /**

@@ -15,6 +15,9 @@ import io.tvbridge.broker.spi.BrokerCapability;
 import io.tvbridge.broker.spi.BrokerContext;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
+import java.util.TreeSet;
+import java.util.HashMap;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -252,11 +255,15 @@ public final class OandaBroker implements Broker {
             }
             Optional<OandaInstrumentSpec> spec = connection.catalog().byName(position.instrument());
             Instrument instrument = spec.map(OandaInstrumentCatalog::instrument).orElse(null);
+            String currency = instrument == null ? quoteOf(position.instrument()) : instrument.currency();
+            // OANDA states a position's profit and loss in the home currency, a Position's figures are in the
+            // instrument's: they are passed on only where the two are one
+            boolean home = currency.equals(connection.currency());
             positions.add(new Position(symbolOf(position.instrument()),
                     instrument == null ? AssetClass.FOREX : instrument.assetClass(),
-                    position.netUnits(), position.netAveragePrice().orElse(BigDecimal.ZERO),
-                    instrument == null ? quoteOf(position.instrument()) : instrument.currency(), Optional.empty(),
-                    Optional.of(position.unrealizedPnl()), Optional.of(position.realizedPnl())));
+                    position.netUnits(), position.netAveragePrice().orElse(BigDecimal.ZERO), currency,
+                    Optional.empty(), home ? Optional.of(position.unrealizedPnl()) : Optional.empty(),
+                    home ? Optional.of(position.realizedPnl()) : Optional.empty()));
         }
         return positions;
     }
@@ -269,6 +276,29 @@ public final class OandaBroker implements Broker {
         return new AccountSnapshot(summary.accountId(), summary.currency(), summary.balance(),
                 summary.netAssetValue(), summary.marginAvailable(), summary.unrealizedPnl(), summary.realizedPnl(),
                 summary.marginUsed(), context.clock().instant());
+    }
+
+    /**
+     * OANDA's own factors into the account's currency ({@code homeConversions} of the pricing
+     * endpoint), read from the pricing of one instrument per currency: the pair of that currency
+     * with the account's where the account has one. A currency no instrument of the account is
+     * priced in gets no factor.
+     */
+    @Override
+    public ConversionRates conversionRates(String accountCurrency, Set<String> currencies) throws BrokerException {
+        requireOpen();
+        Set<String> instruments = new TreeSet<>();
+        for (String currency : currencies) {
+            if (!currency.equals(accountCurrency)) {
+                connection.catalog().pricedWith(currency, accountCurrency).ifPresent(instruments::add);
+            }
+        }
+        if (instruments.isEmpty()) {
+            return ConversionRates.none(accountCurrency, context.clock().instant());
+        }
+        Map<String, BigDecimal> factors = new HashMap<>(api.homeConversions(List.copyOf(instruments)));
+        factors.remove(accountCurrency);   // OANDA lists the home currency too, at 1
+        return new ConversionRates(accountCurrency, factors, context.clock().instant());
     }
 
     @Override

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.tvbridge.broker.oanda.OandaStubs.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,6 +21,7 @@ import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -37,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,6 +92,35 @@ class OandaBrokerTest {
     private OrderRequest goldLimitSell(Optional<BigDecimal> takeProfit) throws BrokerException {
         return order("tvb-test-2", "XAUUSD", Side.SELL, "2", OrderType.LIMIT, Optional.of(new BigDecimal("2935.5")),
                 takeProfit, Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void conversionRatesAreOandasHomeConversionFactorsFromThePricing() throws Exception {
+        oanda.wireMock.stubFor(get(urlPathEqualTo(OandaStubs.ACCOUNT + "/pricing"))
+                .withQueryParam("instruments", equalTo("GBP_JPY"))
+                .withQueryParam("includeHomeConversions", equalTo("true"))
+                .willReturn(OandaStubs.json(200, "pricing-home-conversions")));
+
+        Instrument pair = instrument("GBPJPY");
+        assertThat(pair.currency()).isEqualTo("JPY");
+        assertThat(pair.marginRate()).contains(new BigDecimal("0.0333"));
+        ConversionRates rates = broker.conversionRates("USD", Set.of("JPY", "USD"));
+
+        assertThat(rates.accountCurrency()).isEqualTo("USD");
+        assertThat(rates.factor("JPY")).contains(new BigDecimal("0.00660036"));
+        assertThat(rates.factor("GBP")).as("OANDA lists the pair's other currency too").contains(
+                new BigDecimal("1.27395"));
+        assertThat(rates.factor("USD")).contains(BigDecimal.ONE);
+        assertThat(rates.asOf()).isEqualTo(OandaStubs.CLOCK.instant());
+        oanda.wireMock.verify(1, getRequestedFor(urlPathEqualTo(OandaStubs.ACCOUNT + "/pricing")));
+    }
+
+    @Test
+    void aCurrencyNoInstrumentIsPricedInGetsNoFactorAndNoCall() throws Exception {
+        ConversionRates rates = broker.conversionRates("USD", Set.of("USD", "CHF"));
+        assertThat(rates.factors()).isEmpty();
+        assertThat(rates.factor("CHF")).isEmpty();
+        oanda.wireMock.verify(0, getRequestedFor(urlPathEqualTo(OandaStubs.ACCOUNT + "/pricing")));
     }
 
     @Test

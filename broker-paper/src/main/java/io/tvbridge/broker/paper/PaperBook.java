@@ -69,6 +69,9 @@ final class PaperBook {
         }
     }
 
+    /** Cash moves in the account's currency are kept to this many decimals (a converted value has many). */
+    private static final int CASH_DIGITS = 6;
+
     private final PaperConfig config;
     private final MarketHours hours;
     private final Consumer<PaperEvent> journal;
@@ -79,6 +82,8 @@ final class PaperBook {
     private final Map<String, BigDecimal> multipliers = new TreeMap<>();
     private final Map<String, AssetClass> assetClasses = new TreeMap<>();
     private final Map<String, BigDecimal> lastPrices = new TreeMap<>();
+    /** The rate of each symbol's currency into the account's at its last fill. */
+    private final Map<String, BigDecimal> fillRates = new TreeMap<>();
     private BigDecimal cash;
     private BigDecimal commissions = BigDecimal.ZERO;
     private int executions;
@@ -172,11 +177,19 @@ final class PaperBook {
         }
         BigDecimal quantity = placed.quantity().subtract(order.filled());
         BigDecimal price = fillPrice.get();
-        Optional<String> shortOfMoney = shortOfBuyingPower(placed, quantity, price);
+        String currency = currencyOf(placed.symbol(), placed.assetClass());
+        Optional<BigDecimal> rate = rate(currency);
+        if (rate.isEmpty()) {
+            return List.of(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, "the paper broker has no "
+                    + currency + "/" + config.currency() + " rate to value " + placed.symbol() + " in the account's "
+                    + config.currency() + ": add the pair to PAPER_RATES (such as " + currency + config.currency()
+                    + "=...) or send an alert with its price", now)));
+        }
+        Optional<String> shortOfMoney = shortOfBuyingPower(placed, quantity, price, rate.get());
         if (shortOfMoney.isPresent()) {
             return List.of(record(new PaperEvent.Ended(placed.id(), OrderStatus.REJECTED, shortOfMoney.get(), now)));
         }
-        BigDecimal notional = price.multiply(quantity).multiply(placed.multiplier());
+        BigDecimal notional = price.multiply(quantity).multiply(placed.multiplier()).multiply(rate.get());
         BigDecimal commission = config.commissionPerOrder()
                 .add(config.commissionPerUnit().multiply(quantity))
                 .add(notional.multiply(config.commissionPercent()).divide(HUNDRED))
@@ -184,7 +197,7 @@ final class PaperBook {
         String executionId = "PX" + (executions + 1);
         List<PaperEvent> events = new ArrayList<>();
         events.add(record(new PaperEvent.Executed(placed.id(), executionId, quantity, price,
-                commission.signum() == 0 ? BigDecimal.ZERO : commission, now)));
+                commission.signum() == 0 ? BigDecimal.ZERO : commission, rate.get(), now)));
         events.addAll(afterFill(order, now));
         return events;
     }
@@ -259,14 +272,15 @@ final class PaperBook {
     }
 
     /** Refuses a fill that would take gross exposure past equity × leverage. */
-    private Optional<String> shortOfBuyingPower(PaperEvent.Placed placed, BigDecimal quantity, BigDecimal price) {
+    private Optional<String> shortOfBuyingPower(PaperEvent.Placed placed, BigDecimal quantity, BigDecimal price,
+                                                BigDecimal rate) {
         BigDecimal held = holding(placed.symbol()).quantity();
         BigDecimal after = held.add(placed.side() == Side.BUY ? quantity : quantity.negate());
         BigDecimal added = after.abs().subtract(held.abs());
         if (added.signum() <= 0) {
             return Optional.empty();   // reduces or closes: always allowed
         }
-        BigDecimal needed = added.multiply(price).multiply(placed.multiplier());
+        BigDecimal needed = added.multiply(price).multiply(placed.multiplier()).multiply(rate);
         BigDecimal available = buyingPower();
         if (needed.compareTo(available) <= 0) {
             return Optional.empty();
@@ -331,7 +345,9 @@ final class PaperBook {
         if (order.status.isTerminal()) {
             working.remove(placed.id());
         }
-        BigDecimal value = executed.price().multiply(executed.quantity()).multiply(placed.multiplier());
+        BigDecimal value = executed.price().multiply(executed.quantity()).multiply(placed.multiplier())
+                .multiply(executed.rate()).setScale(CASH_DIGITS, RoundingMode.HALF_EVEN);
+        fillRates.put(placed.symbol(), executed.rate());
         cash = cash.subtract(placed.side() == Side.BUY ? value : value.negate()).subtract(executed.commission());
         commissions = commissions.add(executed.commission());
         holdings.put(placed.symbol(), holding(placed.symbol())
@@ -371,8 +387,9 @@ final class PaperBook {
             if (!holding.isFlat()) {
                 BigDecimal mark = mark(symbol, holding);
                 BigDecimal multiplier = multipliers.getOrDefault(symbol, BigDecimal.ONE);
-                positions.add(new Position(symbol, assetClasses.getOrDefault(symbol, AssetClass.STOCK),
-                        holding.quantity(), holding.averageCost(), config.currency(), Optional.of(mark),
+                AssetClass assetClass = assetClasses.getOrDefault(symbol, AssetClass.STOCK);
+                positions.add(new Position(symbol, assetClass, holding.quantity(), holding.averageCost(),
+                        currencyOf(symbol, assetClass), Optional.of(mark),
                         Optional.of(holding.unrealizedPnl(mark, multiplier)), Optional.of(holding.realizedPnl())));
             }
         });
@@ -387,9 +404,10 @@ final class PaperBook {
             Holding holding = entry.getValue();
             BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
             BigDecimal mark = mark(entry.getKey(), holding);
-            unrealized = unrealized.add(holding.unrealizedPnl(mark, multiplier));
-            realized = realized.add(holding.realizedPnl());
-            gross = gross.add(holding.quantity().abs().multiply(mark).multiply(multiplier));
+            BigDecimal rate = markRate(entry.getKey());
+            unrealized = unrealized.add(holding.unrealizedPnl(mark, multiplier).multiply(rate));
+            realized = realized.add(holding.realizedPnl().multiply(rate));
+            gross = gross.add(holding.quantity().abs().multiply(mark).multiply(multiplier).multiply(rate));
         }
         BigDecimal equity = equity();
         return new AccountSnapshot(accountId, config.currency(), cash, equity, buyingPower(), unrealized,
@@ -409,7 +427,7 @@ final class PaperBook {
         for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
             BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
             equity = equity.add(entry.getValue().quantity().multiply(mark(entry.getKey(), entry.getValue()))
-                    .multiply(multiplier));
+                    .multiply(multiplier).multiply(markRate(entry.getKey())));
         }
         return equity;
     }
@@ -419,9 +437,25 @@ final class PaperBook {
         for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
             BigDecimal multiplier = multipliers.getOrDefault(entry.getKey(), BigDecimal.ONE);
             gross = gross.add(entry.getValue().quantity().abs().multiply(mark(entry.getKey(), entry.getValue()))
-                    .multiply(multiplier));
+                    .multiply(multiplier).multiply(markRate(entry.getKey())));
         }
         return equity().multiply(config.leverage()).subtract(gross);
+    }
+
+    /** The currency the paper venue prices {@code symbol} in. */
+    String currencyOf(String symbol, AssetClass assetClass) {
+        return PaperRates.currencyOf(symbol, assetClass, config.currency());
+    }
+
+    /** What one unit of {@code currency} is worth in the account's now, by the last prices and the rate table. */
+    Optional<BigDecimal> rate(String currency) {
+        return config.rates().factor(currency, config.currency(), pair -> Optional.ofNullable(lastPrices.get(pair)));
+    }
+
+    /** A held symbol's rate now, else the one it last filled at (a holding has always filled). */
+    private BigDecimal markRate(String symbol) {
+        return rate(currencyOf(symbol, assetClasses.getOrDefault(symbol, AssetClass.STOCK)))
+                .orElse(fillRates.getOrDefault(symbol, BigDecimal.ONE));
     }
 
     private BigDecimal mark(String symbol, Holding holding) {

@@ -10,6 +10,7 @@ import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,8 +148,9 @@ public final class PaperBroker implements Broker {
             case STOCK -> config.fractional() ? FRACTIONAL_STEP : BigDecimal.ONE;
             case FUTURE, FOREX, CFD -> BigDecimal.ONE;
         };
-        return new Instrument(ref.symbol(), assetClass, ref.exchange().orElse("PAPER"), config.currency(),
-                Optional.empty(), BigDecimal.ONE, PRICE_STEP, step, step, ref.symbol());
+        return new Instrument(ref.symbol(), assetClass, ref.exchange().orElse("PAPER"),
+                PaperRates.currencyOf(ref.symbol(), assetClass, config.currency()), Optional.empty(), BigDecimal.ONE,
+                PRICE_STEP, step, step, ref.symbol());
     }
 
     @Override
@@ -207,6 +210,24 @@ public final class PaperBroker implements Broker {
     public synchronized AccountSnapshot account() throws BrokerException {
         requireReachable();
         return book.account(ACCOUNT, context.clock().instant());
+    }
+
+    /**
+     * The paper venue's rates: the last price seen of a currency pair, else the {@code rates} table
+     * (PAPER_RATES), directly, inverted or crossed through USD. A currency neither reaches is left
+     * out.
+     */
+    @Override
+    public synchronized ConversionRates conversionRates(String accountCurrency, Set<String> currencies)
+            throws BrokerException {
+        requireReachable();
+        Map<String, BigDecimal> factors = new TreeMap<>();
+        for (String currency : currencies) {
+            if (!currency.equals(accountCurrency)) {
+                book.rate(currency).ifPresent(rate -> factors.put(currency, rate));
+            }
+        }
+        return new ConversionRates(accountCurrency, factors, context.clock().instant());
     }
 
     /**

@@ -15,10 +15,11 @@ import java.util.List;
  * @param slippageBps        how far fills are moved against the order, in basis points of the price
  * @param leverage           gross position value allowed per unit of equity (1 = a cash account)
  * @param fractional         whether stocks may be bought in fractions (crypto always may)
+ * @param rates              exchange rates for instruments priced in another currency than the account's
  */
 public record PaperConfig(BigDecimal startingCash, String currency, BigDecimal commissionPerOrder,
                           BigDecimal commissionPerUnit, BigDecimal commissionPercent, BigDecimal slippageBps,
-                          BigDecimal leverage, boolean fractional) {
+                          BigDecimal leverage, boolean fractional, PaperRates rates) {
 
     static final List<ConfigKey> KEYS = List.of(
             ConfigKey.optional("starting-cash", "100000", "cash the simulated account starts with"),
@@ -28,14 +29,18 @@ public record PaperConfig(BigDecimal startingCash, String currency, BigDecimal c
             ConfigKey.optional("commission-percent", "0", "commission in percent of a fill's value"),
             ConfigKey.optional("slippage-bps", "0", "fills are moved this many basis points against the order"),
             ConfigKey.optional("leverage", "1", "gross position value allowed per unit of equity (1 = cash account)"),
-            ConfigKey.optional("fractional", "false", "allow fractional quantities for stocks (crypto always)"));
+            ConfigKey.optional("fractional", "false", "allow fractional quantities for stocks (crypto always)"),
+            ConfigKey.optional("rates", PaperRates.DEFAULTS, "exchange rates as pairs, EURUSD=1.08,USDJPY=150: what"
+                    + " an instrument priced in another currency is worth in the account's (the last price seen of"
+                    + " a pair wins)"));
 
     public static PaperConfig from(BrokerConfig config) throws BrokerException {
         config.validated();
         PaperConfig paper = new PaperConfig(config.decimal("starting-cash"), config.require("currency"),
                 config.decimal("commission-per-order"), config.decimal("commission-per-unit"),
                 config.decimal("commission-percent"), config.decimal("slippage-bps"), config.decimal("leverage"),
-                config.bool("fractional"));
+                config.bool("fractional"), PaperRates.parse(config.require("rates"),
+                config.environmentName("rates")));
         if (paper.startingCash().signum() < 0 || paper.commissionPerOrder().signum() < 0
                 || paper.commissionPerUnit().signum() < 0 || paper.commissionPercent().signum() < 0
                 || paper.slippageBps().signum() < 0) {
@@ -51,6 +56,14 @@ public record PaperConfig(BigDecimal startingCash, String currency, BigDecimal c
 
     public static PaperConfig defaults() {
         return new PaperConfig(new BigDecimal("100000"), "USD", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ONE, false);
+                BigDecimal.ZERO, BigDecimal.ONE, false, defaultRates());
+    }
+
+    private static PaperRates defaultRates() {
+        try {
+            return PaperRates.parse(PaperRates.DEFAULTS, "rates");
+        } catch (BrokerException e) {
+            throw new IllegalStateException("the default paper rates do not parse", e);
+        }
     }
 }

@@ -29,8 +29,13 @@ public sealed interface PaperEvent {
     }
 
     /** An order was filled (in full: the simulator does not split fills). */
+    /**
+     * A fill. {@code rate} is what one unit of the instrument's currency was worth in the account's
+     * when it filled (1 when they are the same): the cash it moved, in the account's currency, is
+     * price × quantity × multiplier × rate. The commission is in the account's currency.
+     */
     record Executed(ClientOrderId id, String executionId, BigDecimal quantity, BigDecimal price,
-                    BigDecimal commission, Instant time) implements PaperEvent {
+                    BigDecimal commission, BigDecimal rate, Instant time) implements PaperEvent {
     }
 
     /** An order ended without (further) fills: cancelled, rejected or expired, with the reason. */

@@ -121,6 +121,7 @@ public final class PaperJournal implements AutoCloseable {
             fields.put("quantity", x.quantity().toPlainString());
             fields.put("price", x.price().toPlainString());
             fields.put("commission", x.commission().toPlainString());
+            fields.put("rate", x.rate().toPlainString());
             fields.put("time", x.time().toString());
         } else if (event instanceof PaperEvent.Ended e) {
             fields.put("event", "ended");
@@ -167,7 +168,9 @@ public final class PaperJournal implements AutoCloseable {
                     Boolean.parseBoolean(f.get("outside-rth")));
             case "executed" -> new PaperEvent.Executed(ClientOrderId.of(required(f, "id")), required(f, "execution"),
                     new BigDecimal(required(f, "quantity")), new BigDecimal(required(f, "price")),
-                    new BigDecimal(required(f, "commission")), Instant.parse(required(f, "time")));
+                    new BigDecimal(required(f, "commission")),
+                    // journals written before rates were kept held only fills in the account's currency
+                    new BigDecimal(f.getOrDefault("rate", "1")), Instant.parse(required(f, "time")));
             case "ended" -> new PaperEvent.Ended(ClientOrderId.of(required(f, "id")),
                     OrderStatus.valueOf(required(f, "status")), required(f, "reason"),
                     Instant.parse(required(f, "time")));

@@ -2,12 +2,14 @@ package io.tvbridge.broker.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -177,6 +180,52 @@ class PaperBrokerTest {
     }
 
     @Test
+    void ratesComeFromTheTableItsInversesAndCrossesAndTheLastPairPriceSeen() throws Exception {
+        open(Map.of("rates", "EURUSD=1.08,GBPUSD=1.27,USDJPY=150"), listener);
+
+        ConversionRates rates = broker.conversionRates("USD", Set.of("EUR", "JPY", "CHF", "USD"));
+        assertThat(rates.factor("EUR")).contains(new BigDecimal("1.08"));
+        assertThat(rates.factor("JPY").orElseThrow()).as("the inverse of USD/JPY")
+                .isEqualByComparingTo("0.0066666666666666666667");
+        assertThat(rates.factor("CHF")).as("not in the table: no rate, never 1").isEmpty();
+
+        broker.submit(market("fx-1", "USDJPY", Side.BUY, "1", "151.5"));   // a USD/JPY price is seen
+        assertThat(broker.conversionRates("USD", Set.of("JPY")).factor("JPY").orElseThrow())
+                .isCloseTo(new BigDecimal("0.00660066"), within(new BigDecimal("0.00000001")));
+    }
+
+    @Test
+    void aYenCrossIsPricedInYenAndMovesTheDollarCashByItsDollarValue() throws Exception {
+        open(Map.of("rates", "USDJPY=150"), listener);
+        Instrument pair = broker.resolve(new InstrumentRef("GBPJPY", Optional.empty(), Optional.of(AssetClass.FOREX)));
+        assertThat(pair.currency()).isEqualTo("JPY");
+        assertThat(broker.resolve(new InstrumentRef("BTCUSDT", Optional.empty(), Optional.of(AssetClass.CRYPTO)))
+                .currency()).isEqualTo("USDT");
+        assertThat(broker.resolve(InstrumentRef.parse("SAP")).currency()).as("stocks list in the account's currency")
+                .isEqualTo("USD");
+
+        broker.submit(OrderRequest.market(ClientOrderId.of("gj-1"), pair, Side.BUY, new BigDecimal("1500"))
+                .withReferencePrice(new BigDecimal("191.25")));
+        listener.await(Fill.class, f -> f.clientOrderId().value().equals("gj-1"));
+
+        // 1,500 × 191.25 = 286,875 JPY, at 1/150 = 1,912.50 USD
+        assertThat(broker.account().cash()).isEqualByComparingTo("98087.5");
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.currency()).isEqualTo("JPY"));
+    }
+
+    @Test
+    void aCurrencyWithoutARateIsRefusedNamingThePair() throws Exception {
+        open(Map.of("rates", "EURUSD=1.08"), listener);
+        Instrument pair = broker.resolve(new InstrumentRef("GBPJPY", Optional.empty(), Optional.of(AssetClass.FOREX)));
+        broker.submit(OrderRequest.market(ClientOrderId.of("gj-2"), pair, Side.BUY, new BigDecimal("1500"))
+                .withReferencePrice(new BigDecimal("191.25")));
+        OrderUpdate refused = listener.await(OrderUpdate.class, u -> u.status() == OrderStatus.REJECTED);
+        assertThat(refused.reason()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("no JPY/USD rate").contains("PAPER_RATES"));
+        assertThat(broker.account().cash()).isEqualByComparingTo("100000");
+    }
+
+    @Test
     void cancellingAnUnknownOrderIsAnInvalidRequest() throws Exception {
         open(Map.of(), listener);
         assertThatThrownBy(() -> broker.cancel(ClientOrderId.of("nope")))
@@ -193,5 +242,8 @@ class PaperBrokerTest {
         assertThatThrownBy(() -> factory.create(new BrokerConfig("paper", Map.of("leverage", "lots"),
                 factory.configKeys()), new TestBrokerContext(clock, BrokerListener.IGNORE, state)))
                 .hasMessageContaining("PAPER_LEVERAGE must be a number");
+        assertThatThrownBy(() -> factory.create(new BrokerConfig("paper", Map.of("rates", "EURUSD=abc"),
+                factory.configKeys()), new TestBrokerContext(clock, BrokerListener.IGNORE, state)))
+                .hasMessageContaining("PAPER_RATES: 'EURUSD=abc' is not a pair and its rate");
     }
 }

@@ -3,6 +3,7 @@ package io.tvbridge.broker.spi;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -10,6 +11,7 @@ import io.tvbridge.broker.spi.model.OrderAck;
 import io.tvbridge.broker.spi.model.OrderRequest;
 import io.tvbridge.broker.spi.model.OrderState;
 import io.tvbridge.broker.spi.model.Position;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -138,6 +140,24 @@ public interface Broker extends AutoCloseable {
 
     /** The account's cash, equity and buying power. */
     AccountSnapshot account() throws BrokerException;
+
+    /**
+     * The venue's own factors that turn amounts of {@code currencies} into the account's currency
+     * ({@code accountCurrency}, as {@link #account()} reports it). tvbridge's account watcher asks
+     * from its own thread every time it reads the account, and the signal path asks once for the
+     * currency of an instrument it has not met before; each call may block for the broker's
+     * request timeout. The answer may leave out a currency the venue gives no rate for (tvbridge
+     * then refuses orders that need it, naming the pair) and may list more than was asked.
+     *
+     * <p>The default knows no rates: right for a broker whose instruments all trade in the
+     * account's currency, and for plugins written before this method.
+     *
+     * @throws BrokerException {@link BrokerException.Kind#UNAVAILABLE} or
+     *     {@link BrokerException.Kind#TIMEOUT} when the venue cannot be asked now
+     */
+    default ConversionRates conversionRates(String accountCurrency, Set<String> currencies) throws BrokerException {
+        return ConversionRates.none(accountCurrency, Instant.EPOCH);   // no factors, so no moment they hold at
+    }
 
     /** Disconnects and frees every resource. Idempotent and never throws. */
     @Override

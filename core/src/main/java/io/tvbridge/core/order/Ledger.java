@@ -383,7 +383,7 @@ public final class Ledger implements SendReports {
         } else {
             book.orderChanged(changed);
         }
-        book.fillRecorded(order.symbol(), fill.price(), realized, fill.commission(), fill.time());
+        book.fillRecorded(order.symbol(), fill, realized);
         log.info("{} fill {}: {} {} {} at {}, commission {}", order.logIds(), fill.executionId(), fill.side(),
                 fill.quantity().toPlainString(), order.symbol(), fill.price().toPlainString(),
                 fill.commission().toPlainString());

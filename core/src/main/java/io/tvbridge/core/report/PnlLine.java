@@ -10,19 +10,20 @@ import java.util.Optional;
  * what fills realized against the position's average cost, before commissions; {@code
  * unrealized} is the open position's result now (by symbol and in total only: a position is
  * not split by strategy). A win is a fill that realized a profit, a loss one that realized a
- * loss; the win rate is wins over both.
+ * loss; the win rate is wins over both. Every amount is in {@code currency}, the account's.
  */
 public record PnlLine(String name, BigDecimal realized, Optional<BigDecimal> unrealized, BigDecimal commissions,
-                      int trades, int wins, int losses) {
+                      int trades, int wins, int losses, String currency) {
     public PnlLine {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(realized, "realized");
         Objects.requireNonNull(unrealized, "unrealized");
         Objects.requireNonNull(commissions, "commissions");
     }
 
-    static PnlLine empty(String name) {
-        return new PnlLine(name, BigDecimal.ZERO, Optional.empty(), BigDecimal.ZERO, 0, 0, 0);
+    static PnlLine empty(String name, String currency) {
+        return new PnlLine(name, BigDecimal.ZERO, Optional.empty(), BigDecimal.ZERO, 0, 0, 0, currency);
     }
 
     /** Realized less commissions, plus unrealized where known. */
@@ -39,11 +40,11 @@ public record PnlLine(String name, BigDecimal realized, Optional<BigDecimal> unr
 
     PnlLine withFill(BigDecimal realizedPnl, BigDecimal commission) {
         return new PnlLine(name, realized.add(realizedPnl), unrealized, commissions.add(commission), trades + 1,
-                wins + (realizedPnl.signum() > 0 ? 1 : 0), losses + (realizedPnl.signum() < 0 ? 1 : 0));
+                wins + (realizedPnl.signum() > 0 ? 1 : 0), losses + (realizedPnl.signum() < 0 ? 1 : 0), currency);
     }
 
     PnlLine withUnrealized(BigDecimal amount) {
         return new PnlLine(name, realized, Optional.of(unrealized.orElse(BigDecimal.ZERO).add(amount)), commissions,
-                trades, wins, losses);
+                trades, wins, losses, currency);
     }
 }

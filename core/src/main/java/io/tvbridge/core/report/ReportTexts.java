@@ -41,6 +41,7 @@ public final class ReportTexts {
         lines.add("Daily report " + report.day());
         lines.add("Fills: " + report.trades());
         lines.add("P&L: " + line(report.pnl().total()));
+        report.pnl().unvalued().forEach(why -> lines.add("  not valued: " + why));
         lines.add("Signals: " + counts(report.signals()));
         lines.add("Rejections: " + report.signals().getOrDefault("rejected", 0L));
         lines.add("Orders: " + (report.orders().isEmpty() ? "none" : counts(report.orders())));
@@ -54,9 +55,11 @@ public final class ReportTexts {
             lines.add("  trades " + u.orders() + " of " + limit(BigDecimal.valueOf(limits.maxDailyTrades())));
             lines.add("  open positions " + u.openPositions() + " of "
                     + limit(BigDecimal.valueOf(limits.maxOpenPositions())));
-            lines.add("  daily loss " + money(u.dailyResult().negate().max(BigDecimal.ZERO)) + " of "
-                    + limit(limits.maxDailyLoss()));
-            lines.add("  exposure " + money(u.grossExposure()) + " of " + limit(limits.maxTotalExposure()));
+            lines.add("  daily loss " + money(u.dailyResult().negate().max(BigDecimal.ZERO)) + " " + u.currency()
+                    + " of " + limit(limits.maxDailyLoss()));
+            lines.add("  exposure " + money(u.grossExposure()) + " " + u.currency() + " of "
+                    + limit(limits.maxTotalExposure()));
+            u.unvalued().forEach(why -> lines.add("  not valued: " + why));
         });
         if (report.positions().isEmpty()) {
             lines.add("Positions: none");
@@ -69,7 +72,7 @@ public final class ReportTexts {
     }
 
     private static String line(PnlLine l) {
-        String text = l.name() + ": net " + money(l.net()) + " (realized " + money(l.realized())
+        String text = l.name() + ": net " + money(l.net()) + " " + l.currency() + " (realized " + money(l.realized())
                 + l.unrealized().map(u -> ", unrealized " + money(u)).orElse("") + ", commissions "
                 + money(l.commissions()) + "), " + l.trades() + " fills";
         return text + l.winRate().map(r -> ", win rate " + r.multiply(BigDecimal.valueOf(100))

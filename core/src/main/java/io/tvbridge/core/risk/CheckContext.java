@@ -20,9 +20,12 @@ public record CheckContext(Alert alert, PlannedOrder order, boolean opens, Optio
         return order.instrument().symbol();
     }
 
-    /** Units times price times multiplier, when the price is known. */
-    public Optional<BigDecimal> notional() {
-        return price.map(p -> order.quantity().multiply(p).multiply(state.multiplier(symbol())));
+    /**
+     * The order's value (units × price × multiplier) in the instrument's currency and the
+     * account's, and the margin it needs; only asked once the price is known.
+     */
+    public OrderValue value() throws NotValued {
+        return state.value(symbol(), order.quantity(), price.orElseThrow());
     }
 
     /** The projected position in the symbol once this order fills. */

@@ -1,6 +1,9 @@
 package io.tvbridge.core.risk;
 
+import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.core.money.Converted;
+import io.tvbridge.core.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -195,13 +198,12 @@ public final class RiskChecks {
             if (limit.signum() == 0 || !c.opens()) {
                 return Optional.empty();
             }
-            if (c.notional().isEmpty()) {
-                return Optional.of(unpriced(c));
-            }
-            BigDecimal value = c.notional().get();
-            return value.compareTo(limit) <= 0 ? Optional.empty() : Optional.of("the order is worth " + money(value)
-                    + " (" + plain(c.order().quantity()) + " " + c.symbol() + " at " + plain(c.price().get())
-                    + "), the limit is " + money(limit));
+            return valued(c, value -> {
+                Money most = Money.of(limit, value.inAccount().currency());
+                return value.inAccount().compareTo(most) <= 0 ? Optional.empty() : Optional.of("the order is worth "
+                        + value.notional().display() + " (" + plain(c.order().quantity()) + " " + c.symbol() + " at "
+                        + plain(c.price().get()) + "), the limit is " + most.display());
+            });
         }
     }
 
@@ -235,12 +237,12 @@ public final class RiskChecks {
             if (limit.signum() == 0 || !c.opens()) {
                 return Optional.empty();
             }
-            if (c.price().isEmpty()) {
-                return Optional.of(unpriced(c));
-            }
-            BigDecimal value = c.positionAfter().abs().multiply(c.price().get()).multiply(c.state().multiplier(c.symbol()));
-            return value.compareTo(limit) <= 0 ? Optional.empty() : Optional.of(c.symbol() + " would be worth "
-                    + money(value) + ", the limit per symbol is " + money(limit));
+            return valued(c, order -> {
+                Converted value = c.state().value(c.symbol(), c.positionAfter(), c.price().get()).notional();
+                Money most = Money.of(limit, value.value().currency());
+                return value.value().compareTo(most) <= 0 ? Optional.empty() : Optional.of(c.symbol()
+                        + " would be worth " + value.display() + ", the limit per symbol is " + most.display());
+            });
         }
     }
 
@@ -304,11 +306,18 @@ public final class RiskChecks {
         @Override
         public Optional<String> refuse(CheckContext c) {
             BigDecimal limit = c.settings().maxDailyLoss();
-            BigDecimal result = c.state().dailyResult();
-            if (limit.signum() == 0 || !c.opens() || result.compareTo(limit.negate()) > 0) {
+            if (limit.signum() == 0 || !c.opens()) {
                 return Optional.empty();
             }
-            return Optional.of("today's result is " + money(result) + ", the loss limit is " + money(limit));
+            Money result;
+            try {
+                result = c.state().dailyResult();
+            } catch (NotValued e) {
+                return Optional.of("today's result cannot be put in the account's currency: " + e.getMessage());
+            }
+            Money most = Money.of(limit, result.currency());
+            return result.compareTo(most.negate()) > 0 ? Optional.empty() : Optional.of("today's result is "
+                    + result.display() + ", the loss limit is " + most.display());
         }
     }
 
@@ -324,12 +333,14 @@ public final class RiskChecks {
             if (limit.signum() == 0 || !c.opens()) {
                 return Optional.empty();
             }
-            if (c.notional().isEmpty()) {
-                return Optional.of(unpriced(c));
-            }
-            BigDecimal after = c.state().grossExposure().add(c.notional().get());
-            return after.compareTo(limit) <= 0 ? Optional.empty() : Optional.of("total exposure would be "
-                    + money(after) + " (now " + money(c.state().grossExposure()) + "), the limit is " + money(limit));
+            return valued(c, value -> {
+                Money now = c.state().grossExposure();
+                Money after = now.plus(value.inAccount());
+                Money most = Money.of(limit, after.currency());
+                return after.compareTo(most) <= 0 ? Optional.empty() : Optional.of("total exposure would be "
+                        + after.display() + " (now " + now.display() + ", the order " + value.notional().display()
+                        + "), the limit is " + most.display());
+            });
         }
     }
 
@@ -350,13 +361,18 @@ public final class RiskChecks {
             if (cash.isEmpty()) {
                 return Optional.of("the account's cash is not known yet, so the cash reserve cannot be kept");
             }
-            if (c.notional().isEmpty()) {
-                return Optional.of(unpriced(c));
-            }
-            BigDecimal spent = c.order().side() == Side.BUY ? c.notional().get() : BigDecimal.ZERO;
-            BigDecimal left = cash.get().subtract(spent);
-            return left.compareTo(reserve) >= 0 ? Optional.empty() : Optional.of("the order would leave "
-                    + money(left) + " cash (of " + money(cash.get()) + "), the reserve is " + money(reserve));
+            return valued(c, value -> {
+                // an order on margin ties up its margin whichever way it goes; a cash buy spends its value
+                Money spent = value.onMargin() || c.order().side() == Side.BUY ? value.committed()
+                        : Money.zero(value.inAccount().currency());
+                Money before = Money.of(cash.get(), spent.currency());
+                Money left = before.minus(spent);
+                Money least = Money.of(reserve, spent.currency());
+                return left.compareTo(least) >= 0 ? Optional.empty() : Optional.of("the order would leave "
+                        + left.display() + " cash (of " + before.display() + "; the order is worth "
+                        + value.notional().display() + (value.onMargin() ? ", its margin " + spent.display() : "")
+                        + "), the reserve is " + least.display());
+            });
         }
     }
 
@@ -370,13 +386,44 @@ public final class RiskChecks {
         @Override
         public Optional<String> refuse(CheckContext c) {
             Optional<BigDecimal> available = c.state().availableBuyingPower();
-            if (!c.settings().checkBuyingPower() || !c.opens() || available.isEmpty() || c.notional().isEmpty()) {
+            if (!c.settings().checkBuyingPower() || !c.opens() || available.isEmpty() || c.price().isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal power = available.get();
-            BigDecimal value = c.notional().get();
-            return value.compareTo(power) <= 0 ? Optional.empty() : Optional.of("the order is worth " + money(value)
-                    + ", the available buying power is " + money(power));
+            return valued(c, value -> {
+                boolean future = c.state().assetClass(c.symbol()).or(() -> c.order().instrument().assetClass())
+                        .filter(AssetClass.FUTURE::equals).isPresent();
+                if (future && !value.onMargin()) {
+                    // a future ties up its exchange margin, not its notional: without the venue's margin figure,
+                    // the venue's own margin check is the one that applies (a notional check would refuse all)
+                    return Optional.empty();
+                }
+                Money power = Money.of(available.get(), value.inAccount().currency());
+                if (value.committed().compareTo(power) <= 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(value.onMargin()
+                        ? "the order is worth " + value.notional().display() + "; the margin needed is "
+                                + value.committed().display() + ", the margin available " + power.display()
+                        : "the order is worth " + value.notional().display() + ", the available buying power is "
+                                + power.display());
+            });
+        }
+    }
+
+    /** A check of the order's value: it runs once the order is priced and valued in the account's currency. */
+    private interface ValueCheck {
+        Optional<String> refuse(OrderValue value) throws NotValued;
+    }
+
+    /** Runs {@code check} on the order's value; an unpriced order, or one that cannot be valued, is refused. */
+    private static Optional<String> valued(CheckContext c, ValueCheck check) {
+        if (c.price().isEmpty()) {
+            return Optional.of(unpriced(c));
+        }
+        try {
+            return check.refuse(c.value());
+        } catch (NotValued e) {
+            return Optional.of(e.getMessage());
         }
     }
 

@@ -1,15 +1,24 @@
 package io.tvbridge.core.risk;
 
 import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.money.Amounts;
+import io.tvbridge.core.money.Converted;
+import io.tvbridge.core.money.Money;
+import io.tvbridge.core.money.Rates;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredFill;
 import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.TimeRange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +41,16 @@ import java.util.TreeSet;
  * needs is ever read back from the store. Loaded from the stored rows at start.
  */
 public final class RiskState {
+    /** Shown where the account's currency is not known yet. */
+    private static final String UNNAMED = "XXX";
     private static final Set<OrderPhase> WORKING = EnumSet.of(OrderPhase.NEW, OrderPhase.SUBMITTED,
             OrderPhase.ACCEPTED, OrderPhase.PARTIALLY_FILLED);
 
-    /** Money committed by an entry decided at {@code at}: spent cash (buys) and used buying power. */
+    /**
+     * Money committed by an entry decided at {@code at}, in the account's currency: spent cash (a
+     * buy's notional, or the margin of an order on margin) and used buying power (the notional, or
+     * the margin).
+     */
     private record Commitment(Instant at, BigDecimal cash, BigDecimal buyingPower) {
     }
 
@@ -70,14 +85,18 @@ public final class RiskState {
     /** Working orders by symbol: the checks sum one symbol's at a time. */
     private final Map<String, Map<ClientOrderId, WorkingOrder>> working = new HashMap<>();
     private final Map<String, BigDecimal> lastPrices = new HashMap<>();
+    /** The instruments, currencies and rates orders are valued by. */
+    private MarketTerms terms = new MarketTerms();
     private final Map<String, Long> entriesToday = new HashMap<>();
     private Optional<AccountSnapshot> account = Optional.empty();
     /** Entries decided after the account snapshot was taken: the snapshot does not show them yet. */
     private final List<Commitment> commitments = new ArrayList<>();
     private Instant dayStart = Instant.EPOCH;
     private long ordersToday;
-    private BigDecimal realizedToday = BigDecimal.ZERO;
-    private BigDecimal commissionsToday = BigDecimal.ZERO;
+    /** Today's realized profit by symbol, in each symbol's currency. */
+    private final Map<String, BigDecimal> realizedToday = new HashMap<>();
+    /** Today's commissions, in the currencies charged. */
+    private Amounts commissionsToday = Amounts.NONE;
 
     public RiskState(String broker) {
         this.broker = broker;
@@ -95,10 +114,11 @@ public final class RiskState {
         copy.lastPrices.putAll(lastPrices);
         copy.entriesToday.putAll(entriesToday);
         copy.account = account;
+        copy.terms = terms.copy();
         copy.commitments.addAll(commitments);
         copy.dayStart = dayStart;
         copy.ordersToday = ordersToday;
-        copy.realizedToday = realizedToday;
+        copy.realizedToday.putAll(realizedToday);
         copy.commissionsToday = commissionsToday;
         return copy;
     }
@@ -115,8 +135,7 @@ public final class RiskState {
         ordersToday++;
         if (leg.opens()) {
             entriesToday.merge(symbol, 1L, Long::sum);
-            price.ifPresent(p -> committed(at, leg.quantity().multiply(p).multiply(multiplier(symbol)),
-                    leg.side() == Side.BUY));
+            price.ifPresent(p -> committed(at, symbol, leg.side(), leg.quantity(), p));
         }
     }
 
@@ -148,8 +167,13 @@ public final class RiskState {
         ordersToday = session.ordersSince(day);
         entriesToday.clear();
         entriesToday.putAll(session.entriesSince(day));
-        realizedToday = session.realizedSince(day);
-        commissionsToday = session.commissionsSince(day);
+        realizedToday.clear();
+        commissionsToday = Amounts.NONE;
+        for (StoredFill stored : session.fillsBetween(new TimeRange(Optional.of(day), Optional.empty()))) {
+            Fill fill = stored.fill();
+            realizedToday.merge(fill.symbol(), stored.realizedPnl(), BigDecimal::add);
+            commissionsToday = commissionsToday.plus(commission(fill.symbol(), fill));
+        }
     }
 
     public Instant dayStart() {
@@ -224,13 +248,24 @@ public final class RiskState {
         return Optional.ofNullable(positions.get(symbol));
     }
 
-    /** A fill was recorded: its realized profit and commission count for today when they fall in it. */
-    public void fillRecorded(String symbol, BigDecimal price, BigDecimal realized, BigDecimal commission, Instant at) {
-        lastPrices.put(symbol, price);
-        if (!at.isBefore(dayStart)) {
-            realizedToday = realizedToday.add(realized);
-            commissionsToday = commissionsToday.add(commission);
+    /**
+     * A fill was recorded: its realized profit (in the symbol's currency) and its commission (in
+     * the currency charged) count for today when they fall in it.
+     */
+    public void fillRecorded(String symbol, Fill fill, BigDecimal realized) {
+        lastPrices.put(symbol, fill.price());
+        if (!fill.time().isBefore(dayStart)) {
+            realizedToday.merge(symbol, realized, BigDecimal::add);
+            commissionsToday = commissionsToday.plus(commission(symbol, fill));
         }
+    }
+
+    /** A commission in the currency the broker charged it in; a broker that names none charges the account's. */
+    private Money commission(String symbol, Fill fill) {
+        String currency = fill.commissionCurrency().isBlank() || fill.commission().signum() == 0
+                ? terms.rates().accountCurrency().or(() -> currency(symbol)).orElse(UNNAMED)
+                : fill.commissionCurrency();
+        return Money.of(fill.commission(), currency);
     }
 
     public void priceSeen(String symbol, BigDecimal price) {
@@ -239,12 +274,42 @@ public final class RiskState {
 
     public void accountUpdated(AccountSnapshot snapshot) {
         account = Optional.of(snapshot);
+        terms.accountCurrency(snapshot.currency());
         commitments.removeIf(c -> c.at().isBefore(snapshot.asOf()));
     }
 
-    /** An entry was decided: until the next snapshot, its value counts against cash (buys) and buying power. */
-    public void committed(Instant at, BigDecimal notional, boolean buy) {
-        commitments.add(new Commitment(at, buy ? notional : BigDecimal.ZERO, notional));
+    /** The broker's newer factors into the account's currency; currencies it does not list keep theirs. */
+    public void ratesUpdated(ConversionRates newer) {
+        terms.ratesUpdated(newer);
+    }
+
+    /**
+     * The broker resolved the instrument alerts name {@code symbol}: its currency, multiplier and
+     * margin rate value its orders.
+     */
+    public void instrumentResolved(String symbol, Instrument instrument) {
+        terms.instrumentResolved(symbol, instrument);
+    }
+
+    /** The broker reported a position in {@code symbol}, priced in {@code currency}. */
+    public void currencySeen(String symbol, String currency) {
+        terms.currencySeen(symbol, currency);
+    }
+
+    /**
+     * An entry was decided: until the next snapshot, what it commits counts against cash and buying
+     * power. An order that cannot be valued commits nothing here: the checks that needed its value
+     * refused it already, and the others did not ask.
+     */
+    public void committed(Instant at, String symbol, Side side, BigDecimal quantity, BigDecimal price) {
+        try {
+            OrderValue value = value(symbol, quantity, price);
+            BigDecimal committed = value.committed().amount();
+            BigDecimal cash = value.onMargin() || side == Side.BUY ? committed : BigDecimal.ZERO;
+            commitments.add(new Commitment(at, cash, committed));
+        } catch (NotValued e) {
+            // nothing to count against the account's money
+        }
     }
 
     /** The snapshot's cash less what entries decided since then will spend. */
@@ -312,26 +377,68 @@ public final class RiskState {
                 .filter(p -> p.signum() > 0);
     }
 
+    /** The position's multiplier, else the resolved instrument's, else 1 (a share, a unit of currency). */
     public BigDecimal multiplier(String symbol) {
         ExpectedPosition held = positions.get(symbol);
-        return held == null ? BigDecimal.ONE : held.multiplier();
+        if (held != null) {
+            return held.multiplier();
+        }
+        return terms.multiplier(symbol).orElse(BigDecimal.ONE);
     }
 
-    /** Gross value of every projected position, at the last prices. */
-    public BigDecimal grossExposure() {
-        BigDecimal total = BigDecimal.ZERO;
+    /** The currency a symbol is priced in, once the broker resolved it or reported a position in it. */
+    public Optional<String> currency(String symbol) {
+        return terms.currency(symbol);
+    }
+
+    /** The kind of instrument, once the broker resolved it. */
+    public Optional<AssetClass> assetClass(String symbol) {
+        return terms.assetClass(symbol);
+    }
+
+    /** The account's currency and the broker's factors into it, as last reported. */
+    public Rates rates() {
+        return terms.rates();
+    }
+
+    /**
+     * What {@code quantity} of {@code symbol} at {@code price} is worth (price × quantity ×
+     * multiplier) in the symbol's currency and in the account's, and the margin it needs when the
+     * venue trades it on margin (crypto keeps cash semantics even there).
+     */
+    public OrderValue value(String symbol, BigDecimal quantity, BigDecimal price) throws NotValued {
+        Money notional = Money.of(quantity.abs().multiply(price).multiply(multiplier(symbol)), currencyOf(symbol));
+        return new OrderValue(toAccount(notional), terms.marginRate(symbol));
+    }
+
+    /** {@code money} in the account's currency, at the broker's rate. */
+    public Converted toAccount(Money money) throws NotValued {
+        return terms.toAccount(money);
+    }
+
+    private String currencyOf(String symbol) throws NotValued {
+        return terms.currencyOf(symbol);
+    }
+
+    /** Gross value of every projected position at the last prices, in the account's currency. */
+    public Money grossExposure() throws NotValued {
+        Amounts total = Amounts.NONE;
         Set<String> symbols = new TreeSet<>(positions.keySet());
         symbols.addAll(working.keySet());
         for (String symbol : symbols) {
-            BigDecimal price = price(symbol).orElse(BigDecimal.ZERO);
-            total = total.add(projected(symbol).abs().multiply(price).multiply(multiplier(symbol)));
+            BigDecimal projected = projected(symbol);
+            Optional<BigDecimal> price = price(symbol);
+            if (projected.signum() != 0 && price.isPresent()) {
+                total = total.plus(Money.of(projected.abs().multiply(price.get()).multiply(multiplier(symbol)),
+                        currencyOf(symbol)));
+            }
         }
-        return total;
+        return inAccount(total);
     }
 
-    /** Unrealized profit or loss of the filled positions at the last prices. */
-    public BigDecimal unrealized() {
-        BigDecimal total = BigDecimal.ZERO;
+    /** Unrealized profit or loss of the filled positions at the last prices, in each symbol's currency. */
+    private Amounts unrealizedAmounts() throws NotValued {
+        Amounts total = Amounts.NONE;
         for (Map.Entry<String, ExpectedPosition> entry : positions.entrySet()) {
             ExpectedPosition held = entry.getValue();
             if (held.quantity().signum() == 0) {
@@ -339,14 +446,34 @@ public final class RiskState {
             }
             BigDecimal cost = held.holding().averageCost();
             BigDecimal price = price(entry.getKey()).orElse(cost);
-            total = total.add(price.subtract(cost).multiply(held.quantity()).multiply(held.multiplier()));
+            total = total.plus(Money.of(price.subtract(cost).multiply(held.quantity()).multiply(held.multiplier()),
+                    currencyOf(entry.getKey())));
         }
         return total;
     }
 
-    /** Today's result: realized, less commissions, plus unrealized now. */
-    public BigDecimal dailyResult() {
-        return realizedToday.subtract(commissionsToday).add(unrealized());
+    private Amounts realizedAmounts() throws NotValued {
+        Amounts total = Amounts.NONE;
+        for (Map.Entry<String, BigDecimal> entry : new TreeMap<>(realizedToday).entrySet()) {
+            if (entry.getValue().signum() != 0) {
+                total = total.plus(Money.of(entry.getValue(), currencyOf(entry.getKey())));
+            }
+        }
+        return total;
+    }
+
+    /** Unrealized profit or loss of the filled positions at the last prices, in the account's currency. */
+    public Money unrealized() throws NotValued {
+        return inAccount(unrealizedAmounts());
+    }
+
+    /** Today's result in the account's currency: realized, less commissions, plus unrealized now. */
+    public Money dailyResult() throws NotValued {
+        return inAccount(realizedAmounts().plus(commissionsToday.negate()).plus(unrealizedAmounts()));
+    }
+
+    private Money inAccount(Amounts amounts) throws NotValued {
+        return terms.toAccount(amounts);
     }
 
     public long ordersToday() {
@@ -361,9 +488,38 @@ public final class RiskState {
         return account;
     }
 
-    /** The limits' usage now, for people: what the checks count. */
+    /**
+     * The limits' usage now, for people: what the checks count, in the account's currency. An amount
+     * that cannot be valued (a currency without a rate) is left out, and {@link RiskUsage#unvalued}
+     * says why.
+     */
     public RiskUsage usage() {
-        return new RiskUsage(dayStart, ordersToday, new TreeMap<>(entriesToday), openPositions(), realizedToday,
-                commissionsToday, unrealized(), dailyResult(), grossExposure());
+        List<String> unvalued = new ArrayList<>();
+        String currency = terms.rates().accountCurrency().orElse(UNNAMED);
+        BigDecimal realized = amount(this::realizedAmounts, unvalued);
+        BigDecimal commissions = amount(() -> commissionsToday, unvalued);
+        BigDecimal unrealized = amount(this::unrealizedAmounts, unvalued);
+        BigDecimal exposure = BigDecimal.ZERO;
+        try {
+            exposure = grossExposure().amount();
+        } catch (NotValued e) {
+            unvalued.add(e.getMessage());
+        }
+        return new RiskUsage(dayStart, ordersToday, new TreeMap<>(entriesToday), openPositions(), realized,
+                commissions, unrealized, realized.subtract(commissions).add(unrealized), exposure, currency,
+                unvalued.stream().distinct().toList());
+    }
+
+    private interface AmountsSource {
+        Amounts get() throws NotValued;
+    }
+
+    private BigDecimal amount(AmountsSource source, List<String> unvalued) {
+        try {
+            return inAccount(source.get()).amount();
+        } catch (NotValued e) {
+            unvalued.add(e.getMessage());
+            return BigDecimal.ZERO;
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
+import io.tvbridge.core.money.Converted;
+import io.tvbridge.core.money.Money;
 import io.tvbridge.core.settings.AlertRules;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SizingRule;
@@ -29,6 +31,11 @@ import java.util.function.Supplier;
  * PineConnector's {@code risk=} by {@code pineconnector_risk}. A percent of the position only
  * sizes exits ({@link #exitQuantity}).
  * Computed sizes are whole units unless fractional quantities are enabled (crypto always is).
+ *
+ * <p>Every amount of money here (the sizing amount, the equity, the cash, a risk in money) is in
+ * the account's currency; a unit's value and its loss at the stop are put in that currency at
+ * the broker's rate before they divide it, so a yen-priced pair on a dollar account buys what the
+ * dollars pay for.
  */
 public final class Sizer {
     private static final int FRACTION_DIGITS = 8;
@@ -149,10 +156,11 @@ public final class Sizer {
         if (distance.signum() == 0) {
             throw new SizingRefused("the stop-loss " + stop.toPlainString() + " equals the entry price");
         }
-        BigDecimal perUnit = distance.multiply(state.multiplier(symbol));
-        return round(money.divide(perUnit, FRACTION_DIGITS + 2, RoundingMode.DOWN), alert, settings, () ->
-                "risking " + RiskChecks.money(money) + " (" + what + ") with "
-                        + distance.toPlainString() + " to the stop buys less than one unit of " + symbol);
+        Converted perUnit = valueOfOne(state, symbol, distance);   // the loss of one unit at the stop
+        Money risked = Money.of(money, perUnit.value().currency());
+        return round(money.divide(perUnit.value().amount(), FRACTION_DIGITS + 2, RoundingMode.DOWN), alert, settings,
+                () -> "risking " + risked.display() + " (" + what + ") with " + distance.toPlainString()
+                        + " to the stop (" + perUnit.display() + " a unit) buys less than one unit of " + symbol);
     }
 
     /** The conviction's risk percent, else the strategy's, else the default. */
@@ -172,9 +180,32 @@ public final class Sizer {
     private static BigDecimal units(BigDecimal money, Alert alert, RiskSettings settings, RiskState state,
                                     String symbol) throws SizingRefused {
         BigDecimal price = price(alert, state, symbol);
-        BigDecimal perUnit = price.multiply(state.multiplier(symbol));
-        return round(money.divide(perUnit, FRACTION_DIGITS + 2, RoundingMode.DOWN), alert, settings, () ->
-                RiskChecks.money(money) + " buys less than one unit of " + symbol + " at " + price.toPlainString());
+        Converted perUnit = valueOfOne(state, symbol, price);
+        Money amount = Money.of(money, perUnit.value().currency());
+        return round(money.divide(perUnit.value().amount(), FRACTION_DIGITS + 2, RoundingMode.DOWN), alert, settings,
+                () -> amount.display() + " buys less than one unit of " + symbol + " at " + price.toPlainString()
+                        + (perUnit.changedCurrency() ? " (one unit is worth " + perUnit.display() + ")" : ""));
+    }
+
+    /**
+     * What one unit of {@code symbol} priced at {@code price} (or one unit's move of that size) is
+     * worth in the account's currency, the currency sizing amounts are in.
+     */
+    private static Converted valueOfOne(RiskState state, String symbol, BigDecimal price) throws SizingRefused {
+        if (state.rates().accountCurrency().isEmpty()) {
+            throw new SizingRefused("sizing by an amount of money needs the account's currency, which the broker"
+                    + " has not reported yet");
+        }
+        try {
+            Converted value = state.value(symbol, BigDecimal.ONE, price).notional();
+            if (value.value().signum() <= 0) {
+                throw new SizingRefused("one unit of " + symbol + " at " + price.toPlainString() + " is worth "
+                        + value.display() + ", which sizes nothing");
+            }
+            return value;
+        } catch (NotValued e) {
+            throw new SizingRefused(e.getMessage());
+        }
     }
 
     private static BigDecimal round(BigDecimal raw, Alert alert, RiskSettings settings,

@@ -4,7 +4,6 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.InstrumentRef;
-import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertDialects;
 import io.tvbridge.core.alert.AlertProblem;
@@ -16,6 +15,7 @@ import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.risk.MarketFacts;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.RiskUsage;
@@ -239,6 +239,19 @@ public final class DecisionStage implements AutoCloseable {
     /** The broker's latest account snapshot, for sizing and the cash checks. */
     public void accountUpdated(AccountSnapshot snapshot) {
         run(session -> state.accountUpdated(snapshot));
+    }
+
+    /**
+     * What the broker told of money and instruments, as values: its factors into the account's
+     * currency, the instruments it resolved, the currencies of the positions it holds. Applied in
+     * the order given, ahead of the signals queued after them.
+     */
+    public CompletableFuture<Void> marketFacts(MarketFacts facts) {
+        return run(session -> {
+            facts.instruments().forEach(state::instrumentResolved);
+            facts.currencies().forEach(state::currencySeen);
+            facts.rates().ifPresent(state::ratesUpdated);
+        });
     }
 
     public int queued() {
@@ -554,8 +567,7 @@ public final class DecisionStage implements AutoCloseable {
                 rows.forEach(state::planned);
                 if (planned.opens()) {
                     planned.referencePrice().or(() -> state.price(order.symbol())).ifPresent(price -> state.committed(
-                            now, order.quantity().multiply(price).multiply(state.multiplier(order.symbol())),
-                            order.side() == Side.BUY));
+                            now, order.symbol(), order.side(), order.quantity(), price));
                 }
             }
         }

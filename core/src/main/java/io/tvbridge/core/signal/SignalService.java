@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertBody;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The webhook's way in: size, parse, authenticate, validate on the caller's thread, then the
@@ -45,6 +47,8 @@ public final class SignalService {
     private final Redactor redactor;
     private final AlertFreshness freshness;
     private final BridgeMetrics metrics;
+    /** Readies an alert's instrument for the engine (its currency, margin rate, rate) before it is decided. */
+    private final Consumer<InstrumentRef> prepare;
 
     public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
                          BridgeMetrics metrics) {
@@ -53,11 +57,17 @@ public final class SignalService {
 
     public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
                          AlertFreshness freshness, BridgeMetrics metrics) {
+        this(authenticator, decisions, redactor, freshness, metrics, ref -> { });
+    }
+
+    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+                         AlertFreshness freshness, BridgeMetrics metrics, Consumer<InstrumentRef> prepare) {
         this.authenticator = authenticator;
         this.decisions = decisions;
         this.redactor = redactor;
         this.freshness = freshness;
         this.metrics = metrics;
+        this.prepare = prepare;
     }
 
     /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
@@ -116,6 +126,7 @@ public final class SignalService {
 
     private Outcome decide(SignalCandidate candidate) {
         long start = System.nanoTime();
+        candidate.alert().instrument().ifPresent(prepare);
         try {
             Outcome decided = decisions.decide(candidate).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             metrics.decisionTime(System.nanoTime() - start);
@@ -154,6 +165,7 @@ public final class SignalService {
             Map<String, String> read = AlertSummary.of(alert);
             try {
                 checkCandidate(alert, now);
+                alert.instrument().ifPresent(prepare);
                 Plan plan = decisions.preview(alert).get(DECISION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 orders.add(new Explanation.Order(reading.fields().get(i), read, plan.decision().wireName(),
                         plan.reason(), plan.orders().stream().map(Explanation::describe).toList()));

@@ -7,6 +7,7 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -42,6 +44,33 @@ final class RecordingBroker implements Broker {
     private final Map<ClientOrderId, CompletableFuture<OrderAck>> answers = new HashMap<>();
     private final Map<ClientOrderId, OrderState> known = new HashMap<>();
     private volatile Consumer<OrderRequest> beforeSend = request -> { };
+    private final Map<String, Instrument> instruments = new HashMap<>();
+    private final Map<String, BigDecimal> factors = new HashMap<>();
+    private final List<String> money = new ArrayList<>();
+    private volatile Optional<AccountSnapshot> account = Optional.empty();
+
+    /** The account the broker reports. */
+    RecordingBroker account(AccountSnapshot snapshot) {
+        account = Optional.of(snapshot);
+        return this;
+    }
+
+    /** {@code symbol} resolves to {@code instrument}. */
+    synchronized RecordingBroker instrument(String symbol, Instrument instrument) {
+        instruments.put(symbol, instrument);
+        return this;
+    }
+
+    /** The broker's factor from {@code currency} into the account's. */
+    synchronized RecordingBroker factor(String currency, String factor) {
+        factors.put(currency, new BigDecimal(factor));
+        return this;
+    }
+
+    /** The questions about money asked, in order: "resolve SYMBOL", "rates [CUR, ...]". */
+    synchronized List<String> moneyCalls() {
+        return List.copyOf(money);
+    }
 
     /** Runs {@code check} on the sender's thread as each order is handed over. */
     RecordingBroker beforeSend(Consumer<OrderRequest> check) {
@@ -125,8 +154,18 @@ final class RecordingBroker implements Broker {
     }
 
     @Override
-    public Instrument resolve(InstrumentRef ref) {
-        return Instrument.simple(ref.symbol(), AssetClass.STOCK, "NASDAQ", "USD");
+    public synchronized Instrument resolve(InstrumentRef ref) {
+        money.add("resolve " + ref.symbol());
+        return instruments.getOrDefault(ref.symbol(), Instrument.simple(ref.symbol(), AssetClass.STOCK, "NASDAQ",
+                "USD"));
+    }
+
+    @Override
+    public synchronized ConversionRates conversionRates(String accountCurrency, Set<String> currencies) {
+        money.add("rates " + new TreeSet<>(currencies));
+        Map<String, BigDecimal> given = new HashMap<>(factors);
+        given.keySet().retainAll(currencies);
+        return new ConversionRates(accountCurrency, given, AT);
     }
 
     @Override
@@ -160,7 +199,7 @@ final class RecordingBroker implements Broker {
 
     @Override
     public AccountSnapshot account() throws BrokerException {
-        throw new BrokerException(BrokerException.Kind.UNSUPPORTED, "not in this test");
+        return account.orElseThrow(() -> new BrokerException(BrokerException.Kind.UNSUPPORTED, "not in this test"));
     }
 
     @Override

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tvbridge.broker.spi.BrokerCapability;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
+import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.alert.Alert;
@@ -77,7 +80,7 @@ class DeciderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sizing")
+    @MethodSource({"sizing", "sizingInTheAccountsCurrency"})
     void sizesEntries(String why, String settings, Account account, String alert, String orders) {
         assertThat(describe(decide(account, alert, settings, TradingHalt.NONE))).isEqualTo(orders);
     }
@@ -87,7 +90,7 @@ class DeciderTest {
                 row("no price to size by", "sizing_mode=notional", flat(), "{symbol:AAPL, action:buy}",
                         "sizing: sizing needs a price and none is known for AAPL"),
                 row("too little money for one unit", "sizing_mode=notional; sizing_amount=100", flat(),
-                        "{symbol:AAPL, action:buy, price:150}", "sizing: 100.00 buys less than one unit of AAPL"),
+                        "{symbol:AAPL, action:buy, price:150}", "sizing: 100.00 USD buys less than one unit of AAPL at 150"),
                 row("equity not reported yet", "sizing_mode=equity_percent", flat(),
                         "{symbol:AAPL, action:buy, price:150}",
                         "sizing: sizing by equity needs the account's equity"),
@@ -199,7 +202,7 @@ class DeciderTest {
                         "min_reward_risk: reward:risk is 1 (1 to gain, 1 to lose), the minimum is 2"),
                 risk("an order too large", "max_order_notional=1000", flat(), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:11, price:100}",
-                        "max_order_notional: the order is worth 1,100.00 (11 AAPL at 100), the limit is 1,000.00"),
+                        "max_order_notional: the order is worth 1,100.00 USD (11 AAPL at 100), the limit is 1,000.00 USD"),
                 risk("a position too large", "max_position_size=10", holding("AAPL", "8"), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:3, price:10}",
                         "max_position_size: AAPL would reach 11 units (now 8), the limit is 10"),
@@ -209,7 +212,7 @@ class DeciderTest {
                         "max_position_size: AAPL would reach 11 units (now 9), the limit is 10"),
                 risk("a position worth too much", "max_position_notional=500", holding("AAPL", "4"),
                         TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:2, price:100}",
-                        "max_position_notional: AAPL would be worth 600.00, the limit per symbol is 500.00"),
+                        "max_position_notional: AAPL would be worth 600.00 USD, the limit per symbol is 500.00 USD"),
                 risk("too many symbols", "max_open_positions=2", holding("MSFT", "1").holds("SPY", "1"),
                         TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:1, price:10}",
                         "max_open_positions: 2 positions are open, the limit is 2"),
@@ -221,13 +224,15 @@ class DeciderTest {
                         "max_order_notional: no price is known for AAPL to value the order"),
                 risk("gross exposure", "max_total_exposure=1000", holding("MSFT", "2").price("MSFT", "400"),
                         TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:3, price:100}",
-                        "max_total_exposure: total exposure would be 1,100.00 (now 800.00), the limit is 1,000.00"),
+                        "max_total_exposure: total exposure would be 1,100.00 USD (now 800.00 USD, the order 300.00 USD),"
+                                + " the limit is 1,000.00 USD"),
                 risk("the cash reserve", "min_cash_reserve=500", flat().equity("1000"), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:6, price:100}",
-                        "min_cash_reserve: the order would leave 400.00 cash (of 1,000.00), the reserve is 500.00"),
+                        "min_cash_reserve: the order would leave 400.00 USD cash (of 1,000.00 USD; the order is worth"
+                                + " 600.00 USD), the reserve is 500.00 USD"),
                 risk("buying power", "", flat().equity("1000"), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:11, price:100}",
-                        "buying_power: the order is worth 1,100.00, the available buying power is 1,000.00"),
+                        "buying_power: the order is worth 1,100.00 USD, the available buying power is 1,000.00 USD"),
                 risk("a reversal in two steps is checked step by step", "target_reversal=two_steps;"
                         + "max_position_size=5", holding("AAPL", "10"), TradingHalt.NONE,
                         "{symbol:AAPL, market_position:short, market_position_size:10, price:10}",
@@ -242,7 +247,7 @@ class DeciderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("limits")
+    @MethodSource({"limits", "moneyRefusals"})
     void refusesWhatBreaksALimit(String why, String settings, Account account, TradingHalt halt, String alert,
                                  String refusal) {
         Decider.Verdict verdict = decide(account, alert, settings, halt);
@@ -287,6 +292,126 @@ class DeciderTest {
                 "target_reversal=two_steps", TradingHalt.NONE);
         assertThat(state.projected("AAPL")).isEqualByComparingTo(before);
         assertThat(state.ordersToday()).isEqualTo(ordersBefore);
+    }
+
+    // --- money in the account's currency ---
+
+    /** OANDA's factor for yen into dollars, as its pricing endpoint would give it. */
+    private static final String JPY = "JPY=0.00660036";
+
+    private static Instrument fx(String symbol, String quote, String marginRate) {
+        Instrument pair = new Instrument(symbol, AssetClass.FOREX, "OANDA", quote, Optional.empty(), BigDecimal.ONE,
+                new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE, symbol);
+        return marginRate.isEmpty() ? pair : pair.withMarginRate(new BigDecimal(marginRate));
+    }
+
+    private static Instrument future(String symbol, String multiplier) {
+        return new Instrument(symbol, AssetClass.FUTURE, "CME", "USD", Optional.empty(), new BigDecimal(multiplier),
+                new BigDecimal("0.25"), BigDecimal.ONE, BigDecimal.ONE, symbol);
+    }
+
+    /** A USD account with {@code equity} of cash, equity and buying power (or margin available). */
+    private static Account usd(String equity) {
+        return flat().equity(equity);
+    }
+
+    static Stream<Arguments> sizingInTheAccountsCurrency() {
+        return Stream.of(
+                row("notional: dollars buy a yen cross at its dollar value", "sizing_mode=notional; sizing_amount=1000",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY),
+                        "{symbol:GBPJPY, action:buy, price:191.25}", "BUY 792 GBPJPY MARKET opens"),
+                row("notional: USD/JPY is priced in yen", "sizing_mode=notional; sizing_amount=1000",
+                        usd("25000").instrument(fx("USDJPY", "JPY", "0.0333")).rates("USD", "JPY=0.0066225"),
+                        "{symbol:USDJPY, action:buy, price:151}", "BUY 1000 USDJPY MARKET opens"),
+                row("notional: EUR/USD needs no conversion", "sizing_mode=notional; sizing_amount=1000",
+                        usd("25000").instrument(fx("EURUSD", "USD", "0.0333")),
+                        "{symbol:EURUSD, action:buy, price:1.085}", "BUY 921 EURUSD MARKET opens"),
+                row("notional: EUR/GBP through the pound's dollar factor", "sizing_mode=notional; sizing_amount=1000",
+                        usd("25000").instrument(fx("EURGBP", "GBP", "0.0333")).rates("USD", "GBP=1.27"),
+                        "{symbol:EURGBP, action:buy, price:0.85}", "BUY 926 EURGBP MARKET opens"),
+                row("equity_percent: a EUR stock on a USD account", "sizing_mode=equity_percent;"
+                        + " sizing_equity_percent=10", usd("50000").instrument(Instrument.simple("SAP",
+                        AssetClass.STOCK, "IBIS", "EUR")).rates("USD", "EUR=1.08"),
+                        "{symbol:SAP, action:buy, price:200}", "BUY 23 SAP MARKET opens"),
+                row("risk: a yen stop distance valued in dollars (the pip value)", "sizing_mode=risk;"
+                        + " sizing_risk_percent=1", usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333"))
+                        .rates("USD", JPY), "{symbol:GBPJPY, action:buy, price:191.25, stop_loss:190.25}",
+                        "BUY 37876 GBPJPY MARKET opens"),
+                row("risk: ES points times its multiplier of 50", "sizing_mode=risk; sizing_risk_percent=1",
+                        usd("100000").instrument(future("ES", "50")),
+                        "{symbol:ES, action:buy, price:6000, stop_loss:5990}", "BUY 2 ES MARKET opens"),
+                row("risk: MES points times its multiplier of 5", "sizing_mode=risk; sizing_risk_percent=1",
+                        usd("100000").instrument(future("MES", "5")),
+                        "{symbol:MES, action:buy, price:6000, stop_loss:5990}", "BUY 20 MES MARKET opens"),
+                row("notional: gold priced in dollars", "sizing_mode=notional; sizing_amount=10000",
+                        usd("25000").instrument(fx("XAUUSD", "USD", "0.05")),
+                        "{symbol:XAUUSD, action:buy, price:2921.785}", "BUY 3 XAUUSD MARKET opens"),
+                row("notional: bitcoin in fractions", "sizing_mode=notional; sizing_amount=1000",
+                        usd("25000"), "{symbol:BTCUSD, exchange:COINBASE, action:buy, price:40000}",
+                        "BUY 0.025 BTCUSD MARKET opens"),
+                row("notional: dollars on a euro account", "sizing_mode=notional; sizing_amount=1000",
+                        flat().rates("EUR", "USD=0.92"), "{symbol:AAPL, action:buy, price:100}",
+                        "BUY 10 AAPL MARKET opens"));
+    }
+
+    static Stream<Arguments> moneyRefusals() {
+        return Stream.of(
+                risk("the yen value of a cross against the dollars of the limit", "max_order_notional=1000",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY), TradingHalt.NONE,
+                        "{symbol:GBPJPY, action:buy, quantity:1500, price:191.25}",
+                        "max_order_notional: the order is worth 286,875 JPY (1,893.48 USD at 0.00660036) (1500 GBPJPY"
+                                + " at 191.25), the limit is 1,000.00 USD"),
+                risk("OANDA's margin against the margin available", "",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY), TradingHalt.NONE,
+                        "{symbol:GBPJPY, action:buy, quantity:1000000, price:191.25}",
+                        "buying_power: the order is worth 191,250,000 JPY (1,262,318.85 USD at 0.00660036); the margin"
+                                + " needed is 42,035.22 USD, the margin available 25,000.00 USD"),
+                risk("gold's margin at 5%", "", usd("1000").instrument(fx("XAUUSD", "USD", "0.05")),
+                        TradingHalt.NONE, "{symbol:XAUUSD, action:buy, quantity:10, price:2921.785}",
+                        "buying_power: the order is worth 29,217.85 USD; the margin needed is 1,460.89 USD, the margin"
+                                + " available 1,000.00 USD"),
+                risk("a EUR stock against USD buying power", "", usd("20000").instrument(Instrument.simple("SAP",
+                        AssetClass.STOCK, "IBIS", "EUR")).rates("USD", "EUR=1.08"), TradingHalt.NONE,
+                        "{symbol:SAP, action:buy, quantity:100, price:200}",
+                        "buying_power: the order is worth 20,000.00 EUR (21,600.00 USD at 1.08), the available buying"
+                                + " power is 20,000.00 USD"),
+                risk("an ES contract is worth 50 times its price", "max_order_notional=250000",
+                        usd("1000000").instrument(future("ES", "50")), TradingHalt.NONE,
+                        "{symbol:ES, action:buy, quantity:1, price:6000}",
+                        "max_order_notional: the order is worth 300,000.00 USD (1 ES at 6000), the limit is"
+                                + " 250,000.00 USD"),
+                risk("crypto keeps cash semantics even with a margin rate", "", usd("30000").instrument(
+                        Instrument.simple("BTCUSD", AssetClass.CRYPTO, "OANDA", "USD")
+                                .withMarginRate(new BigDecimal("0.5"))), TradingHalt.NONE,
+                        "{symbol:BTCUSD, action:buy, quantity:1, price:40000}",
+                        "buying_power: the order is worth 40,000.00 USD, the available buying power is 30,000.00 USD"),
+                risk("a missing rate refuses and names the pair; never 1", "",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")), TradingHalt.NONE,
+                        "{symbol:GBPJPY, action:buy, quantity:1500, price:191.25}",
+                        "buying_power: no JPY/USD rate is known (the broker has given none); tvbridge never assumes"
+                                + " one"),
+                risk("an instrument the broker has not resolved is not valued", "max_order_notional=1000",
+                        usd("25000"), TradingHalt.NONE, "{symbol:GBPJPY, action:buy, quantity:1500, price:191.25}",
+                        "max_order_notional: the currency GBPJPY is priced in is not known yet (the broker has not"
+                                + " resolved GBPJPY), so its value cannot be put in the account's currency"),
+                risk("today's yen loss in dollars", "max_daily_loss=50",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY)
+                                .holdsAt("GBPJPY", "10000", "191.25").price("GBPJPY", "190.25"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:100}",
+                        "max_daily_loss: today's result is -66.00 USD, the loss limit is 50.00 USD"),
+                risk("exposure sums every currency in dollars", "max_total_exposure=2000",
+                        usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY)
+                                .holdsAt("GBPJPY", "1000", "191.25").price("GBPJPY", "191.25"), TradingHalt.NONE,
+                        "{symbol:AAPL, action:buy, quantity:1, price:800}",
+                        "max_total_exposure: total exposure would be 2,062.32 USD (now 1,262.32 USD, the order"
+                                + " 800.00 USD), the limit is 2,000.00 USD"));
+    }
+
+    @Test
+    void aYenCrossWithinTheMarginAvailableIsAccepted() {
+        Account account = usd("25000").instrument(fx("GBPJPY", "JPY", "0.0333")).rates("USD", JPY);
+        assertThat(describe(decide(account, "{symbol:GBPJPY, action:buy, quantity:1500, price:191.25}",
+                "max_order_notional=2000", TradingHalt.NONE))).isEqualTo("BUY 1500 GBPJPY MARKET opens");
     }
 
     // --- exits first ---
@@ -357,8 +482,19 @@ class DeciderTest {
                 .orElse("") + (o.opens() ? " opens" : " exits")).collect(Collectors.joining("; "));
     }
 
+    /**
+     * Nothing held, in an account whose currency is USD (the broker has not reported its money yet):
+     * the stocks the rows trade are priced in dollars, as the broker resolved them.
+     */
     private static Account flat() {
-        return new Account(List.of());
+        Account account = new Account(List.of()).then(state -> {
+            state.ratesUpdated(ConversionRates.none("USD", NOW.minusSeconds(60)));
+            return state;
+        });
+        for (String symbol : List.of("AAPL", "MSFT", "SPY", "ZZZ")) {
+            account = account.instrument(Instrument.simple(symbol, AssetClass.STOCK, "NASDAQ", "USD"));
+        }
+        return account.instrument(Instrument.simple("BTCUSD", AssetClass.CRYPTO, "COINBASE", "USD"));
     }
 
     private static Account holding(String symbol, String quantity) {
@@ -388,6 +524,15 @@ class DeciderTest {
             });
         }
 
+        /** {@code quantity} of {@code symbol} held at an average cost of {@code cost}. */
+        Account holdsAt(String symbol, String quantity, String cost) {
+            return then(state -> {
+                state.setPosition(new ExpectedPosition("paper", "", symbol, new Holding(new BigDecimal(quantity),
+                        new BigDecimal(cost), BigDecimal.ZERO), BigDecimal.ONE, BigDecimal.ZERO, NOW));
+                return state;
+            });
+        }
+
         Account price(String symbol, String price) {
             return then(state -> {
                 state.priceSeen(symbol, new BigDecimal(price));
@@ -400,6 +545,29 @@ class DeciderTest {
             return then(state -> {
                 state.accountUpdated(new AccountSnapshot("DU1", "USD", money, money, money, BigDecimal.ZERO,
                         BigDecimal.ZERO, BigDecimal.ZERO, NOW.minusSeconds(60)));
+                return state;
+            });
+        }
+
+        /** The broker resolved {@code instrument}: alerts name it by its symbol. */
+        Account instrument(Instrument instrument) {
+            return then(state -> {
+                state.instrumentResolved(instrument.symbol(), instrument);
+                return state;
+            });
+        }
+
+        /** The broker's factors into the account's currency: {@code JPY=0.0066, EUR=1.08}. */
+        Account rates(String account, String factors) {
+            Map<String, BigDecimal> parsed = new HashMap<>();
+            for (String pair : factors.split(",")) {
+                if (!pair.isBlank()) {
+                    String[] parts = pair.split("=");
+                    parsed.put(parts[0].strip(), new BigDecimal(parts[1].strip()));
+                }
+            }
+            return then(state -> {
+                state.ratesUpdated(new ConversionRates(account, parsed, NOW.minusSeconds(30)));
                 return state;
             });
         }

@@ -12,6 +12,7 @@ import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.BrokerHealth;
 import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -31,6 +32,7 @@ import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.LedgerListener;
 import io.tvbridge.core.order.OrderSubmitter;
+import io.tvbridge.core.risk.MarketFacts;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskUsage;
 import io.tvbridge.core.risk.TradingHalt;
@@ -283,6 +285,10 @@ class EngineLoopTest {
                 SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, submitter::submit);
         running.add(stage);
         running.add(submitter);
+        // what the account watcher would hand over: a dollar account, and the stocks it trades resolved in dollars
+        stage.marketFacts(new MarketFacts(Optional.of(ConversionRates.none("USD", clock.instant())), Map.of(
+                "AAPL", Instrument.simple("AAPL", AssetClass.STOCK, "NASDAQ", "USD"),
+                "MSFT", Instrument.simple("MSFT", AssetClass.STOCK, "NASDAQ", "USD")), Map.of())).join();
         submitter.recover();
         return new Engine(stage, ledger, broker, store, received);
     }

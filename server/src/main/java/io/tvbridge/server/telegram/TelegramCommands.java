@@ -146,7 +146,7 @@ final class TelegramCommands {
             lines.add("DRY RUN: nothing is sent to the broker");
         }
         s.usage().ifPresent(u -> lines.add("Today: " + u.orders() + " order(s), " + u.openPositions()
-                + " open position(s), result " + money(u.dailyResult())));
+                + " open position(s), result " + money(u.dailyResult()) + " " + u.currency()));
         DaemonStatus.Queues q = s.queues();
         lines.add("Queues: " + q.pendingSignals() + " waiting for the open, " + q.ordersWorking() + " order(s) working, "
                 + q.decisions() + " to decide, " + q.submitter() + " to send");

@@ -46,6 +46,8 @@ final class FakeTwsLedger {
     private final List<Execution> executions = new ArrayList<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** The ledger's ExchangeRate per currency: what one unit is worth in the base currency (USD). */
+    private final Map<String, String> exchangeRates = new LinkedHashMap<>();
     private List<String> accounts = List.of("DU1234567");
     private int executionCount;
 
@@ -58,6 +60,17 @@ final class FakeTwsLedger {
         values.put("RealizedPnL", "0.00");
         values.put("AvailableFunds", "100523.45");
         values.put("ExcessLiquidity", "100523.45");
+        exchangeRates.put("USD", "1.00");
+        exchangeRates.put("EUR", "1.0812");
+    }
+
+    void exchangeRate(String currency, String rate) {
+        exchangeRates.put(currency, rate);
+    }
+
+    /** The currencies the ledger holds, with their ExchangeRate into the base currency. */
+    Map<String, String> exchangeRates() {
+        return Map.copyOf(exchangeRates);
     }
 
     List<String> accounts() {

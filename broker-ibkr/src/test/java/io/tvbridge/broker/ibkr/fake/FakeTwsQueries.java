@@ -47,10 +47,20 @@ final class FakeTwsQueries {
         peer.send(FakeTwsEncoder::positionEnd);
     }
 
-    /** One ACCOUNT_SUMMARY per managed account and requested tag that has a value, then ACCOUNT_SUMMARY_END. */
+    /**
+     * One ACCOUNT_SUMMARY per managed account and requested tag that has a value, then
+     * ACCOUNT_SUMMARY_END. {@code $LEDGER:ALL} reports each currency of the ledger, with its
+     * ExchangeRate into the base currency, and the base itself as {@code BASE}.
+     */
     void accountSummary(FakeTwsPeer peer, int reqId, String tags) {
         for (String account : ledger.accounts()) {
             for (String tag : tags.split(",")) {
+                if (tag.strip().equals("$LEDGER:ALL")) {
+                    peer.send(e -> e.accountSummary(reqId, account, "ExchangeRate", "1.00", "BASE"));
+                    ledger.exchangeRates().forEach((currency, rate) -> peer.send(e -> e.accountSummary(reqId,
+                            account, "ExchangeRate", rate, currency)));
+                    continue;
+                }
                 String value = ledger.value(tag.strip());
                 if (value != null) {
                     peer.send(e -> e.accountSummary(reqId, account, tag.strip(), value, "USD"));

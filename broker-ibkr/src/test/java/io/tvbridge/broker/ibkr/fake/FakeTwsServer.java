@@ -113,6 +113,14 @@ public final class FakeTwsServer implements AutoCloseable {
         return this;
     }
 
+    /** The ExchangeRate the ledger reports for {@code currency} under {@code $LEDGER:ALL}. */
+    public FakeTwsServer exchangeRate(String currency, String rate) {
+        synchronized (lock) {
+            ledger.exchangeRate(currency, rate);
+        }
+        return this;
+    }
+
     /** Adds a contract definition (one with a built-in's conId replaces it). */
     public FakeTwsServer contract(IbContractDetails details) {
         synchronized (lock) {

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -55,8 +56,28 @@ public final class OandaDecoder {
                     optionalText(node, "displayName").orElse(name), integer(node, "displayPrecision", what),
                     integer(node, "tradeUnitsPrecision", what), decimal(node, "minimumTradeSize", what),
                     decimal(node, "maximumOrderUnits", what), decimal(node, "minimumTrailingStopDistance", what),
-                    decimal(node, "maximumTrailingStopDistance", what));
+                    decimal(node, "maximumTrailingStopDistance", what), optionalDecimal(node, "marginRate", what)
+                            .filter(rate -> rate.signum() > 0));
         });
+    }
+
+    /**
+     * {@code GET .../pricing?includeHomeConversions=true}: OANDA's factor for each currency into the
+     * account's home currency. The {@code positionValue} factor is the one OANDA values positions
+     * with (the gain and loss factors are for realized profit and loss).
+     */
+    public static Map<String, BigDecimal> homeConversions(JsonNode reply) {
+        Map<String, BigDecimal> factors = new TreeMap<>();
+        if (member(reply, "homeConversions").isMissingNode()) {
+            return factors;
+        }
+        each(reply, "homeConversions", node -> {
+            String currency = text(node, "currency", "home conversion");
+            optionalDecimal(node, "positionValue", "home conversion of " + currency)
+                    .filter(factor -> factor.signum() > 0).ifPresent(factor -> factors.put(currency, factor));
+            return currency;
+        });
+        return factors;
     }
 
     /** {@code GET .../orders/{specifier}}: the order under {@code "order"}. */

@@ -57,6 +57,17 @@ public final class OandaInstrumentCatalog {
         return byName.isEmpty();
     }
 
+    /**
+     * An instrument whose base or quote is {@code currency}, for asking OANDA's factor of that
+     * currency: the pair with {@code home} first, then any other.
+     */
+    public Optional<String> pricedWith(String currency, String home) {
+        Optional<String> direct = byName.values().stream().map(OandaInstrumentSpec::name)
+                .filter(name -> name.equals(currency + "_" + home) || name.equals(home + "_" + currency)).findFirst();
+        return direct.or(() -> byName.values().stream().filter(spec -> spec.quoteCurrency().equals(currency)
+                || spec.baseCurrency().equals(currency)).map(OandaInstrumentSpec::name).findFirst());
+    }
+
     /** A few names, for messages that say what would have matched. */
     public List<String> someSymbols(int count) {
         return bySymbol.keySet().stream().limit(count).toList();
@@ -75,7 +86,7 @@ public final class OandaInstrumentCatalog {
         BigDecimal step = BigDecimal.ONE.movePointLeft(spec.tradeUnitsPrecision());
         return new Instrument(symbolOf(spec.name()), assetClass(spec.type()), "OANDA", spec.quoteCurrency(),
                 Optional.empty(), BigDecimal.ONE, BigDecimal.ONE.movePointLeft(spec.displayPrecision()), step,
-                spec.minimumTradeSize().max(step), spec.name());
+                spec.minimumTradeSize().max(step), spec.name(), spec.marginRate());
     }
 
     /** OANDA's instrument types: currency pairs are forex; indices, commodities, metals and bonds are CFDs. */

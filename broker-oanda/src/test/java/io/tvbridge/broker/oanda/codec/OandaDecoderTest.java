@@ -8,6 +8,8 @@ import io.tvbridge.broker.oanda.fake.OandaFixtures;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -131,10 +133,24 @@ class OandaDecoderTest {
     void readsInstrumentsWithIntegerPrecisionAndStringSizes() {
         List<OandaInstrumentSpec> specs = OandaDecoder.instruments(
                 OandaJson.parse("instruments", OandaFixtures.json("instruments")));
-        assertThat(specs).extracting(OandaInstrumentSpec::name).containsExactly("EUR_USD", "XAU_USD", "SPX500_USD");
+        assertThat(specs).extracting(OandaInstrumentSpec::name).containsExactly("EUR_USD", "XAU_USD", "SPX500_USD",
+                "GBP_JPY");
         assertThat(specs.get(0)).isEqualTo(new OandaInstrumentSpec("EUR_USD", "CURRENCY", "EUR/USD", 5, 0,
-                new BigDecimal("1"), new BigDecimal("100000000"), new BigDecimal("0.00050"), new BigDecimal("1.00000")));
+                new BigDecimal("1"), new BigDecimal("100000000"), new BigDecimal("0.00050"), new BigDecimal("1.00000"),
+                Optional.of(new BigDecimal("0.0333"))));
         assertThat(specs.get(1).quoteCurrency()).isEqualTo("USD");
+        assertThat(specs.get(1).baseCurrency()).isEqualTo("XAU");
+        assertThat(specs.get(1).marginRate()).contains(new BigDecimal("0.05"));
+    }
+
+    @Test
+    void readsTheHomeConversionFactorsThatValuePositions() {
+        assertThat(OandaDecoder.homeConversions(OandaJson.parse("pricing",
+                OandaFixtures.json("pricing-home-conversions")))).containsExactlyEntriesOf(new TreeMap<>(
+                Map.of("GBP", new BigDecimal("1.27395"), "JPY", new BigDecimal("0.00660036"),
+                        "USD", new BigDecimal("1"))));
+        assertThat(OandaDecoder.homeConversions(OandaJson.parse("pricing", OandaFixtures.json("pricing-f16"))))
+                .as("a pricing reply without homeConversions gives no factor").isEmpty();
     }
 
     @Test

@@ -45,7 +45,8 @@ class OandaInstrumentCatalogTest {
     void theInstrumentCarriesTheSymbolTheAlertUsesAndOandasRules() {
         Instrument eurusd = OandaInstrumentCatalog.instrument(catalog.byName("EUR_USD").orElseThrow());
         assertThat(eurusd).isEqualTo(new Instrument("EURUSD", AssetClass.FOREX, "OANDA", "USD", Optional.empty(),
-                BigDecimal.ONE, new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE, "EUR_USD"));
+                BigDecimal.ONE, new BigDecimal("0.00001"), BigDecimal.ONE, BigDecimal.ONE, "EUR_USD",
+                Optional.of(new BigDecimal("0.0333"))));
 
         Instrument gold = OandaInstrumentCatalog.instrument(catalog.byName("XAU_USD").orElseThrow());
         assertThat(gold.symbol()).isEqualTo("XAUUSD");

@@ -18,6 +18,10 @@ import java.util.Optional;
  * price × quantity into money (50 for an ES future, 1 for a share). {@code tickSize} is the
  * smallest price step, {@code quantityIncrement} the smallest quantity step (1 for whole
  * units) and {@code minimumQuantity} the smallest order the venue takes.
+ *
+ * <p>{@code marginRate} is present when the venue trades the instrument on margin at a rate it
+ * states (OANDA's {@code marginRate}: the margin an order needs is its value times the rate).
+ * Empty means the account's buying power, as the broker reports it, is what an order must fit in.
  */
 public record Instrument(
         String symbol,
@@ -29,7 +33,8 @@ public record Instrument(
         BigDecimal tickSize,
         BigDecimal quantityIncrement,
         BigDecimal minimumQuantity,
-        String venueSymbol) {
+        String venueSymbol,
+        Optional<BigDecimal> marginRate) {
 
     public Instrument {
         Objects.requireNonNull(symbol, "symbol");
@@ -42,9 +47,29 @@ public record Instrument(
         requirePositive(quantityIncrement, "quantityIncrement");
         requirePositive(minimumQuantity, "minimumQuantity");
         Objects.requireNonNull(venueSymbol, "venueSymbol");
+        Objects.requireNonNull(marginRate, "marginRate");
+        marginRate.ifPresent(rate -> {
+            if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("marginRate must be above 0 and at most 1: " + rate);
+            }
+        });
         if (symbol.isBlank()) {
             throw new IllegalArgumentException("instrument symbol is blank");
         }
+    }
+
+    /** An instrument without a margin rate of its own: the account's buying power limits it. */
+    public Instrument(String symbol, AssetClass assetClass, String exchange, String currency,
+                      Optional<LocalDate> expiry, BigDecimal multiplier, BigDecimal tickSize,
+                      BigDecimal quantityIncrement, BigDecimal minimumQuantity, String venueSymbol) {
+        this(symbol, assetClass, exchange, currency, expiry, multiplier, tickSize, quantityIncrement,
+                minimumQuantity, venueSymbol, Optional.empty());
+    }
+
+    /** The same instrument, traded on margin at {@code rate} of its value. */
+    public Instrument withMarginRate(BigDecimal rate) {
+        return new Instrument(symbol, assetClass, exchange, currency, expiry, multiplier, tickSize, quantityIncrement,
+                minimumQuantity, venueSymbol, Optional.of(rate));
     }
 
     /** A plain instrument with unit multiplier, a tick of 0.01 and whole-unit quantities. */

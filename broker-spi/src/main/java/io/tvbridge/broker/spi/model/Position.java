@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A net position as the broker holds it. {@code quantity} is signed: positive long,
  * negative short. {@code averageCost} is the average entry price per unit in
- * {@code currency}; market price and P&amp;L are present when the broker knows them.
+ * {@code currency}; market price and P&amp;L (also in {@code currency}, the instrument's) are
+ * present when the broker knows them.
  */
 public record Position(String symbol, AssetClass assetClass, BigDecimal quantity, BigDecimal averageCost,
                        String currency, Optional<BigDecimal> marketPrice, Optional<BigDecimal> unrealizedPnl,

@@ -13,6 +13,7 @@ import io.tvbridge.broker.spi.ConfigKey;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConnectionEvent;
+import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
@@ -40,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -387,6 +390,24 @@ public abstract class BrokerConformanceTest {
         assertThat(after.currency()).isEqualTo(before.currency());
         assertThat(after.equity()).isPositive();
         assertThat(after.cash()).as("buying 3 and selling 1 spends cash").isLessThan(before.cash());
+    }
+
+    @Test
+    void conversionRatesAreInTheAccountsCurrencyAndNeverMadeUp() throws Exception {
+        AccountSnapshot account = broker.account();
+        ConversionRates rates = broker.conversionRates(account.currency(),
+                new TreeSet<>(List.of(account.currency(), instrument.currency())));
+        assertThat(rates.accountCurrency()).isEqualTo(account.currency());
+        assertThat(rates.factor(account.currency())).contains(BigDecimal.ONE);
+        assertThat(rates.factors().values()).allSatisfy(factor -> assertThat(factor).isPositive());
+        assertThat(rates.factors().get(account.currency()))
+                .as("the account's own currency is worth exactly one of itself, when listed")
+                .satisfiesAnyOf(factor -> assertThat(factor).isNull(),
+                        factor -> assertThat(factor).isEqualByComparingTo(BigDecimal.ONE));
+        if (!instrument.currency().equals(account.currency())) {
+            assertThat(rates.factor(instrument.currency())).as("a rate for the traded instrument's currency")
+                    .isPresent();
+        }
     }
 
     @Test
