@@ -5,8 +5,6 @@ import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.core.alert.Alert;
-import io.tvbridge.core.alert.AlertDialects;
-import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.concurrent.LaneQueue;
@@ -30,7 +28,6 @@ import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +64,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It takes its work in batches: it records the broker's reports first, then for each signal
  * it checks for a duplicate or a stale alert, plans and sizes the orders, runs the risk checks
- * ({@link Decider}), and writes the signal and its orders; then it commits the whole batch once, and only after that commit are the webhooks
- * answered and the orders handed to the submitter. An answer therefore always describes
- * something already on disk, and a burst costs one disk write per batch rather than one per
- * request.
+ * ({@link Decider}), and writes the signal and its orders; then it commits the whole batch once
+ * (with the batches already queued behind it, see {@link #mayWait}), and only after that commit
+ * are the webhooks answered and the orders handed to the submitter. An answer therefore always
+ * describes something already on disk, and a burst costs one disk write per batch rather than
+ * one per request. Its parts live apart: the {@link Decider} (a pure function), the
+ * {@link DuplicateFilter}, the {@link OrderFactory} and the {@link PendingQueue}.
  *
  * <p>Within a batch, exits go ahead of entries (a close frees the money and the limits an entry
  * needs), but signals for one symbol keep their arrival order, and nothing moves across a change
@@ -120,13 +119,10 @@ public final class DecisionStage implements AutoCloseable {
     private int batchesUncommitted;
     private long uncommittedSince;
     private final ScheduledExecutorService pendingClock;
-    private final List<PendingSignal> waiting = new ArrayList<>();
+    private final PendingQueue pendingQueue;
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     /** Set by {@link #judge} on the decision thread: whether its refusal came from a risk check. */
     private boolean refusedByRisk;
-    private volatile List<PendingSignal> waitingView = List.of();
-    private volatile Instant nextRelease = Instant.MAX;
-    private boolean waitingDirty;
     /** When an operator last started the day's counters again; the epoch when never. */
     private volatile Instant limitsResetAt = Instant.EPOCH;
     private volatile RiskSettings settings;
@@ -149,6 +145,7 @@ public final class DecisionStage implements AutoCloseable {
         this.halt = halt;
         this.circuitOpen = circuitOpen;
         this.hours = hours;
+        this.pendingQueue = new PendingQueue(hours);
         this.clock = clock;
         this.submitter = submitter;
         this.state = new RiskState(broker.name());
@@ -228,7 +225,7 @@ public final class DecisionStage implements AutoCloseable {
     public void settingsChanged(RiskSettings changed) {
         barrier(session -> {
             settings = changed;
-            nextRelease = clock.instant();   // market hours or policies may have changed: look again
+            pendingQueue.lookAgainAt(clock.instant());   // market hours or policies may have changed
         });
     }
 
@@ -260,7 +257,7 @@ public final class DecisionStage implements AutoCloseable {
 
     /** The signals waiting in the pending queue for their market to open, oldest first. */
     public List<PendingSignal> pending() {
-        return waitingView;
+        return pendingQueue.published();
     }
 
     /**
@@ -271,14 +268,10 @@ public final class DecisionStage implements AutoCloseable {
         return ask(session -> {
             List<Long> ids = new ArrayList<>();
             Instant now = clock.instant();
-            for (PendingSignal entry : List.copyOf(waiting)) {
-                if (symbol.isPresent() && !symbol.get().equalsIgnoreCase(entry.symbol())) {
-                    continue;
-                }
+            for (PendingSignal entry : pendingQueue.take(symbol)) {
                 String note = "cleared from the pending queue by " + actor + ": " + reason;
                 session.endPending(entry.signalId(), PendingSignal.State.CLEARED, now, actor, note);
                 session.updateDecision(entry.signalId(), Decision.REJECTED, Optional.of(note), now);
-                waiting.remove(entry);
                 ids.add(entry.signalId());
             }
             if (!ids.isEmpty()) {
@@ -286,7 +279,6 @@ public final class DecisionStage implements AutoCloseable {
                         + symbol.map(s -> "for " + s + " ").orElse("") + ids + ": " + reason));
                 log.info("{} cleared {} pending signal(s) {}: {}", actor, ids.size(), ids, reason);
             }
-            waitingDirty = true;
             return List.copyOf(ids);
         });
     }
@@ -350,9 +342,7 @@ public final class DecisionStage implements AutoCloseable {
             }
             ledger.writeChanges(session);
             session.commit();
-            if (waitingDirty) {
-                waitingChanged();
-            }
+            pendingQueue.publishChanges(clock.instant());
         } catch (RuntimeException e) {
             List<Object> lost = List.copyOf(uncommitted);
             log.error("could not store a batch of {} tasks; none was acknowledged", lost.size(), e);
@@ -459,7 +449,7 @@ public final class DecisionStage implements AutoCloseable {
             log.info("signal={} received again: {}", duplicate.get().signalId(), duplicate.get().reason());
             return () -> task.result().complete(duplicate.get());
         }
-        if (alert.symbol().isPresent() && waiting.stream().anyMatch(p -> p.symbol().equals(alert.symbol().get()))) {
+        if (alert.symbol().isPresent() && pendingQueue.holds(alert.symbol().get())) {
             releaseDue(session, afterCommit);   // earlier signals for this symbol go first, if their market is open
         }
 
@@ -547,8 +537,7 @@ public final class DecisionStage implements AutoCloseable {
         PendingSignal entry = PendingSignal.waiting(signalId, instrument.symbol(),
                 instrument.assetClass().orElse(AssetClass.STOCK), alert.outsideRegularHours(), now, opens);
         session.insertPending(entry);
-        waiting.add(entry);
-        waitingDirty = true;
+        pendingQueue.add(entry);
         log.info("signal={} queued: {} - {}", signalId, describe(alert), closed);
         return new Outcome.Decided(signalId, Decision.QUEUED, plan.reason(), List.of(), settings.dryRun());
     }
@@ -576,8 +565,7 @@ public final class DecisionStage implements AutoCloseable {
 
     /** Asks the decision thread to release the pending queue once the earliest open has come. */
     private void releaseWhenDue() {
-        if (!waitingView.isEmpty() && !clock.instant().isBefore(nextRelease)) {
-            nextRelease = Instant.MAX;   // releaseDue sets the next one
+        if (pendingQueue.dueAt(clock.instant())) {
             run(session -> {
             });
         }
@@ -589,16 +577,17 @@ public final class DecisionStage implements AutoCloseable {
      * was the policy). Their orders go to the broker after the batch's commit.
      */
     private void releaseDue(StoreSession session, List<Runnable> afterCommit) {
-        if (waiting.isEmpty()) {
+        if (pendingQueue.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        List<PendingSignal> due = waiting.stream().filter(p -> hours.isOpen(p.symbol(), p.assetClass(), now,
-                p.outsideRegularHours())).toList();
-        if (!due.isEmpty()) {
+        List<PendingSignal> due = pendingQueue.takeDue(now);
+        if (due.isEmpty()) {
+            pendingQueue.publish(now);   // nothing was due after all: work out when to look again
+        } else {
             Map<Long, Alert> alerts = new HashMap<>();
             for (PendingSignal entry : due) {
-                alerts.put(entry.signalId(), storedAlert(session, entry.signalId()).orElse(null));
+                alerts.put(entry.signalId(), PendingQueue.storedAlert(session, entry.signalId()).orElse(null));
             }
             List<PendingSignal> ordered = LaneQueue.exitsFirst(due, PendingSignal::symbol,
                     p -> alerts.get(p.signalId()) == null || goesFirst(alerts.get(p.signalId())));
@@ -606,16 +595,11 @@ public final class DecisionStage implements AutoCloseable {
             for (PendingSignal entry : ordered) {
                 afterCommit.add(release(session, entry, Optional.ofNullable(alerts.get(entry.signalId())), now,
                         released));
-                waiting.remove(entry);
             }
             afterCommit.add(() -> listeners.forEach(l -> l.pendingReleased(List.copyOf(released), now)));
             session.audit(new AuditEntry(now, "tvbridge", "pending.released", ordered.size()
                     + " signal(s) released at the open: " + ordered.stream().map(p -> p.signalId() + " "
                     + p.symbol()).toList()));
-            waitingDirty = true;
-        }
-        if (!waitingDirty) {
-            waitingChanged();   // nothing was due after all: work out when to look again
         }
     }
 
@@ -657,8 +641,7 @@ public final class DecisionStage implements AutoCloseable {
      * for; empty while nothing waits.
      */
     public Optional<Instant> nextRelease() {
-        Instant next = nextRelease;
-        return waitingView.isEmpty() || next.equals(Instant.MAX) ? Optional.empty() : Optional.of(next);
+        return pendingQueue.nextRelease();
     }
 
     /**
@@ -667,39 +650,7 @@ public final class DecisionStage implements AutoCloseable {
      */
     public CompletableFuture<Integer> releaseDue() {
         return run(session -> {
-        }).thenApply(done -> waitingView.size());
-    }
-
-    private static Optional<Alert> storedAlert(StoreSession session, long signalId) {
-        return session.findSignal(signalId).flatMap(signal -> {
-            try {
-                // a JSON array stores the whole message with each of its orders: take the one this row holds
-                List<Alert> alerts = AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).alerts();
-                return alerts.size() == 1 ? Optional.of(alerts.get(0))
-                        : alerts.stream().filter(alert -> sameOrder(alert, signal.alert())).findFirst();
-            } catch (AlertProblem e) {
-                log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
-                return Optional.empty();
-            }
-        });
-    }
-
-    /** Whether a message's alert is the one a signal row holds: the same action, symbol, size and target. */
-    private static boolean sameOrder(Alert read, Alert stored) {
-        return read.action() == stored.action() && read.symbol().equals(stored.symbol())
-                && read.quantity().map(BigDecimal::stripTrailingZeros).equals(stored.quantity()
-                .map(BigDecimal::stripTrailingZeros)) && read.targetPosition().map(BigDecimal::stripTrailingZeros)
-                .equals(stored.targetPosition().map(BigDecimal::stripTrailingZeros));
-    }
-
-    /** Publishes the waiting list and when to look again. Called on the decision thread. */
-    private void waitingChanged() {
-        waitingDirty = false;
-        waitingView = List.copyOf(waiting);
-        Instant now = clock.instant();
-        nextRelease = waiting.stream().map(p -> p.releaseAt().isAfter(now) ? p.releaseAt()
-                : hours.nextOpen(new InstrumentRef(p.symbol(), Optional.empty(), Optional.of(p.assetClass())), now,
-                        p.outsideRegularHours())).min(Instant::compareTo).orElse(Instant.MAX);
+        }).thenApply(done -> pendingQueue.published().size());
     }
 
     private Optional<Outcome.Duplicate> findDuplicate(StoreSession session, SignalCandidate candidate, Instant now) {
@@ -752,10 +703,8 @@ public final class DecisionStage implements AutoCloseable {
             lastSignalId = session.maxSignalId();
             duplicates.load(session.signalKeys(duplicates.bodiesSince(clock.instant())));
             factory.continueAfter(session.maxOrderId());
-            waiting.clear();
-            waiting.addAll(session.pendingSignals(PendingSignal.State.WAITING));
+            pendingQueue.load(session.pendingSignals(PendingSignal.State.WAITING), clock.instant());
         }
-        waitingChanged();
     }
 
     /** " order=<id>,<id>" for a log line, or nothing when there is no order. */
