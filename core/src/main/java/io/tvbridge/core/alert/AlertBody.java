@@ -68,7 +68,16 @@ public final class AlertBody {
 
     /** The fields of a body already decoded (see {@link #text}). */
     static AlertBody parseText(String text) throws AlertProblem {
-        Map<String, Value> raw = text.startsWith("{") || text.startsWith("[") ? readJson(text) : readPairs(text);
+        return named(text.startsWith("{") || text.startsWith("[") ? readJson(readTree(text)) : readPairs(text));
+    }
+
+    /** The fields of a message already read: its JSON as parsed once, else its text as pairs. */
+    static AlertBody read(AlertMessage message) throws AlertProblem {
+        return named(message.json().isPresent() ? readJson(message.json().get()) : readPairs(message.text()));
+    }
+
+    /** The values under tvbridge's field names; two names of one field must agree. */
+    private static AlertBody named(Map<String, Value> raw) throws AlertProblem {
         Map<AlertField, Value> fields = new LinkedHashMap<>();
         for (Value value : raw.values()) {
             Optional<AlertField> field = AlertField.byName(value.key());
@@ -134,8 +143,7 @@ public final class AlertBody {
         }
     }
 
-    private static Map<String, Value> readJson(String text) throws AlertProblem {
-        JsonNode root = readTree(text);
+    private static Map<String, Value> readJson(JsonNode root) throws AlertProblem {
         if (!root.isObject()) {
             throw AlertProblem.malformed("the body must be a JSON object ({\"symbol\": ...}), not "
                     + root.getNodeType().name().toLowerCase());

@@ -45,7 +45,7 @@ final class TvbridgeReader implements DialectReader {
             throw AlertProblem.malformed("the body must be a JSON object ({\"symbol\": ...}), not "
                     + message.json().get().getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        AlertBody body = AlertBody.parseText(message.text());
+        AlertBody body = AlertBody.read(message);
         TranslatedAlert alert = new TranslatedAlert().putAll(body);
         Optional<JsonFields> json = JsonFields.of(message);
         if (json.isEmpty()) {

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The webhook's way in: size, parse, authenticate, validate on the caller's thread, then the
@@ -215,11 +216,21 @@ public final class SignalService {
             authenticator.check(body, Optional.empty(), reading.secret());
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        String payload = redactor.redact(text);
-        if (!payload.equals(text)) {
-            reading = AlertDialects.read(payload.getBytes(StandardCharsets.UTF_8));
+        if (secretElsewhere(text, reading.secret())) {
+            reading = AlertDialects.read(redactor.redact(text).getBytes(StandardCharsets.UTF_8));
         }
         return reading;
+    }
+
+    /**
+     * Whether a secret shows in the message anywhere but in the one field that carries the
+     * message's secret: only then is the message read again with every secret masked (reading it
+     * is most of the webhook's work, and the secret field itself never reaches the alert).
+     */
+    private boolean secretElsewhere(String text, Optional<String> carried) {
+        String rest = carried.filter(secret -> !secret.isEmpty())
+                .map(secret -> text.replaceFirst(Pattern.quote(secret), "")).orElse(text);
+        return !redactor.redact(rest).equals(rest);
     }
 
     /**
