@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The paper broker's exchange rates: a table of pairs ({@code EURUSD=1.08}, {@code USDJPY=150}),
@@ -25,6 +26,10 @@ import java.util.function.Function;
  * simulated venue lists them there).
  */
 final class PaperRates {
+    /** ISO 4217 codes, looked up in a set: asking {@link Currency} of an unknown code costs an exception each time. */
+    private static final Set<String> CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
     static final String DEFAULTS = "EURUSD=1.08,GBPUSD=1.27,AUDUSD=0.66,NZDUSD=0.61,USDJPY=150,USDCHF=0.88,"
             + "USDCAD=1.36,USDTUSD=1,USDCUSD=1";
     private static final MathContext PRECISION = new MathContext(20, RoundingMode.HALF_EVEN);
@@ -120,11 +125,6 @@ final class PaperRates {
     }
 
     private static boolean isCurrency(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return CURRENCY_CODES.contains(code);
     }
 }

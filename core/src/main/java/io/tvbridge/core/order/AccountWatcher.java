@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class AccountWatcher implements AutoCloseable {
     private final Consumer<AccountSnapshot> consumer;
     private final Consumer<MarketFacts> facts;
     private final ScheduledExecutorService timer;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     /** Instruments resolved for the engine, by the symbol alerts name them by. */
     private final Map<String, Instrument> instruments = new ConcurrentHashMap<>();
     /** Every currency met (instruments, positions): the rates asked for at each refresh. */
@@ -73,12 +75,21 @@ public final class AccountWatcher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks now, in the background. */
+    /**
+     * Asks now, in the background; asks made while one waits to run are served by that one (a
+     * burst of fills costs one read of the account, not one each).
+     */
     public void refreshSoon() {
+        if (!refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            timer.execute(this::refresh);
+            timer.execute(() -> {
+                refreshQueued.set(false);
+                refresh();
+            });
         } catch (RejectedExecutionException e) {
-            // stopping: the account is not asked again (it is asked at the next start)
+            refreshQueued.set(false);   // stopping: the account is asked again at the next start
         }
     }
 
