@@ -46,10 +46,4 @@ public record OrderProgress(OrderPhase phase, BigDecimal multiplier, Optional<St
         return new OrderProgress(OrderPhase.SUBMITTED, contractMultiplier, brokerOrderId, filledQuantity,
                 averageFillPrice, reason, Optional.of(at), at);
     }
-
-    /** The same progress in another phase (as a test or a replay sets it). */
-    public OrderProgress inPhase(OrderPhase newPhase) {
-        return new OrderProgress(newPhase, multiplier, brokerOrderId, filledQuantity, averageFillPrice, reason,
-                submittedAt, updatedAt);
-    }
 }

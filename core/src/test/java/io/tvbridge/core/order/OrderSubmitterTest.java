@@ -16,6 +16,7 @@ import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.OrderProgress;
 import io.tvbridge.core.store.OrderRef;
 import io.tvbridge.core.store.StoreRows;
 import io.tvbridge.core.store.StoredOrder;
@@ -295,6 +296,8 @@ class OrderSubmitterTest {
     }
 
     private static StoredOrder withPhase(StoredOrder o, OrderPhase phase) {
-        return o.with(o.progress().inPhase(phase));
+        OrderProgress p = o.progress();
+        return o.with(new OrderProgress(phase, p.multiplier(), p.brokerOrderId(), p.filledQuantity(),
+                p.averageFillPrice(), p.reason(), p.submittedAt(), p.updatedAt()));
     }
 }
