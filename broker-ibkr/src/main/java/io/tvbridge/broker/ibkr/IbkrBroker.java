@@ -463,6 +463,10 @@ public final class IbkrBroker implements Broker, IbkrEvents.Connection {
     @Override
     public Optional<OrderState> lookup(ClientOrderId clientOrderId) throws BrokerException {
         TrackedOrder order = state.byClientId.get(clientOrderId);
+        if (order == null && journal.find(clientOrderId).isEmpty()) {
+            // the journal is written before an order reaches the socket: no run began to send this one
+            return Optional.empty();
+        }
         if ((order == null || order.unconfirmed()) && session.connected()) {
             requestOpenOrders(true);
             requestExecutions();
