@@ -9,6 +9,7 @@ import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.order.OrderSink;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
@@ -16,6 +17,7 @@ import io.tvbridge.core.routing.HostBrokerContext;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.signal.DecisionStage;
 import io.tvbridge.core.signal.OrderPlanner;
+import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +78,14 @@ public class DecisionStageBenchmark {
         BrokerHandle broker = new BrokerHandle("paper", "bench", "", paper);
         stage = new DecisionStage(store, broker, new Ledger("paper", "", clock), new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), new OrderIds(OrderIds.newInstallationId()), Duration.ofSeconds(60),
-                RiskSettings.defaults(), TradingHalt.NONE, Optional::empty, hours, clock, order -> {
+                RiskSettings.defaults(), TradingHalt.NONE, Optional::empty, hours, clock, new OrderSink() {
+                    @Override
+                    public void submit(StoredOrder order) {
+                    }
+
+                    @Override
+                    public void cancel(StoredOrder order) {
+                    }
                 });
         stage.accountUpdated(paper.account());
     }

@@ -187,7 +187,7 @@ public final class Daemon implements AutoCloseable {
         ledger.addListener(timeouts);
         decisions = new DecisionStage(store, broker, ledger, new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
-                hours, clock, submitter::submit);
+                hours, clock, submitter);
         settings.addListener(decisions::settingsChanged);
         settings.addListener(changed -> {
             circuit.set(circuitFor(changed));

@@ -139,6 +139,45 @@ class OrderFlowTest {
     }
 
     @Test
+    void aCancelAlertTakesBackTheWorkingOrdersOfItsSymbolAndKindOnly() {
+        try (TestDaemon tv = TestDaemon.start(folder)) {
+            // an entry that fills, leaving its take-profit (a limit) and its stop-loss (a stop) working
+            tv.signal("\"symbol\":\"W\",\"action\":\"buy\",\"quantity\":1,\"price\":100,\"take_profit\":130,"
+                    + "\"stop_loss\":90");
+            String elsewhere = tv.signal("\"symbol\":\"V\",\"action\":\"buy\",\"quantity\":1,\"price\":100,"
+                    + "\"order_type\":\"stop\",\"stop_price\":120").get("client_order_id").asText();
+            eventually("the exits and the other stop rest", () -> tv.count(
+                    "select count(*) from orders where status = 'ACCEPTED'") == 3);
+            String stopLoss = tv.text("select client_order_id from orders where symbol = 'W' and order_type = 'STOP'");
+            String takeProfit = tv.text("select client_order_id from orders where symbol = 'W' and order_type = 'LIMIT'");
+
+            JsonNode answer = tv.signal("\"symbol\":\"W\",\"action\":\"cancel\",\"cancel_order_type\":\"stop\"");
+            assertThat(answer.get("decision").asText()).isEqualTo("accepted");
+            assertThat(answer.get("reason").asText()).isEqualTo("cancels 1 working stop order of W: " + stopLoss);
+            eventually("the stop-loss is cancelled", () -> status(tv, stopLoss).equals("CANCELLED"));
+            assertThat(status(tv, takeProfit)).as("a take-profit is a limit, not a stop").isEqualTo("ACCEPTED");
+            assertThat(status(tv, elsewhere)).as("another symbol's stop").isEqualTo("ACCEPTED");
+            assertThat(tv.text("select details from audit_log where action = 'order.cancel_requested'"))
+                    .contains("cancels 1 working stop order of W: " + stopLoss);
+
+            JsonNode nothing = tv.signal("\"symbol\":\"W\",\"action\":\"cancel\",\"cancel_order_type\":\"stop\"");
+            assertThat(nothing.get("decision").asText()).isEqualTo("accepted");
+            assertThat(nothing.get("reason").asText()).isEqualTo("there are no working stop orders of W to cancel");
+
+            // an order and the cancel right behind it: the cancel waits for the send, in the symbol's lane
+            String fresh = tv.signal("\"symbol\":\"U\",\"action\":\"buy\",\"quantity\":1,\"price\":100,"
+                    + "\"order_type\":\"stop\",\"stop_price\":120").get("client_order_id").asText();
+            tv.signal("\"symbol\":\"U\",\"action\":\"cancel\"");
+            eventually("the order just sent is cancelled", () -> status(tv, fresh).equals("CANCELLED"));
+            assertThat(tv.count("select count(*) from fills where symbol = 'U'")).isZero();
+        }
+    }
+
+    private static String status(TestDaemon tv, String clientOrderId) {
+        return tv.text("select status from orders where client_order_id = '" + clientOrderId + "'");
+    }
+
+    @Test
     void aMarketOrderLeftUnfilledIsCancelledAndSaysWhy() {
         try (FakeTwsServer tws = FakeTwsServer.start();
              TestDaemon tv = TestDaemon.start(folder, Map.of("BROKER", "ibkr", "IBKR_PORT",

@@ -12,13 +12,16 @@ import java.util.Optional;
  * of it. {@code instrument} is absent only for {@link AlertAction#CLOSE_ALL}; the prices an
  * {@link #orderType()} needs are present ({@link AlertPrices}); how much ({@link AlertSize}, with
  * the target position of a {@link AlertAction#TARGET} alert); the exits it attaches
- * ({@link AlertExits}); what it says of itself ({@link AlertTags}). The accessors below the
- * record's own give each part's fields by the names the rest of tvbridge uses.
+ * ({@link AlertExits}); what it says of itself ({@link AlertTags}); for a
+ * {@link AlertAction#CANCEL}, which working orders it cancels ({@link CancelScope}), and nothing
+ * else that would place an order. The accessors below the record's own give each part's fields by
+ * the names the rest of tvbridge uses.
  */
 public record Alert(AlertAction action, Optional<InstrumentRef> instrument, AlertSize size, AlertPrices prices,
-                    AlertExits exits, AlertTags tags, boolean outsideRegularHours) {
+                    AlertExits exits, AlertTags tags, boolean outsideRegularHours, Optional<CancelScope> cancels) {
     public Alert {
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(cancels, "cancels");
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(prices, "prices");
@@ -33,23 +36,38 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw new IllegalArgumentException(action + " needs a symbol");
         }
+        if (cancels.isPresent() != (action == AlertAction.CANCEL)) {
+            throw new IllegalArgumentException("a cancel alert, and only a cancel alert, names the orders it cancels");
+        }
+    }
+
+    /** An alert that places orders (every action but a cancel). */
+    public Alert(AlertAction action, Optional<InstrumentRef> instrument, AlertSize size, AlertPrices prices,
+                 AlertExits exits, AlertTags tags, boolean outsideRegularHours) {
+        this(action, instrument, size, prices, exits, tags, outsideRegularHours, Optional.empty());
+    }
+
+    /** Cancels the {@code scope} working orders of {@code instrument}: no order, no quantity, no prices. */
+    public static Alert cancel(InstrumentRef instrument, CancelScope scope, Optional<BigDecimal> price, AlertTags tags) {
+        return new Alert(AlertAction.CANCEL, Optional.of(instrument), AlertSize.UNSIZED, AlertPrices.market(price),
+                AlertExits.NONE, tags, false, Optional.of(scope));
     }
 
     /** The same alert with its quantity counted in {@code unit}, as read in {@code found}'s words. */
     public Alert as(QuantityUnit unit, AlertDialect found) {
-        return new Alert(action, instrument, size.in(unit), prices, exits, tags.in(found), outsideRegularHours);
+        return new Alert(action, instrument, size.in(unit), prices, exits, tags.in(found), outsideRegularHours, cancels);
     }
 
     /** The same alert with its exits given as distances from the entry. */
     public Alert withDistances(Optional<ExitDistance> stopLossAway, Optional<ExitDistance> takeProfitAway) {
         return new Alert(action, instrument, size, prices, exits.withDistances(stopLossAway, takeProfitAway), tags,
-                outsideRegularHours);
+                outsideRegularHours, cancels);
     }
 
     /** The same alert with its exits as prices: the distances it gave, measured from the entry. */
     public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, Optional<BigDecimal> takeProfitPrice) {
         return new Alert(action, instrument, size, prices, AlertExits.atPrices(stopLossPrice, takeProfitPrice), tags,
-                outsideRegularHours);
+                outsideRegularHours, cancels);
     }
 
     /** The symbol without exchange prefix, or empty for close_all. */

@@ -18,10 +18,12 @@ public enum AlertAction {
     /** Buy back the short in the alert's symbol (all of it, or the given quantity); never opens a long. */
     CLOSE_SHORT,
     /** Reach the position the alert states ({@code market_position} and its size): order the difference. */
-    TARGET;
+    TARGET,
+    /** Cancel working orders of the alert's symbol (all, or those of one kind): no order, the position untouched. */
+    CANCEL;
 
     static final String ACCEPTED_WORDS = "buy (long), sell (short), close (exit, flat), close_long (exit_long),"
-            + " close_short (exit_short, cover), close_all";
+            + " close_short (exit_short, cover), close_all, cancel (its working orders)";
 
     /** Reads the words traders and TradingView's {@code {{strategy.order.action}}} use, in any case. */
     public static Optional<AlertAction> parse(String text) {
@@ -34,6 +36,7 @@ public enum AlertAction {
             case "close_all", "closeall", "exit_all", "flatten" -> CLOSE_ALL;
             case "close_long", "closelong", "exit_long", "exitlong", "sell_to_close" -> CLOSE_LONG;
             case "close_short", "closeshort", "exit_short", "exitshort", "cover", "buy_to_close" -> CLOSE_SHORT;
+            case "cancel", "cancel_orders" -> CANCEL;
             default -> null;
         });
     }
@@ -47,7 +50,12 @@ public enum AlertAction {
     public boolean isExit() {
         return switch (this) {
             case CLOSE, CLOSE_ALL, CLOSE_LONG, CLOSE_SHORT -> true;
-            case BUY, SELL, TARGET -> false;
+            case BUY, SELL, TARGET, CANCEL -> false;
         };
+    }
+
+    /** Whether the alert asks for orders at all: a cancel only takes working orders back. */
+    public boolean places() {
+        return this != CANCEL;
     }
 }

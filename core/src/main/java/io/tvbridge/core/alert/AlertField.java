@@ -33,7 +33,8 @@ public enum AlertField {
     MARKET_POSITION_SIZE("market_position_size", "target_qty"),
     POSITION_SIZE("position_size", "target_signed"),
     CONVICTION("conviction"),
-    OUTSIDE_RTH("outside_rth", "extended_hours");
+    OUTSIDE_RTH("outside_rth", "extended_hours"),
+    CANCEL_ORDER_TYPE("cancel_order_type", "cancel_type");
 
     private static final Map<String, AlertField> BY_NAME = Stream.of(values())
             .flatMap(field -> field.names.stream().map(name -> Map.entry(normalize(name), field)))

@@ -33,6 +33,9 @@ public final class AlertReader {
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw AlertProblem.invalid("symbol", "the symbol is missing: add \"symbol\": \"{{ticker}}\" to the alert");
         }
+        if (action == AlertAction.CANCEL) {
+            return cancel(body, instrument.orElseThrow());
+        }
         Optional<BigDecimal> quantity = positive(body, AlertField.QUANTITY);
         QuantityUnit unit = quantityUnit(body, action);
         OrderType type = orderType(body);
@@ -55,10 +58,36 @@ public final class AlertReader {
         }
         return new Alert(action, instrument, new AlertSize(quantity, unit, target), new AlertPrices(type, price, limit, stop),
                 AlertExits.atPrices(positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT)),
-                new AlertTags(text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                        text(body, AlertField.COMMENT), text(body, AlertField.CONVICTION, MAX_CONVICTION),
-                        AlertDialect.TVBRIDGE),
-                flag(body, AlertField.OUTSIDE_RTH));
+                tags(body), flag(body, AlertField.OUTSIDE_RTH));
+    }
+
+    private static AlertTags tags(AlertBody body) throws AlertProblem {
+        return new AlertTags(text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
+                text(body, AlertField.COMMENT), text(body, AlertField.CONVICTION, MAX_CONVICTION), AlertDialect.TVBRIDGE);
+    }
+
+    /**
+     * A cancel: {@code cancel_order_type} says which working orders (all when absent). It places
+     * no order, so a quantity, an order price or an exit in it contradicts it and is refused.
+     */
+    private static Alert cancel(AlertBody body, InstrumentRef instrument) throws AlertProblem {
+        for (AlertField placing : new AlertField[] {AlertField.QUANTITY, AlertField.LIMIT_PRICE, AlertField.STOP_PRICE,
+                AlertField.STOP_LOSS, AlertField.TAKE_PROFIT}) {
+            if (body.get(placing).isPresent()) {
+                throw AlertProblem.invalid(placing.displayName(), "a cancel places no order, so it takes no "
+                        + placing.displayName() + ": remove it, or send the order in an alert of its own");
+            }
+        }
+        Optional<String> type = text(body, AlertField.ORDER_TYPE);
+        if (type.isPresent() && !type.get().equalsIgnoreCase("market")) {
+            throw AlertProblem.invalid("order_type", "a cancel places no order: to cancel only the working "
+                    + shorten(type.get()) + " orders write \"cancel_order_type\": \"" + shorten(type.get()) + "\"");
+        }
+        Optional<String> word = text(body, AlertField.CANCEL_ORDER_TYPE);
+        CancelScope scope = word.isEmpty() ? CancelScope.ALL : CancelScope.parse(word.get()).orElseThrow(() ->
+                AlertProblem.invalid("cancel_order_type", "unknown cancel_order_type '" + shorten(word.get())
+                        + "': use " + CancelScope.ACCEPTED_WORDS));
+        return Alert.cancel(instrument, scope, positive(body, AlertField.PRICE), tags(body));
     }
 
     /** What the quantity counts: {@code quantity_unit} (units, lots, money, percent_equity...), else units. */

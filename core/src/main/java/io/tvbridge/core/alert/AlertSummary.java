@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * An alert as the webhook's answer, the explain tool and the signal list show it: what was
  * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
- * {@code quantity_unit}, {@code order_type}, the prices), absent values left out.
+ * {@code quantity_unit}, {@code order_type}, the prices; for a cancel, {@code cancel_order_type}),
+ * absent values left out.
  */
 public final class AlertSummary {
     private AlertSummary() {
@@ -26,7 +27,11 @@ public final class AlertSummary {
         if (alert.quantity().isPresent()) {
             summary.put("quantity_unit", alert.quantityUnit().wireName());
         }
-        summary.put("order_type", alert.orderType().name().toLowerCase(Locale.ROOT));
+        if (alert.cancels().isPresent()) {
+            summary.put("cancel_order_type", alert.cancels().get().wireName());   // a cancel has no order type
+        } else {
+            summary.put("order_type", alert.orderType().name().toLowerCase(Locale.ROOT));
+        }
         put(summary, "price", alert.price());
         put(summary, "limit_price", alert.limitPrice());
         put(summary, "stop_price", alert.stopPrice());

@@ -19,8 +19,10 @@ import java.util.Optional;
  * {@code limitPrice} / {@code stopPrice}; {@code signalPrice} is the price when the alert fired;
  * {@code takeProfit} / {@code stopLoss} are objects holding a price ({@code limitPrice},
  * {@code stopPrice}) or a distance from the entry ({@code percent}, {@code amount}).
- * Not read, and refused with the reason: {@code cancel} and {@code add} (they depend on the
- * orders and position at the sender), trailing stops, stop-limit stop-losses.
+ * {@code cancel} cancels the symbol's working orders, or with {@code cancelOrderType} only those
+ * of one kind ({@code limit}, {@code stop}...), and trades nothing.
+ * Not read, and refused with the reason: {@code add} (it depends on the position at the
+ * sender), trailing stops, stop-limit stop-losses.
  */
 final class TradersPostReader implements DialectReader {
     private static final List<String> DISTINCT = List.of("sentiment", "quantityType", "signalPrice",
@@ -54,6 +56,14 @@ final class TradersPostReader implements DialectReader {
         String tvbridgeAction = action(action, sentiment);
         alert.put(AlertField.ACTION, "action " + action + sentiment.map(word -> ", sentiment " + word).orElse(""),
                 tvbridgeAction);
+        if (tvbridgeAction.equals("cancel")) {
+            alert.copy(json, AlertField.CANCEL_ORDER_TYPE, "cancelOrderType");
+            alert.copy(json, AlertField.PRICE, "signalPrice", "price");
+            alert.copy(json, AlertField.QUANTITY, "quantity");
+            alert.copy(json, AlertField.LIMIT_PRICE, "limitPrice");
+            alert.copy(json, AlertField.STOP_PRICE, "stopPrice");
+            return List.of(alert);
+        }
         boolean buys = tvbridgeAction.equals("buy") || tvbridgeAction.equals("close_short");
         quantity(alert, json, tvbridgeAction);
         Optional<String> orderType = json.text("orderType").map(s -> s.toLowerCase(Locale.ROOT));
@@ -90,9 +100,11 @@ final class TradersPostReader implements DialectReader {
     /** tvbridge's action for TradersPost's action and sentiment; refuses what contradicts itself. */
     static String action(String action, Optional<String> sentiment) throws AlertProblem {
         if (action.equals("cancel")) {
-            throw AlertProblem.invalid("action", "\"action\": \"cancel\" cancels open orders without trading;"
-                    + " tvbridge does not cancel orders from an alert: cancel them with 'tvbridge orders cancel'"
-                    + " or on the dashboard");
+            if (sentiment.isPresent()) {
+                throw AlertProblem.invalid("sentiment", "\"cancel\" with a sentiment contradicts itself: a cancel"
+                        + " leaves the position as it is; remove the sentiment");
+            }
+            return "cancel";
         }
         if (action.equals("add")) {
             throw AlertProblem.invalid("action", "\"action\": \"add\" adds to whichever side is open at"

@@ -64,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * connection) the order is looked up by its client order id before anything is sent again, with
  * growing pauses for as long as the broker stays unreachable; its symbol's lane waits meanwhile.
  */
-public final class OrderSubmitter implements LedgerListener, AutoCloseable {
+public final class OrderSubmitter implements OrderSink, LedgerListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderSubmitter.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
     private static final Duration LONG_WAIT = Duration.ofSeconds(30);
@@ -80,16 +80,16 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
         boolean run();
     }
 
-    private enum Kind { SEND, CHECK }
+    private enum Kind { SEND, CHECK, CANCEL }
 
     private record Job(StoredOrder order, Kind kind, Step step) {
         String lane() {
             return order.account() + ":" + order.symbol();
         }
 
-        /** Exits and sells go first, as in the decision stage. */
+        /** Exits, sells and cancels go first, as in the decision stage. */
         boolean goesFirst() {
-            return !order.opens() || order.side() == Side.SELL;
+            return kind == Kind.CANCEL || !order.opens() || order.side() == Side.SELL;
         }
     }
 
@@ -136,10 +136,20 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     }
 
     /** Queues a newly decided order for sending (a bracket's children go with their parent). */
+    @Override
     public void submit(StoredOrder order) {
         if (!order.isBracketChild()) {
             enqueue(new Job(order, Kind.SEND, () -> send(order, 0)));
         }
+    }
+
+    /**
+     * Queues a cancel in the order's lane: it goes once what was queued before it for the symbol
+     * (the order's own send among them) has its answer. The cancel's outcome arrives as an update.
+     */
+    @Override
+    public void cancel(StoredOrder order) {
+        enqueue(new Job(order, Kind.CANCEL, () -> cancel(order, 0)));
     }
 
     /** Replaces the circuit breaker (its settings changed). */
@@ -351,7 +361,7 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
     }
 
     private boolean mayStart(Job job) {
-        return job.kind() == Kind.CHECK || !job.order().opens() || mayStartEntries();
+        return job.kind() != Kind.SEND || !job.order().opens() || mayStartEntries();
     }
 
     private boolean mayStartEntries() {
@@ -619,6 +629,26 @@ public final class OrderSubmitter implements LedgerListener, AutoCloseable {
      * busy until the retry settles. Returns false: the broker's answer is not known yet. While
      * tvbridge stops nothing is scheduled: the order stays submitted in the store, for the next start.
      */
+    /**
+     * Asks the broker to cancel; retried while it cannot be reached. A refusal is logged and left
+     * there: the order has most likely ended meanwhile (filled, or refused at its send), and its
+     * own reports say how.
+     */
+    private boolean cancel(StoredOrder order, int attempt) {
+        try {
+            handle.broker().cancel(order.clientOrderId());
+            log.info("{} cancel asked of {}", order.logIds(), handle.name());
+            return true;
+        } catch (BrokerException e) {
+            if (e.retryable()) {
+                circuit.failed(e);
+                return later(order, attempt, "cancel order " + order.clientOrderId(), e, () -> cancel(order, attempt + 1));
+            }
+            log.info("{} was not cancelled: {} refused the cancel ({})", order.logIds(), handle.name(), e.getMessage());
+            return true;
+        }
+    }
+
     private boolean later(StoredOrder order, int attempt, String what, Throwable cause, Step retry) {
         if (closing) {
             log.warn("{} could not {} at {} ({}); tvbridge is stopping, the next start looks it up", order.logIds(),

@@ -22,11 +22,13 @@ import io.tvbridge.core.store.TimeRange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -211,6 +213,14 @@ public final class RiskState {
             working.computeIfAbsent(order.symbol(), symbol -> new HashMap<>()).put(order.clientOrderId(),
                     new WorkingOrder(order.symbol(), order.type(), order.signedRemaining()));
         }
+    }
+
+    /** The orders of {@code symbol} still working or not yet sent (dry runs aside), oldest first. */
+    public List<StoredOrder> workingOrders(String symbol) {
+        Map<ClientOrderId, WorkingOrder> orders = working.getOrDefault(symbol, Map.of());
+        return orders.keySet().stream().map(open::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(StoredOrder::createdAt).thenComparing(o -> o.clientOrderId().value()))
+                .toList();
     }
 
     /** An order not yet ended (or ended with fills still to come), as last stored. */

@@ -19,7 +19,7 @@ public record TradingHalt(Optional<Switch> kill, Optional<Switch> pause) {
             Objects.requireNonNull(since, "since");
         }
 
-        String describe() {
+        public String describe() {
             return "by " + actor + " since " + since + ": " + reason;
         }
     }

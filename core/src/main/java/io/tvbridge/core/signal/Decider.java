@@ -48,18 +48,24 @@ public final class Decider {
         if (plan.decision() != Decision.ACCEPTED) {
             return new Verdict(plan, false);
         }
+        if (!alert.action().places()) {
+            // a cancel places nothing for the checks to weigh; while killed, alerts change no order at all
+            return halt.kill().map(k -> new Verdict(Plan.reject("kill_switch: kill switch is on (" + k.describe()
+                    + "); alerts cancel no orders meanwhile: cancel with 'tvbridge orders cancel' or on the dashboard"),
+                    true)).orElseGet(() -> new Verdict(plan, false));
+        }
         Optional<String> refusal = risk.refuse(alert, plan.orders(), settings, account, halt, breakerOpen, now);
         return refusal.map(reason -> new Verdict(Plan.reject(reason), true)).orElseGet(() -> new Verdict(plan, false));
     }
 
     /**
      * Whether an alert goes ahead of entries in a batch, given the position {@code held} in its
-     * symbol: closes, sells, a buy that covers a short, a target nearer to flat or across it.
+     * symbol: closes, sells, cancels, a buy that covers a short, a target nearer to flat or across it.
      * Alerts of one symbol keep their arrival order whatever this says.
      */
     public static boolean goesFirst(Alert alert, BigDecimal held) {
         return switch (alert.action()) {
-            case SELL, CLOSE, CLOSE_ALL, CLOSE_LONG, CLOSE_SHORT -> true;
+            case SELL, CLOSE, CLOSE_ALL, CLOSE_LONG, CLOSE_SHORT, CANCEL -> true;
             case BUY -> held.signum() < 0;
             case TARGET -> {
                 BigDecimal target = alert.targetPosition().orElseThrow();

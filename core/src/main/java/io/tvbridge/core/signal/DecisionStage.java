@@ -13,6 +13,7 @@ import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.order.Ledger;
+import io.tvbridge.core.order.OrderSink;
 import io.tvbridge.core.risk.MarketFacts;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
@@ -106,7 +107,7 @@ public final class DecisionStage implements AutoCloseable {
     private final Duration duplicateWindow;
     private final DuplicateFilter duplicates;
     private final Clock clock;
-    private final Consumer<StoredOrder> submitter;
+    private final OrderSink submitter;
     private final Supplier<Optional<String>> circuitOpen;
     private final RiskState state;
     private final TradingHours hours;
@@ -133,7 +134,7 @@ public final class DecisionStage implements AutoCloseable {
                          OrderIds ids,
                          Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
                          Supplier<Optional<String>> circuitOpen, TradingHours hours, Clock clock,
-                         Consumer<StoredOrder> submitter) {
+                         OrderSink submitter) {
         this.store = store;
         this.broker = broker;
         this.ledger = ledger;
@@ -459,7 +460,7 @@ public final class DecisionStage implements AutoCloseable {
         Plan plan = null;
         if (stale.isPresent()) {
             plan = Plan.reject(stale.get());
-        } else if (marketClosed(alert, now)) {
+        } else if (alert.action().places() && marketClosed(alert, now)) {   // a cancel goes whatever the hours
             InstrumentRef instrument = alert.instrument().orElseThrow();
             String closed = hours.closedUntil(instrument, now, alert.outsideRegularHours());
             ClosedMarketPolicy policy = current.closedMarketPolicyFor(alert.strategy());
@@ -491,12 +492,21 @@ public final class DecisionStage implements AutoCloseable {
         List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
         log.info("signal={}{} {}{}: {}{}", signalId, orderIds(orders), plan.decision().wireName(),
                 dryRun ? " (dry run)" : "", describe(alert), plan.reason().map(reason -> " - " + reason).orElse(""));
+        List<StoredOrder> cancels = plan.cancels();
+        if (!cancels.isEmpty()) {
+            session.audit(new AuditEntry(now, "tvbridge", "order.cancel_requested", "signal " + signalId + " ("
+                    + describe(alert) + ")" + (dryRun ? ", dry run: " : ": ") + plan.reason().orElseThrow()));
+        }
         Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
                 orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
         return () -> {
             task.result().complete(outcome);
             if (!dryRun) {
-                orders.forEach(submitter);
+                orders.forEach(submitter::submit);
+                for (StoredOrder working : cancels) {
+                    ledger.explainCancel(working.clientOrderId(), "a cancel alert (signal " + signalId + ") asked for it");
+                    submitter.cancel(working);
+                }
             }
         };
     }
@@ -631,7 +641,7 @@ public final class DecisionStage implements AutoCloseable {
         return () -> {
             tell.run();
             if (!dryRun) {
-                orders.forEach(submitter);
+                orders.forEach(submitter::submit);
             }
         };
     }

@@ -6,18 +6,21 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.Sizer;
 import io.tvbridge.core.risk.SizingRefused;
 import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns an alert into the orders it asks for, given what the account holds: sized entries,
@@ -48,10 +51,27 @@ public final class OrderPlanner {
                 case CLOSE_LONG -> closeSide(alert, state, settings, 1);
                 case CLOSE_SHORT -> closeSide(alert, state, settings, -1);
                 case TARGET -> target(alert, state, settings);
+                case CANCEL -> cancel(alert, state);
             };
         } catch (SizingRefused refused) {
             return Plan.reject("sizing: " + refused.getMessage());
         }
+    }
+
+    /**
+     * The symbol's working orders the alert's scope covers, oldest first: those not yet at the
+     * broker too, as their cancel follows their send in the symbol's lane. With none, there is
+     * nothing to do, and the alert is accepted saying so.
+     */
+    private static Plan cancel(Alert alert, RiskState state) {
+        String symbol = alert.symbol().orElseThrow();
+        CancelScope scope = alert.cancels().orElseThrow();
+        List<StoredOrder> covered = state.workingOrders(symbol).stream().filter(o -> scope.covers(o.type())).toList();
+        if (covered.isEmpty()) {
+            return Plan.cancel(List.of(), "there are " + scope.describe(0) + " of " + symbol + " to cancel");
+        }
+        return Plan.cancel(covered, "cancels " + scope.describe(covered.size()) + " of " + symbol + ": "
+                + covered.stream().map(o -> o.clientOrderId().value()).collect(Collectors.joining(", ")));
     }
 
     private Plan entry(Alert alert, Side side, RiskState state, RiskSettings settings) throws SizingRefused {

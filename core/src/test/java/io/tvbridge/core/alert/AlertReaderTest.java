@@ -108,6 +108,19 @@ class AlertReaderTest {
         assertThat(stop.stopPrice()).contains(new BigDecimal("6"));
     }
 
+    @Test
+    void readsACancelOfTheSymbolsWorkingOrders() throws AlertProblem {
+        Alert all = read("{\"symbol\":\"SPY\",\"action\":\"cancel\",\"strategy\":\"ema\"}");
+        assertThat(all.action()).isEqualTo(AlertAction.CANCEL);
+        assertThat(all.cancels()).contains(CancelScope.ALL);
+        assertThat(all.quantity()).isEmpty();
+        assertThat(all.strategy()).contains("ema");
+        Alert stops = read("{\"symbol\":\"SPY\",\"action\":\"cancel\",\"cancel_order_type\":\"Stop\"}");
+        assertThat(stops.cancels()).contains(CancelScope.STOP);
+        assertThat(AlertSummary.of(stops)).containsEntry("cancel_order_type", "stop").doesNotContainKey("order_type");
+        assertThat(read("{\"symbol\":\"SPY\",\"action\":\"buy\"}").cancels()).isEmpty();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"symbol\":\"X\",\"quantity\":1}|action",
@@ -130,6 +143,11 @@ class AlertReaderTest {
             "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"price\":-1}|price",
             "{\"symbol\":\"X\",\"action\":\"buy\",\"quantity\":1,\"time\":\"yesterday\"}|timestamp",
             "{\"symbol\":\"X\",\"ticker\":\"Y\",\"action\":\"buy\",\"quantity\":1}|symbol",
+            "{\"action\":\"cancel\"}|symbol",
+            "{\"symbol\":\"X\",\"action\":\"cancel\",\"quantity\":1}|quantity",
+            "{\"symbol\":\"X\",\"action\":\"cancel\",\"stop_loss\":9}|stop_loss",
+            "{\"symbol\":\"X\",\"action\":\"cancel\",\"order_type\":\"stop\"}|order_type",
+            "{\"symbol\":\"X\",\"action\":\"cancel\",\"cancel_order_type\":\"iceberg\"}|cancel_order_type",
     })
     void refusesInvalidFieldsNamingTheField(String body, String field) {
         AlertProblem problem = problem(body);

@@ -176,7 +176,7 @@ class OtherDialectsReaderTest {
                 arguments("with other fields it is not the default message", "{\"note\":\"x\",\"message\":\"RSI (14):"
                         + " order sell @ 2 filled on QQQ. New strategy position is 0\"}", "refused: the action is"
                         + " missing: use one of buy (long), sell (short), close (exit, flat), close_long (exit_long),"
-                        + " close_short (exit_short, cover), close_all, or give \"market_position\" for a target"
+                        + " close_short (exit_short, cover), close_all, cancel (its working orders), or give \"market_position\" for a target"
                         + " position"));
     }
 

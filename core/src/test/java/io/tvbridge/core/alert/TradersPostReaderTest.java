@@ -47,6 +47,10 @@ class TradersPostReaderTest {
                         "{\"ticker\":\"ES\",\"action\":\"sell\",\"sentiment\":\"bearish\",\"signalPrice\":200,"
                                 + "\"takeProfit\":{\"percent\":10},\"stopLoss\":{\"percent\":5}}",
                         "traderspost sell ES market tp=180 sl=210"),
+                arguments("cancel every working order of the ticker (the words are tvbridge's too)",
+                        "{\"ticker\":\"SPY\",\"action\":\"cancel\"}", "tvbridge cancel SPY cancel=all"),
+                arguments("cancel the working stops only", "{\"ticker\":\"SPY\",\"action\":\"cancel\","
+                        + "\"cancelOrderType\":\"stop\",\"signalPrice\":71}", "traderspost cancel SPY cancel=stop"),
                 arguments("a stop-limit entry", "{\"ticker\":\"ES\",\"action\":\"buy\",\"orderType\":\"stop_limit\","
                         + "\"stopPrice\":10,\"limitPrice\":10.5,\"sentiment\":\"bullish\"}",
                         "traderspost buy ES stop_limit limit=10.5 stop=10"));
@@ -60,8 +64,14 @@ class TradersPostReaderTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                arguments("cancel trades nothing", "{\"ticker\":\"SPY\",\"action\":\"cancel\",\"sentiment\":\"flat\"}",
-                        "cancels open orders"),
+                arguments("a cancel with a sentiment contradicts itself",
+                        "{\"ticker\":\"SPY\",\"action\":\"cancel\",\"sentiment\":\"flat\"}", "leaves the position"),
+                arguments("a cancel places no order", "{\"ticker\":\"SPY\",\"action\":\"cancel\",\"cancelOrderType\":\"limit\","
+                        + "\"quantity\":5}",
+                        "a cancel places no order, so it takes no quantity"),
+                arguments("an unknown kind of order to cancel",
+                        "{\"ticker\":\"SPY\",\"action\":\"cancel\",\"cancelOrderType\":\"iceberg\"}",
+                        "unknown cancel_order_type 'iceberg'"),
                 arguments("add depends on the open side", "{\"ticker\":\"SPY\",\"action\":\"add\",\"sentiment\":\"bullish\"}",
                         "write \"buy\""),
                 arguments("exit that ends long contradicts itself",

@@ -10,7 +10,9 @@ import io.tvbridge.broker.spi.model.ConversionRates;
 import io.tvbridge.broker.spi.model.Holding;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertBody;
 import io.tvbridge.core.alert.AlertProblem;
@@ -21,6 +23,8 @@ import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.OrderRef;
+import io.tvbridge.core.store.StoredOrder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -172,6 +176,42 @@ class DeciderTest {
     @MethodSource("nothingToDo")
     void saysWhyNothingIsOrdered(String why, String settings, Account account, String alert, String outcome) {
         assertThat(describe(decide(account, alert, settings, TradingHalt.NONE))).isEqualTo(outcome);
+    }
+
+    // --- cancels ---
+
+    static Stream<Arguments> cancels() {
+        Account working = flat().order("buy-limit", "SPY", Side.BUY, OrderType.LIMIT, 0)
+                .order("sell-stop", "SPY", Side.SELL, OrderType.STOP, 1)
+                .order("sell-stop-limit", "SPY", Side.SELL, OrderType.STOP_LIMIT, 2)
+                .order("other-symbol", "AAPL", Side.BUY, OrderType.LIMIT, 3);
+        return Stream.of(
+                risk("every working order of the symbol, oldest first", "", working, TradingHalt.NONE,
+                        "{symbol:SPY, action:cancel}",
+                        "accepted: cancels 3 working orders of SPY: buy-limit, sell-stop, sell-stop-limit"),
+                risk("stops are every order waiting for a stop price", "", working, TradingHalt.NONE,
+                        "{symbol:SPY, action:cancel, cancel_order_type:stop}",
+                        "accepted: cancels 2 working stop orders of SPY: sell-stop, sell-stop-limit"),
+                risk("one kind only", "", working, TradingHalt.NONE,
+                        "{symbol:SPY, action:cancel, cancel_order_type:limit}",
+                        "accepted: cancels 1 working limit order of SPY: buy-limit"),
+                risk("nothing of that kind is working", "", working, TradingHalt.NONE,
+                        "{symbol:AAPL, action:cancel, cancel_order_type:stop}",
+                        "accepted: there are no working stop orders of AAPL to cancel"),
+                risk("paused: cancels still go", "", working, PAUSED,
+                        "{symbol:AAPL, action:cancel}", "accepted: cancels 1 working order of AAPL: other-symbol"),
+                risk("killed: alerts change no order", "", working, KILLED,
+                        "{symbol:SPY, action:cancel}", "rejected: kill_switch: kill switch is on"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cancels")
+    void cancelsWorkingOrdersOfTheSymbolAndPlacesNone(String why, String settings, Account account, TradingHalt halt,
+                                                      String alert, String outcome) {
+        Decider.Verdict verdict = decide(account, alert, settings, halt);
+        assertThat(verdict.plan().orders()).isEmpty();
+        assertThat(describe(verdict)).startsWith(outcome);
+        assertThat(verdict.plan().cancels()).allMatch(order -> order.symbol().equals(read(alert).symbol().orElseThrow()));
     }
 
     // --- risk checks ---
@@ -578,6 +618,20 @@ class DeciderTest {
                 state.assume(ClientOrderId.of("earlier-" + symbol), PlannedOrder.exit(new InstrumentRef(symbol,
                         Optional.empty(), Optional.empty()), side, new BigDecimal(quantity), Optional.empty()),
                         Optional.empty(), NOW);
+                return state;
+            });
+        }
+
+        /** A working order of one share, stored {@code minute} minutes after 9:00 today. */
+        Account order(String id, String symbol, Side side, OrderType type, int minute) {
+            Optional<BigDecimal> price = Optional.of(BigDecimal.TEN);
+            PlannedOrder plan = new PlannedOrder(new InstrumentRef(symbol, Optional.empty(), Optional.empty()), side,
+                    BigDecimal.ONE, type, type.needsLimitPrice() ? price : Optional.empty(),
+                    type.needsStopPrice() ? price : Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), TimeInForce.GTC, side == Side.BUY);
+            return then(state -> {
+                state.planned(StoredOrder.decided(new OrderRef(minute + 1, ClientOrderId.of(id), 1, "paper", "",
+                        Optional.empty()), plan, false, false, NOW.minusSeconds(3600 - 60L * minute)));
                 return state;
             });
         }

@@ -31,6 +31,7 @@ import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
 import io.tvbridge.core.order.LedgerListener;
+import io.tvbridge.core.order.OrderSink;
 import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.risk.MarketFacts;
 import io.tvbridge.core.risk.RiskEngine;
@@ -265,7 +266,17 @@ class EngineLoopTest {
         BrokerHandle handle = new BrokerHandle("test", "1", "", broker);
         DecisionStage stage = new DecisionStage(store, handle, ledger, new OrderPlanner("test",
                 broker.capabilities()), RiskEngine.standard(), new OrderIds("engine"), Duration.ofSeconds(60),
-                SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, submitter);
+                SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, new OrderSink() {
+                    @Override
+                    public void submit(StoredOrder order) {
+                        submitter.accept(order);
+                    }
+
+                    @Override
+                    public void cancel(StoredOrder order) {
+                        throw new AssertionError("no cancel is decided here: " + order.clientOrderId());
+                    }
+                });
         running.add(stage);
         return new Engine(stage, ledger, broker, store, received);
     }
@@ -282,7 +293,7 @@ class EngineLoopTest {
         ledger.addListener(broker);
         DecisionStage stage = new DecisionStage(store, handle, ledger, new OrderPlanner("test",
                 broker.capabilities()), RiskEngine.standard(), new OrderIds("engine"), Duration.ofSeconds(60),
-                SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, submitter::submit);
+                SETTINGS, TradingHalt.NONE, Optional::empty, new TradingHours(true), clock, submitter);
         running.add(stage);
         running.add(submitter);
         // what the account watcher would hand over: a dollar account, and the stocks it trades resolved in dollars

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
+import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertDialect;
+import io.tvbridge.core.alert.AlertTags;
+import io.tvbridge.core.alert.CancelScope;
+import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
@@ -66,6 +72,20 @@ class MyBatisStoreTest {
             assertThat(s.maxOrderId()).isEqualTo(1);
             return null;
         });
+    }
+
+    @Test
+    void aCancelSignalKeepsWhichOrdersItCancels() {
+        Alert cancel = Alert.cancel(InstrumentRef.parse("SPY"), CancelScope.STOP, Optional.of(new BigDecimal("71")),
+                new AlertTags(Optional.empty(), Optional.of("c-1"), Optional.of(T0), Optional.empty(), Optional.empty(),
+                        AlertDialect.TRADERSPOST));
+        StoredSignal stored = new StoredSignal(1, T0, "hash-c", Optional.empty(), Optional.of("application/json"), "{}",
+                cancel, Decision.ACCEPTED, Optional.of("there are no working stop orders of SPY to cancel"), T0, 0, false);
+        store.inTransaction(s -> {
+            s.insertSignal(stored);
+            return null;
+        });
+        assertThat(store.inTransaction(s -> s.findSignal(1)).orElseThrow()).isEqualTo(stored);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.tvbridge.core.alert.AlertExits;
 import io.tvbridge.core.alert.AlertPrices;
 import io.tvbridge.core.alert.AlertSize;
 import io.tvbridge.core.alert.AlertTags;
+import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.alert.QuantityUnit;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
@@ -84,12 +85,17 @@ final class MyBatisStoreSession implements StoreSession {
         signals.insert(new SignalRow(s.id(), s.receivedAt(), a.alertId().orElse(null), s.bodyHash(),
                 s.sourceAddress().orElse(null), s.contentType().orElse(null), s.payload(), a.action().name(),
                 a.symbol().orElse(null), a.instrument().flatMap(InstrumentRef::exchange).orElse(null),
-                a.quantity().orElse(null), a.orderType().name(), a.price().orElse(null),
+                a.quantity().orElse(null), orderTypeColumn(a), a.price().orElse(null),
                 a.limitPrice().orElse(null), a.stopPrice().orElse(null), a.stopLoss().orElse(null),
                 a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
                 a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
                 s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null),
                 a.outsideRegularHours(), a.dialect().wireName(), a.quantityUnit().wireName()));
+    }
+
+    /** A cancel places no order: its {@code order_type} column holds which working orders it cancels. */
+    private static String orderTypeColumn(Alert alert) {
+        return alert.cancels().map(CancelScope::name).orElseGet(() -> alert.orderType().name());
     }
 
     @Override
@@ -169,13 +175,16 @@ final class MyBatisStoreSession implements StoreSession {
                 .map(symbol -> new InstrumentRef(symbol, Optional.ofNullable(r.exchange()), Optional.empty()));
         AlertSize size = new AlertSize(decimal(r.quantity()),
                 QuantityUnit.valueOf(r.quantityUnit().toUpperCase(Locale.ROOT)), decimal(r.targetPosition()));
-        AlertPrices prices = new AlertPrices(OrderType.valueOf(r.orderType()), decimal(r.price()),
-                decimal(r.limitPrice()), decimal(r.stopPrice()));
+        AlertAction action = AlertAction.valueOf(r.action());
+        boolean cancel = action == AlertAction.CANCEL;
+        AlertPrices prices = new AlertPrices(cancel ? OrderType.MARKET : OrderType.valueOf(r.orderType()),
+                decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()));
         AlertTags tags = new AlertTags(Optional.ofNullable(r.strategy()), Optional.ofNullable(r.alertId()),
                 Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()), Optional.ofNullable(r.conviction()),
                 AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
-        Alert alert = new Alert(AlertAction.valueOf(r.action()), instrument, size, prices,
-                AlertExits.atPrices(decimal(r.stopLoss()), decimal(r.takeProfit())), tags, r.outsideRth());
+        Alert alert = new Alert(action, instrument, size, prices,
+                AlertExits.atPrices(decimal(r.stopLoss()), decimal(r.takeProfit())), tags, r.outsideRth(),
+                cancel ? Optional.of(CancelScope.valueOf(r.orderType())) : Optional.empty());
         return new StoredSignal(r.id(), r.receivedAt(), r.bodyHash(), Optional.ofNullable(r.sourceAddress()),
                 Optional.ofNullable(r.contentType()), r.payload(), alert, Decision.valueOf(r.decision()),
                 Optional.ofNullable(r.reason()), r.decidedAt(), r.duplicates(), r.dryRun());

@@ -63,6 +63,9 @@ public final class CorpusJudge {
     }
 
     private static List<String> compare(JsonNode expect, Map<String, String> read) {
+        if (expect.path("action").asText().equals("cancel") || read.get("action").equals("cancel")) {
+            return compareCancel(expect, read);
+        }
         List<String> differences = new ArrayList<>();
         String action = read.get("action");
         Optional<BigDecimal> target = number(expect.get("target_position"));
@@ -114,6 +117,27 @@ public final class CorpusJudge {
             if (meantLeg != read.containsKey(leg) || value != null && value.isNumber()
                     && !same(value.decimalValue(), read.get(leg)) || value != null && value.isArray()) {
                 differences.add(leg + " " + read.get(leg) + " for " + value);
+            }
+        }
+        return differences;
+    }
+
+    /**
+     * A cancel places no order: the same action and symbol, and nothing an order would carry
+     * (which kind of orders it cancels is in the notes, not in the expectation's fields).
+     */
+    private static List<String> compareCancel(JsonNode expect, Map<String, String> read) {
+        List<String> differences = new ArrayList<>();
+        if (!expect.path("action").asText().equals(read.get("action"))) {
+            differences.add("action " + read.get("action") + " for " + expect.path("action").asText());
+        }
+        String symbol = absent(expect.get("symbol")) ? null : expect.get("symbol").asText();
+        if (symbol == null || !sameSymbol(symbol, read.get("symbol"))) {
+            differences.add("symbol " + read.get("symbol") + " for " + symbol);
+        }
+        for (String placing : List.of("quantity", "order_type", "limit_price", "stop_price", "take_profit", "stop_loss")) {
+            if (read.containsKey(placing) || !absent(expect.get(placing))) {
+                differences.add(placing + " " + read.get(placing) + " for " + expect.get(placing) + " in a cancel");
             }
         }
         return differences;
