@@ -24,6 +24,8 @@ public enum AlertDialect {
     AUTOVIEW,
     /** whook's plain-text orders: account, symbol, command and size in any order ({@code myAcct ETH/USDT buy 0.5}). */
     WHOOK,
+    /** The open-source trade-engine endpoint's JSON: direction, action, size as a fraction, priority. */
+    TRADE_ENGINE,
     /** TradingView's default message of a strategy order fill, left unedited. */
     TRADINGVIEW_FILL,
     /** A plain sentence: an action word and a symbol ("sell BTCUSD at 97250.5"). */

@@ -26,7 +26,7 @@ class AlertCorpusTest {
     /** The bar issue 19 sets for the share of order messages read exactly as meant. */
     static final double ISSUE_BAR = 0.80;
     /** The share reached so far: a reader change that loses a message fails here. */
-    static final double FLOOR = 0.72;
+    static final double FLOOR = 0.75;
 
     @Test
     void readsOrderMessagesAsMeantAndMisreadsNone() {

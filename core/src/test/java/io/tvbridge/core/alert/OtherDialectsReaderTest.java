@@ -12,9 +12,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OtherDialectsReaderTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"tickerly", "openAlgo", "threeCommas", "wunderTrading", "pineConnector", "alertatron", "whook", "tradingViewFill", "wordsAndNative"})
+    @MethodSource({"tickerly", "tradeEngine", "openAlgo", "threeCommas", "wunderTrading", "pineConnector", "alertatron", "whook", "tradingViewFill", "wordsAndNative"})
     void readsEachDialectAsItsProductMeansIt(String why, String message, String read) {
         assertThat(DialectCases.read(message)).isEqualTo(read);
+    }
+
+    static Stream<Arguments> tradeEngine() {
+        String exit = "{\"symbol\":\"ETHUSDT\",\"direction\":\"flat\",\"action\":\"%s\",\"leverage\":\"\","
+                + "\"size\":\"%s\",\"priority\":\"high\",\"takeprofit\":\"%s\",\"trailstop\":\"0.00\","
+                + "\"price\":\"3263.55\"}";
+        return Stream.of(
+                arguments("flat after a sell closes the long, the exit label is no size",
+                        exit.formatted("sell", "Exit @ 3263.55", "0.00"), "trade_engine close_long ETHUSDT market"),
+                arguments("flat after a buy covers the short", exit.formatted("buy", "", "0"),
+                        "trade_engine close_short ETHUSDT market"),
+                arguments("an entry's fraction does not say whether it adds or sets the total",
+                        "{\"symbol\":\"ETHUSDT\",\"direction\":\"long\",\"action\":\"buy\",\"leverage\":\"3\","
+                                + "\"size\":\"7.5/100\",\"priority\":\"high\",\"takeprofit\":\"0.0\","
+                                + "\"trailstop\":\"0.0\",\"price\":\"3315.33\"}",
+                        "refused: read as trade_engine: the size '7.5/100' is a fraction of the portfolio, and whether a"
+                                + " long buy of it adds to the position or sets its total is not said: write \"quantity\""
+                                + " with \"quantity_unit\": \"percent_equity\" to add, or a target position"),
+                arguments("flat with part of the position contradicts itself", exit.formatted("sell", "5/100", "0"),
+                        "refused: read as trade_engine: direction flat ends flat, but the size '5/100' asks for part"
+                                + " of the position: the two contradict each other"),
+                arguments("a take-profit of no stated unit", exit.formatted("sell", "Exit", "2.5"),
+                        "refused: read as trade_engine: \"takeprofit\": \"2.5\" is not read: its unit is not stated;"
+                                + " give an exit price as \"take_profit\" or \"stop_loss\""));
     }
 
     static Stream<Arguments> tickerly() {
