@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Alertatron's scripts: {@code keys(SYMBOL) { command(argument=value, ...); ... }} and a
  * trailing {@code #bot} tag, {@code #} starting a comment line. {@code keys} names the sender's
- * API keys at Alertatron; the symbol is in the parentheses. tvbridge reads a script of one
- * {@code market(side=buy|sell, amount=N)} command, N in units (Alertatron's unit of the
- * exchange's symbol). Percent amounts, {@code position=} targets and several commands
- * (stops, take-profits, cancels, waits) are refused with the reason.
+ * API keys at Alertatron; the symbol is in the parentheses. tvbridge reads the commands
+ * {@code market(side=buy|sell, amount=N)}, N in units (Alertatron's unit of the exchange's
+ * symbol), and {@code cancel(which=all)}, which cancels the symbol's working orders; a script
+ * of several is read as several alerts, decided in the script's order. Percent amounts,
+ * {@code position=} targets, cancels of one side or tag, and every other command (stops,
+ * take-profits, waits) refuse the whole script with the reason: nothing of it happens.
  */
 final class AlertatronReader implements DialectReader {
     private static final Pattern SCRIPT = Pattern.compile("\\s*(\\w+)\\s*\\(\\s*([^)]*?)\\s*\\)\\s*\\{(.*)}\\s*(#\\w+\\s*)*",
             Pattern.DOTALL);
+    /** As many as a JSON array of alerts may hold. */
+    private static final int MAX_COMMANDS = 10;
     private static final Pattern COMMAND = Pattern.compile("\\s*(\\w+)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
 
     @Override
@@ -48,22 +52,45 @@ final class AlertatronReader implements DialectReader {
                 }
             }
         }
-        if (commands.size() != 1) {
-            throw AlertProblem.invalid("script", "the script has " + commands.size() + " commands; tvbridge reads"
-                    + " a script of one market(side=..., amount=...) command");
+        if (commands.isEmpty() || commands.size() > MAX_COMMANDS) {
+            throw AlertProblem.invalid("script", "the script has " + commands.size() + " commands; tvbridge reads 1 to "
+                    + MAX_COMMANDS + " of market(side=..., amount=...) and cancel(which=all)");
         }
-        Matcher command = COMMAND.matcher(commands.get(0));
-        if (!command.matches() || !command.group(1).equalsIgnoreCase("market")) {
-            throw AlertProblem.invalid("script", "'" + commands.get(0) + "' is not read: tvbridge reads"
-                    + " market(side=buy, amount=1)");
+        String symbol = script.group(2);
+        List<TranslatedAlert> alerts = new ArrayList<>();
+        for (String text : commands) {
+            alerts.add(command(symbol, text));
+        }
+        return alerts;
+    }
+
+    /** One command as an alert: a market order, or a cancel of the symbol's working orders. */
+    private static TranslatedAlert command(String symbol, String text) throws AlertProblem {
+        Matcher command = COMMAND.matcher(text);
+        String name = command.matches() ? command.group(1).toLowerCase(Locale.ROOT) : "";
+        if (!name.equals("market") && !name.equals("cancel")) {
+            throw AlertProblem.invalid("script", "'" + text + "' is not read: tvbridge reads"
+                    + " market(side=buy, amount=1) and cancel(which=all)");
         }
         Map<String, String> arguments = new LinkedHashMap<>();
         for (String argument : command.group(2).split(",")) {
+            if (argument.isBlank()) {
+                continue;
+            }
             String[] pair = argument.split("=", 2);
             if (pair.length != 2) {
                 throw AlertProblem.invalid("script", "'" + argument.strip() + "' is not argument=value");
             }
             arguments.put(pair[0].strip().toLowerCase(Locale.ROOT), pair[1].strip());
+        }
+        TranslatedAlert alert = new TranslatedAlert().put(AlertField.SYMBOL, "symbol", symbol);
+        if (name.equals("cancel")) {
+            String which = arguments.remove("which");
+            if (!"all".equalsIgnoreCase(which) || !arguments.isEmpty()) {
+                throw AlertProblem.invalid("script", "'" + text + "' is not read: tvbridge cancels every working order"
+                        + " of the symbol, cancel(which=all), not those of one side or tag");
+            }
+            return alert.put(AlertField.ACTION, "cancel", "cancel");
         }
         String side = arguments.remove("side");
         String amount = arguments.remove("amount");
@@ -75,7 +102,6 @@ final class AlertatronReader implements DialectReader {
             throw AlertProblem.invalid("amount", "amount=" + amount + " is not read: Alertatron's percent and"
                     + " relative amounts depend on the balance at the exchange; write the amount in units");
         }
-        return List.of(new TranslatedAlert().put(AlertField.SYMBOL, "symbol", script.group(2))
-                .put(AlertField.ACTION, "side", side).put(AlertField.QUANTITY, "amount", amount));
+        return alert.put(AlertField.ACTION, "side", side).put(AlertField.QUANTITY, "amount", amount);
     }
 }

@@ -155,9 +155,16 @@ class OtherDialectsReaderTest {
                         "keys(ETHUSD) { market(side=buy, amount=50%); }", "refused: read as alertatron: amount=50% is"
                                 + " not read: Alertatron's percent and relative amounts depend on the balance at the"
                                 + " exchange; write the amount in units"),
-                arguments("several commands", "keys(ETHUSD) { cancel(which=all); market(side=buy, amount=1); }",
-                        "refused: read as alertatron: the script has 2 commands; tvbridge reads a script of one"
-                                + " market(side=..., amount=...) command"));
+                arguments("a cancel, then an order: two alerts in the script's order",
+                        "keys(ETHUSD) { cancel(which=all); market(side=buy, amount=1); }",
+                        "alertatron cancel ETHUSD cancel=all | alertatron buy ETHUSD 1 units market"),
+                arguments("a cancel of one side only", "keys(ETHUSD) { cancel(which=buy); }",
+                        "refused: read as alertatron: 'cancel(which=buy)' is not read: tvbridge cancels every working"
+                                + " order of the symbol, cancel(which=all), not those of one side or tag"),
+                arguments("one command not read refuses the whole script",
+                        "keys(ETHUSD) { market(side=buy, amount=1); stopOrder(side=sell, amount=1, offset=2%); }",
+                        "refused: read as alertatron: 'stopOrder(side=sell, amount=1, offset=2%)' is not read:"
+                                + " tvbridge reads market(side=buy, amount=1) and cancel(which=all)"));
     }
 
     static Stream<Arguments> whook() {
