@@ -148,7 +148,13 @@ class DeciderTest {
                         "{symbol:AAPL, action:close}", "SELL 5 AAPL MARKET exits"),
                 row("a limit entry keeps its prices", "", flat(),
                         "{symbol:AAPL, action:buy, quantity:2, order_type:limit, limit_price:99.5}",
-                        "BUY 2 AAPL LIMIT @99.5 opens"));
+                        "BUY 2 AAPL LIMIT @99.5 opens"),
+                row("a trailing stop trails the whole long out", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:close, order_type:trailing_stop, trail_amount:1, price:100}",
+                        "SELL 10 AAPL TRAILING_STOP trail 1 exits"),
+                row("a trailing stop entry keeps its percent", "", flat(),
+                        "{symbol:AAPL, action:buy, quantity:2, order_type:trailing_stop, trail_percent:1.5, price:100}",
+                        "BUY 2 AAPL TRAILING_STOP trail 1.5% opens"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,6 +228,17 @@ class DeciderTest {
                 risk("an unpriced entry under a money limit", "max_order_notional=1000", flat(), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:1}",
                         "max_order_notional: no price is known for AAPL to value the order"),
+                risk("a trailing stop is valued at the alert's price", "max_order_notional=1000", flat(),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:11, order_type:trailing_stop,"
+                                + " trail_amount:2, price:100}",
+                        "max_order_notional: the order is worth 1,100.00 USD (11 AAPL at 100)"),
+                risk("a trailing stop is valued at the last price seen", "max_order_notional=1000",
+                        flat().price("AAPL", "100"), TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:11,"
+                                + " order_type:trailing_stop, trail_percent:1}",
+                        "max_order_notional: the order is worth 1,100.00 USD (11 AAPL at 100)"),
+                risk("an unpriced trailing stop under a money limit", "max_order_notional=1000", flat(),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:1, order_type:trailing_stop,"
+                                + " trail_amount:1}", "max_order_notional: no price is known for AAPL to value the order"),
                 risk("gross exposure", "max_total_exposure=1000", holding("MSFT", "2").price("MSFT", "400"),
                         TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:3, price:100}",
                         "max_total_exposure: total exposure would be 1,100.00 USD (now 800.00 USD, the order 300.00 USD),"
@@ -280,6 +297,17 @@ class DeciderTest {
     void passesWhatIsWithinTheLimits(String why, String settings, Account account, TradingHalt halt, String alert,
                                      String orders) {
         assertThat(describe(decide(account, alert, settings, halt))).isEqualTo(orders);
+    }
+
+    @Test
+    void aBrokerWithoutTrailingStopsRefusesThemBeforeAnythingIsPlanned() {
+        Decider withoutTrailing = new Decider(new OrderPlanner("oanda", EnumSet.complementOf(
+                EnumSet.of(BrokerCapability.TRAILING_STOP_ORDERS))), RiskEngine.standard());
+        Decider.Verdict verdict = withoutTrailing.decide(read("{symbol:AAPL, action:close, order_type:trailing_stop,"
+                + " trail_amount:1, price:100}"), holding("AAPL", "10").state(), settings(""), TradingHalt.NONE,
+                Optional.empty(), NOW);
+        assertThat(describe(verdict)).isEqualTo("rejected: the oanda broker does not take trailing_stop orders");
+        assertThat(verdict.refusedByRisk()).isFalse();
     }
 
     @Test
@@ -471,15 +499,17 @@ class DeciderTest {
         return RiskSettings.of(values);
     }
 
-    /** One line per order: side, quantity, symbol, type, limit, and whether it opens; or the refusal. */
+    /** One line per order: side, quantity, symbol, type, limit, trail, and whether it opens; or the refusal. */
     private static String describe(Decider.Verdict verdict) {
         Plan plan = verdict.plan();
         if (plan.orders().isEmpty()) {
             return plan.decision().wireName() + ": " + plan.reason().orElse("");
         }
         return plan.orders().stream().map(o -> o.side() + " " + o.quantity().toPlainString() + " "
-                + o.instrument().symbol() + " " + o.type() + o.limitPrice().map(p -> " @" + p.toPlainString())
-                .orElse("") + (o.opens() ? " opens" : " exits")).collect(Collectors.joining("; "));
+                + o.instrument().symbol() + " " + o.prices().type() + o.prices().limitPrice().map(p -> " @"
+                + p.toPlainString()).orElse("") + o.prices().trail().map(t -> " trail " + t).orElse("")
+                + (o.opens() ? " opens" : " exits"))
+                .collect(Collectors.joining("; "));
     }
 
     /**
