@@ -74,6 +74,38 @@ class WebhookEndToEndTest {
     }
 
     @Test
+    void aTradersPostTrailingStopExitRestsAtThePaperBrokerAndFillsWhenThePriceTurns() throws BrokerException {
+        try (TestDaemon tv = TestDaemon.start(folder)) {
+            tv.signal("\"symbol\":\"SPY\",\"action\":\"buy\",\"quantity\":10,\"price\":100");
+            tv.settle();
+            JsonNode answer = tv.signal("\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":\"trailing_stop\","
+                    + "\"signalPrice\":100,\"trailAmount\":\"1\"");
+            assertThat(answer.get("decision").asText()).isEqualTo("accepted");
+            assertThat(answer.at("/read/order_type").asText()).isEqualTo("trailing_stop");
+            assertThat(answer.at("/read/trail_amount").asText()).isEqualTo("1");
+            String trailing = answer.get("client_order_id").asText();
+            String where = " from orders where client_order_id = '" + trailing + "'";
+            eventually("the trailing stop rests", () -> "ACCEPTED".equals(tv.text("select status" + where)));
+            assertThat(tv.text("select side || ' ' || cast(quantity as int) || ' ' || order_type || ' '"
+                    + " || cast(trail_amount as int) || ' ' || coalesce(cast(trail_percent as varchar), '-')" + where))
+                    .isEqualTo("SELL 10 TRAILING_STOP 1 -");
+
+            // the next alerts bring SPY's prices: up to 105 moves the stop to 104, then 103.5 reaches it
+            tv.signal("\"symbol\":\"SPY\",\"action\":\"buy\",\"quantity\":1,\"price\":105");
+            tv.signal("\"symbol\":\"SPY\",\"action\":\"buy\",\"quantity\":1,\"price\":104.5");
+            assertThat(tv.text("select status" + where)).isEqualTo("ACCEPTED");
+            tv.signal("\"symbol\":\"SPY\",\"action\":\"buy\",\"quantity\":1,\"price\":103.5");
+
+            eventually("the trailing stop filled", () -> "FILLED".equals(tv.text("select status" + where)));
+            assertThat(tv.count("select count(*) from fills where client_order_id = '" + trailing + "'"
+                    + " and price = 103.5 and quantity = 10")).isEqualTo(1);
+            tv.settle();
+            assertThat(tv.paper().positions()).singleElement()
+                    .satisfies(position -> assertThat(position.quantity()).isEqualByComparingTo("3"));
+        }
+    }
+
+    @Test
     void plainTextAndFormEncodedAlertsAreTakenLikeJson() {
         try (TestDaemon tv = TestDaemon.start(folder)) {
             String loose = "{secret: '" + TestDaemon.SECRET + "', Ticker: 'MSFT', ACTION: 'Buy', qty: 3, price: 400,}";

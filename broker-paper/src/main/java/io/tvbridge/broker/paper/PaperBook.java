@@ -13,7 +13,9 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Position;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -44,6 +46,8 @@ final class PaperBook {
         Optional<String> reason = Optional.empty();
         Instant updatedAt;
         boolean triggered;
+        /** A trailing stop's best price since it was placed: the highest for a sell, the lowest for a buy. */
+        Optional<BigDecimal> best = Optional.empty();
         /** A bracket's exits, placed once this order fills; and, on an exit, its sibling. */
         Optional<BigDecimal> takeProfit = Optional.empty();
         Optional<BigDecimal> stopLoss = Optional.empty();
@@ -103,8 +107,8 @@ final class PaperBook {
         request.referencePrice().ifPresent(price -> events.addAll(price(symbol, price, now)));
         PaperEvent.Placed placed = new PaperEvent.Placed(request.clientOrderId(), "P" + (orders.size() + 1), symbol,
                 request.instrument().assetClass(), request.instrument().multiplier(), request.side(),
-                request.quantity(), request.type(), request.limitPrice(), request.stopPrice(), request.timeInForce(),
-                now, request.takeProfit(), request.stopLoss(), request.outsideRegularHours());
+                request.quantity(), request.type(), request.limitPrice(), request.stopPrice(), request.trailingStop(),
+                request.timeInForce(), now, request.takeProfit(), request.stopLoss(), request.outsideRegularHours());
         events.add(record(placed));
         Order order = orders.get(request.clientOrderId());
         if (request.type() == OrderType.MARKET && !lastPrices.containsKey(symbol)) {
@@ -232,8 +236,8 @@ final class PaperBook {
                                     List<PaperEvent> events) {
         ClientOrderId id = entry.id().child(suffix);
         events.add(record(new PaperEvent.Placed(id, "P" + (orders.size() + 1), entry.symbol(), entry.assetClass(),
-                entry.multiplier(), side, entry.quantity(), type, limit, stop, TimeInForce.GTC, now, Optional.empty(),
-                Optional.empty(), entry.outsideRegularHours())));
+                entry.multiplier(), side, entry.quantity(), type, limit, stop, Optional.empty(), TimeInForce.GTC, now,
+                Optional.empty(), Optional.empty(), entry.outsideRegularHours())));
         return id;
     }
 
@@ -251,8 +255,35 @@ final class PaperBook {
                 order.triggered = order.triggered || stopReached;
                 yield order.triggered ? limitFill(p, last) : Optional.empty();
             }
-            case TRAILING_STOP -> Optional.empty();
+            case TRAILING_STOP -> trailingStop(order).filter(stop -> buy ? last.compareTo(stop) >= 0
+                    : last.compareTo(stop) <= 0).map(stop -> slipped(last, p.side()));
         };
+    }
+
+    /**
+     * Where a trailing stop's stop stands: its distance below the highest price seen since it was
+     * placed (a sell), or above the lowest (a buy). Empty until a price is known.
+     */
+    private static Optional<BigDecimal> trailingStop(Order order) {
+        TrailingStop trail = order.placed.trail().orElseThrow();
+        boolean buy = order.placed.side() == Side.BUY;
+        return order.best.map(best -> {
+            BigDecimal distance = trail.percent()
+                    ? best.multiply(trail.distance()).divide(HUNDRED, MathContext.DECIMAL64) : trail.distance();
+            return (buy ? best.add(distance) : best.subtract(distance)).stripTrailingZeros();
+        });
+    }
+
+    /** A new price moves the best price of the symbol's working trailing stops (replayed from the journal too). */
+    private void trail(String symbol, BigDecimal price) {
+        for (Order order : working.values()) {
+            PaperEvent.Placed p = order.placed;
+            if (p.type() == OrderType.TRAILING_STOP && p.symbol().equals(symbol)) {
+                boolean buy = p.side() == Side.BUY;
+                order.best = Optional.of(order.best.filter(best -> buy ? best.compareTo(price) <= 0
+                        : best.compareTo(price) >= 0).orElse(price));
+            }
+        }
     }
 
     private static Optional<BigDecimal> limitFill(PaperEvent.Placed p, BigDecimal last) {
@@ -302,6 +333,7 @@ final class PaperBook {
             Order order = new Order(placed);
             order.takeProfit = placed.takeProfit();
             order.stopLoss = placed.stopLoss();
+            order.best = Optional.ofNullable(lastPrices.get(placed.symbol()));
             orders.put(placed.id(), order);
             working.put(placed.id(), order);
             linkSiblings(placed.id());
@@ -317,6 +349,7 @@ final class PaperBook {
             working.remove(ended.id());
         } else if (event instanceof PaperEvent.Priced priced) {
             lastPrices.put(priced.symbol(), priced.price());
+            trail(priced.symbol(), priced.price());
         }
     }
 
@@ -366,8 +399,10 @@ final class PaperBook {
             return Optional.empty();
         }
         PaperEvent.Placed p = order.placed;
+        // a trailing stop shows where its stop stands now, as a venue's order book does
+        Optional<BigDecimal> stop = p.type() == OrderType.TRAILING_STOP ? trailingStop(order) : p.stopPrice();
         return Optional.of(new OrderState(p.id(), p.brokerOrderId(), p.symbol(), p.side(), p.quantity(), p.type(),
-                p.limitPrice(), p.stopPrice(), order.status, order.filled(), order.averagePrice(), order.reason,
+                p.limitPrice(), stop, order.status, order.filled(), order.averagePrice(), order.reason,
                 order.updatedAt));
     }
 

@@ -43,9 +43,11 @@ import java.util.function.Consumer;
  * A simulated broker with a persistent book. Orders fill at once at the last price seen for
  * the symbol (the alert's price travels with the order), moved by the configured slippage
  * and charged the configured commission; limit and stop orders rest until a later price
- * reaches them. Markets keep tvbridge's hours: an order for a closed market rests and fills at
- * the open (in pre-market already when it may trade outside regular hours). Events reach the
- * listener from one thread of the broker's own, in order.
+ * reaches them, and a trailing stop until the price turns back its distance from the best
+ * price seen since it was placed (then it fills as a market order). Markets keep tvbridge's
+ * hours: an order for a closed market rests and fills at the open (in pre-market already when
+ * it may trade outside regular hours). Events reach the listener from one thread of the
+ * broker's own, in order.
  */
 public final class PaperBroker implements Broker {
     static final String ACCOUNT = "PAPER";
@@ -105,7 +107,8 @@ public final class PaperBroker implements Broker {
     public Set<BrokerCapability> capabilities() {
         EnumSet<BrokerCapability> capabilities = EnumSet.of(BrokerCapability.LIMIT_ORDERS,
                 BrokerCapability.STOP_ORDERS, BrokerCapability.STOP_LIMIT_ORDERS, BrokerCapability.SHORT_SELLING,
-                BrokerCapability.OUTSIDE_REGULAR_HOURS, BrokerCapability.BRACKET_ORDERS);
+                BrokerCapability.OUTSIDE_REGULAR_HOURS, BrokerCapability.BRACKET_ORDERS,
+                BrokerCapability.TRAILING_STOP_ORDERS);
         if (config.fractional()) {
             capabilities.add(BrokerCapability.FRACTIONAL_QUANTITIES);
         }
@@ -267,9 +270,7 @@ public final class PaperBroker implements Broker {
 
     private void refuseUnsupported(OrderRequest request) throws BrokerException {
         String missing = null;
-        if (request.type() == OrderType.TRAILING_STOP) {
-            missing = "the paper broker does not simulate trailing stops";
-        } else if (!config.fractional() && !request.instrument().assetClass().fractionalByNature()
+        if (!config.fractional() && !request.instrument().assetClass().fractionalByNature()
                 && request.quantity().stripTrailingZeros().scale() > 0) {
             missing = "the paper account trades " + request.instrument().symbol() + " in whole units; set "
                     + "PAPER_FRACTIONAL=true to allow " + request.quantity().toPlainString();

@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,13 +19,14 @@ public sealed interface PaperEvent {
 
     /**
      * An order was taken; an entry may carry the exits of its bracket, placed when it fills. An order
-     * allowed outside regular hours may also fill in pre-market and after-hours.
+     * allowed outside regular hours may also fill in pre-market and after-hours. A trailing stop
+     * carries its distance ({@code trail}); where its stop stands follows from the prices seen since.
      */
     record Placed(ClientOrderId id, String brokerOrderId, String symbol, AssetClass assetClass,
                   BigDecimal multiplier, Side side, BigDecimal quantity, OrderType type,
-                  Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice, TimeInForce timeInForce,
-                  Instant time, Optional<BigDecimal> takeProfit, Optional<BigDecimal> stopLoss,
-                  boolean outsideRegularHours)
+                  Optional<BigDecimal> limitPrice, Optional<BigDecimal> stopPrice, Optional<TrailingStop> trail,
+                  TimeInForce timeInForce, Instant time, Optional<BigDecimal> takeProfit,
+                  Optional<BigDecimal> stopLoss, boolean outsideRegularHours)
             implements PaperEvent {
     }
 

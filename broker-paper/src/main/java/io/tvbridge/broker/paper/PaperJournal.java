@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,6 +108,8 @@ public final class PaperJournal implements AutoCloseable {
             fields.put("type", p.type().name());
             p.limitPrice().ifPresent(v -> fields.put("limit", v.toPlainString()));
             p.stopPrice().ifPresent(v -> fields.put("stop", v.toPlainString()));
+            p.trail().ifPresent(t -> fields.put(t.percent() ? "trail-percent" : "trail-amount",
+                    t.distance().toPlainString()));
             fields.put("tif", p.timeInForce().name());
             fields.put("time", p.time().toString());
             p.takeProfit().ifPresent(v -> fields.put("take-profit", v.toPlainString()));
@@ -161,7 +164,7 @@ public final class PaperJournal implements AutoCloseable {
                     new BigDecimal(required(f, "multiplier")), Side.valueOf(required(f, "side")),
                     new BigDecimal(required(f, "quantity")), OrderType.valueOf(required(f, "type")),
                     Optional.ofNullable(f.get("limit")).map(BigDecimal::new),
-                    Optional.ofNullable(f.get("stop")).map(BigDecimal::new),
+                    Optional.ofNullable(f.get("stop")).map(BigDecimal::new), trail(f),
                     TimeInForce.valueOf(required(f, "tif")), Instant.parse(required(f, "time")),
                     Optional.ofNullable(f.get("take-profit")).map(BigDecimal::new),
                     Optional.ofNullable(f.get("stop-loss")).map(BigDecimal::new),
@@ -178,6 +181,13 @@ public final class PaperJournal implements AutoCloseable {
                     Instant.parse(required(f, "time")));
             default -> throw new IllegalArgumentException("unknown event '" + kind + "'");
         };
+    }
+
+    private static Optional<TrailingStop> trail(Map<String, String> fields) {
+        Optional<TrailingStop> amount = Optional.ofNullable(fields.get("trail-amount"))
+                .map(v -> TrailingStop.amount(new BigDecimal(v)));
+        return amount.or(() -> Optional.ofNullable(fields.get("trail-percent"))
+                .map(v -> TrailingStop.percent(new BigDecimal(v))));
     }
 
     private static String required(Map<String, String> fields, String key) {

@@ -19,6 +19,7 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import io.tvbridge.broker.spi.tck.MutableClock;
 import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.broker.spi.tck.TestBrokerContext;
@@ -124,6 +125,69 @@ class PaperBrokerTest {
         assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("stp")).price())
                 .isEqualByComparingTo("106");
         assertThat(broker.openOrders()).isEmpty();
+    }
+
+    private static OrderRequest trailing(String id, Side side, TrailingStop trail, String price) {
+        return new OrderRequest(ClientOrderId.of(id), stock("XYZ"), side, BigDecimal.TEN, OrderType.TRAILING_STOP,
+                Optional.empty(), Optional.empty(), Optional.of(trail), TimeInForce.GTC, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(new BigDecimal(price)));
+    }
+
+    /** A price for XYZ, as the next alert for it brings one. */
+    private void tick(String id, String price) throws BrokerException {
+        broker.submit(market(id, "XYZ", Side.BUY, "1", price));
+    }
+
+    @Test
+    void aSellTrailingStopFollowsTheHighAndFillsWhenThePriceFallsItsAmountFromIt() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(market("seed", "XYZ", Side.BUY, "10", "100"));
+        assertThat(broker.submit(trailing("trail", Side.SELL, TrailingStop.amount(new BigDecimal("2")), "100"))
+                .status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(broker.lookup(ClientOrderId.of("trail")).orElseThrow().stopPrice()).contains(new BigDecimal("98"));
+
+        tick("up-1", "104");
+        tick("up-2", "110");
+        tick("dip", "108.5");   // 1.5 off the high of 110: the stop at 108 holds
+        assertThat(broker.lookup(ClientOrderId.of("trail")).orElseThrow()).satisfies(s -> {
+            assertThat(s.status()).isEqualTo(OrderStatus.ACCEPTED);
+            assertThat(s.stopPrice()).contains(new BigDecimal("108"));
+        });
+
+        tick("fall", "107.5");
+        assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("trail")).price())
+                .isEqualByComparingTo("107.5");
+        assertThat(broker.openOrders()).isEmpty();
+    }
+
+    @Test
+    void aBuyTrailingStopFollowsTheLowAndFillsWhenThePriceRisesItsPercentFromIt() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(trailing("trail", Side.BUY, TrailingStop.percent(new BigDecimal("5")), "100"));
+        tick("down-1", "90");
+        tick("down-2", "80");
+        tick("bounce", "83.9");   // the stop is 5% above the low of 80: 84
+        assertThat(broker.lookup(ClientOrderId.of("trail")).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        tick("rise", "84");
+        assertThat(listener.await(Fill.class, f -> f.clientOrderId().value().equals("trail")).price())
+                .isEqualByComparingTo("84");
+    }
+
+    @Test
+    void aTrailingStopsHighSurvivesARestart() throws Exception {
+        open(Map.of(), listener);
+        broker.submit(market("seed", "XYZ", Side.BUY, "10", "100"));
+        broker.submit(trailing("trail", Side.SELL, TrailingStop.amount(new BigDecimal("3")), "100"));
+        tick("up", "120");
+        broker.close();
+
+        RecordingBrokerListener after = new RecordingBrokerListener();
+        open(Map.of(), after);
+        assertThat(broker.lookup(ClientOrderId.of("trail")).orElseThrow().stopPrice()).contains(new BigDecimal("117"));
+        tick("fall", "116");
+        assertThat(after.await(Fill.class, f -> f.clientOrderId().value().equals("trail")).price())
+                .isEqualByComparingTo("116");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tvbridge.core.alert;
 
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -109,6 +110,11 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
 
     public Optional<BigDecimal> stopPrice() {
         return prices.stopPrice();
+    }
+
+    /** A trailing stop's distance from the best price; present exactly when the order type is a trailing stop. */
+    public Optional<TrailingStop> trail() {
+        return prices.trail();
     }
 
     public Optional<BigDecimal> stopLoss() {

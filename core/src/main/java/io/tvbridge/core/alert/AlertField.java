@@ -23,6 +23,8 @@ public enum AlertField {
     PRICE("price"),
     LIMIT_PRICE("limit_price"),
     STOP_PRICE("stop_price"),
+    TRAIL_AMOUNT("trail_amount"),
+    TRAIL_PERCENT("trail_percent"),
     STOP_LOSS("stop_loss", "sl"),
     TAKE_PROFIT("take_profit", "tp"),
     STRATEGY("strategy"),

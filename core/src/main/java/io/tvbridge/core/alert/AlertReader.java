@@ -2,6 +2,7 @@ package io.tvbridge.core.alert;
 
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public final class AlertReader {
     /** A conviction is a word such as "high": the column that stores it is this wide. */
     private static final int MAX_CONVICTION = 20;
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private AlertReader() {
     }
@@ -56,7 +58,9 @@ public final class AlertReader {
                         + "add \"stop_price\"");
             }
         }
-        return new Alert(action, instrument, new AlertSize(quantity, unit, target), new AlertPrices(type, price, limit, stop),
+        Optional<TrailingStop> trail = trail(body, type, limit, stop);
+        return new Alert(action, instrument, new AlertSize(quantity, unit, target),
+                new AlertPrices(type, price, limit, stop, trail),
                 AlertExits.atPrices(positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT)),
                 tags(body), flag(body, AlertField.OUTSIDE_RTH));
     }
@@ -72,7 +76,7 @@ public final class AlertReader {
      */
     private static Alert cancel(AlertBody body, InstrumentRef instrument) throws AlertProblem {
         for (AlertField placing : new AlertField[] {AlertField.QUANTITY, AlertField.LIMIT_PRICE, AlertField.STOP_PRICE,
-                AlertField.STOP_LOSS, AlertField.TAKE_PROFIT}) {
+                AlertField.TRAIL_AMOUNT, AlertField.TRAIL_PERCENT, AlertField.STOP_LOSS, AlertField.TAKE_PROFIT}) {
             if (body.get(placing).isPresent()) {
                 throw AlertProblem.invalid(placing.displayName(), "a cancel places no order, so it takes no "
                         + placing.displayName() + ": remove it, or send the order in an alert of its own");
@@ -199,9 +203,46 @@ public final class AlertReader {
             case "limit", "lmt" -> OrderType.LIMIT;
             case "stop", "stp" -> OrderType.STOP;
             case "stop_limit", "stoplimit", "stp_lmt" -> OrderType.STOP_LIMIT;
+            case "trailing_stop", "trailingstop", "trail" -> OrderType.TRAILING_STOP;
             default -> throw AlertProblem.invalid("order_type", "unknown order type '" + shorten(value.get().text())
-                    + "': use market, limit, stop or stop_limit");
+                    + "': use market, limit, stop, stop_limit or trailing_stop");
         };
+    }
+
+    /**
+     * A trailing stop's distance: {@code trail_amount} in price units or {@code trail_percent}, exactly
+     * one. Its stop follows the market, so a limit or stop price beside it would ask for another order
+     * (a trailing stop-limit, a first stop), which tvbridge does not place: refused rather than dropped.
+     */
+    private static Optional<TrailingStop> trail(AlertBody body, OrderType type, Optional<BigDecimal> limit,
+                                                Optional<BigDecimal> stop) throws AlertProblem {
+        Optional<BigDecimal> amount = positive(body, AlertField.TRAIL_AMOUNT);
+        Optional<BigDecimal> percent = positive(body, AlertField.TRAIL_PERCENT);
+        if (type != OrderType.TRAILING_STOP) {
+            if (amount.isPresent() || percent.isPresent()) {
+                throw AlertProblem.invalid(amount.isPresent() ? "trail_amount" : "trail_percent", "trail_amount and"
+                        + " trail_percent go with \"order_type\": \"trailing_stop\", not with a " + describe(type)
+                        + " order");
+            }
+            return Optional.empty();
+        }
+        if (amount.isPresent() == percent.isPresent()) {
+            throw AlertProblem.invalid("trail_amount", "a trailing stop needs exactly one of trail_amount (a price"
+                    + " distance) or trail_percent, " + (amount.isPresent() ? "not both" : "and the alert gives neither"));
+        }
+        if (limit.isPresent() || stop.isPresent()) {
+            String field = limit.isPresent() ? "limit_price" : "stop_price";
+            throw AlertProblem.invalid(field, "a trailing stop's stop follows the market and it has no " + field
+                    + " (a trailing stop-limit or a first stop price is not placed): remove \"" + field + "\"");
+        }
+        if (amount.isPresent()) {
+            return Optional.of(TrailingStop.amount(amount.get()));
+        }
+        if (percent.get().compareTo(HUNDRED) >= 0) {
+            throw AlertProblem.invalid("trail_percent", "the trail percent must be below 100, but is "
+                    + percent.get().toPlainString());
+        }
+        return Optional.of(TrailingStop.percent(percent.get()));
     }
 
     private static Optional<BigDecimal> positive(AlertBody body, AlertField field) throws AlertProblem {

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * An alert as the webhook's answer, the explain tool and the signal list show it: what was
  * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
- * {@code quantity_unit}, {@code order_type}, the prices; for a cancel, {@code cancel_order_type}),
- * absent values left out.
+ * {@code quantity_unit}, {@code order_type}, the prices, a trailing stop's {@code trail_amount}
+ * or {@code trail_percent}; for a cancel, {@code cancel_order_type}), absent values left out.
  */
 public final class AlertSummary {
     private AlertSummary() {
@@ -35,6 +35,8 @@ public final class AlertSummary {
         put(summary, "price", alert.price());
         put(summary, "limit_price", alert.limitPrice());
         put(summary, "stop_price", alert.stopPrice());
+        alert.trail().ifPresent(trail -> summary.put(trail.percent() ? "trail_percent" : "trail_amount",
+                trail.distance().toPlainString()));
         put(summary, "take_profit", alert.takeProfit());
         alert.takeProfitDistance().ifPresent(d -> summary.put("take_profit", d.toString()));
         put(summary, "stop_loss", alert.stopLoss());

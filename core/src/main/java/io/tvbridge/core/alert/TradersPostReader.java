@@ -19,14 +19,29 @@ import java.util.Optional;
  * {@code limitPrice} / {@code stopPrice}; {@code signalPrice} is the price when the alert fired;
  * {@code takeProfit} / {@code stopLoss} are objects holding a price ({@code limitPrice},
  * {@code stopPrice}) or a distance from the entry ({@code percent}, {@code amount}).
- * {@code cancel} cancels the symbol's working orders, or with {@code cancelOrderType} only those
- * of one kind ({@code limit}, {@code stop}...), and trades nothing.
- * Not read, and refused with the reason: {@code add} (it depends on the position at the
- * sender), trailing stops, stop-limit stop-losses.
+ *
+ * <p>A trailing stop is {@code "orderType": "trailing_stop"} with its distance from the best
+ * price since it was placed, as {@code trailAmount} (price units) or {@code trailPercent}, a
+ * number or a numeric string, one of them. It goes with any action: {@code exit} trails the
+ * whole position out, {@code buy} / {@code sell} trail in or out by their quantity.
+ * {@code signalPrice} stays the price the alert saw (what the order is valued at), never the
+ * stop: that follows the market.
+ *
+ * <p>{@code cancel} cancels the symbol's working orders, or with {@code cancelOrderType} only
+ * those of one kind ({@code limit}, {@code stop}...), and trades nothing.
+ *
+ * <p>Not read, and refused with the reason: {@code add} (it depends on the position at the
+ * sender), a {@code stopLoss} of {@code "type": "trailing_stop"} (a bracket's stop-loss is a
+ * fixed stop order), stop-limit stop-losses.
  */
 final class TradersPostReader implements DialectReader {
+    /**
+     * Keys no other sender uses. Not {@code trailAmount} / {@code trailPercent}: names match without
+     * regard to case or {@code _}, so they are tvbridge's own {@code trail_amount} / {@code trail_percent},
+     * which tvbridge's reader reads to the same trailing stop.
+     */
     private static final List<String> DISTINCT = List.of("sentiment", "quantityType", "signalPrice",
-            "cancelOrderType", "trailAmount", "trailPercent");
+            "cancelOrderType");
 
     @Override
     public AlertDialect dialect() {
@@ -66,14 +81,11 @@ final class TradersPostReader implements DialectReader {
         }
         boolean buys = tvbridgeAction.equals("buy") || tvbridgeAction.equals("close_short");
         quantity(alert, json, tvbridgeAction);
-        Optional<String> orderType = json.text("orderType").map(s -> s.toLowerCase(Locale.ROOT));
-        if (orderType.filter(t -> t.equals("trailing_stop")).isPresent()) {
-            throw AlertProblem.invalid("orderType", "trailing stop orders are not read from TradersPost alerts yet:"
-                    + " use \"orderType\": \"stop\" with \"stopPrice\"");
-        }
         alert.copy(json, AlertField.ORDER_TYPE, "orderType");
         alert.copy(json, AlertField.LIMIT_PRICE, "limitPrice");
         alert.copy(json, AlertField.STOP_PRICE, "stopPrice");
+        alert.copy(json, AlertField.TRAIL_AMOUNT, "trailAmount");
+        alert.copy(json, AlertField.TRAIL_PERCENT, "trailPercent");
         alert.copy(json, AlertField.PRICE, "signalPrice", "price");
         Optional<String> entry = json.text("limitPrice").or(() -> json.text("signalPrice")).or(() -> json.text("price"));
         Optional<JsonFields> takeProfit = leg(json, "takeProfit");
@@ -88,6 +100,12 @@ final class TradersPostReader implements DialectReader {
         }
         if (stopLoss.isPresent()) {
             String type = stopLoss.get().text("type").orElse("stop").toLowerCase(Locale.ROOT);
+            if (type.equals("trailing_stop")) {
+                // a bracket's stop-loss is stored and sent as a child STOP order of its own (StoredOrder.bracketChild)
+                throw AlertProblem.invalid("stopLoss", "a trailing stop-loss attached to an entry is not placed:"
+                        + " a bracket's stop-loss is a fixed stop; give it a \"stopPrice\", or trail the position"
+                        + " out with an alert of its own (\"action\": \"exit\", \"orderType\": \"trailing_stop\")");
+            }
             if (!type.equals("stop")) {
                 throw AlertProblem.invalid("stopLoss", "a stop-loss of type '" + type + "' is not read yet: tvbridge"
                         + " places a stop order (\"type\": \"stop\") at the stop-loss");

@@ -614,7 +614,7 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
 
     private OrderRequest request(StoredOrder order, Instrument instrument) {
         return new OrderRequest(order.clientOrderId(), instrument, order.side(), order.quantity(), order.type(),
-                order.limitPrice(), order.stopPrice(), Optional.empty(), order.timeInForce(),
+                order.limitPrice(), order.stopPrice(), order.trail(), order.timeInForce(),
                 order.outsideRegularHours(),
                 order.account().isEmpty() ? Optional.empty() : Optional.of(order.account()),
                 order.takeProfit(), order.stopLoss(), order.referencePrice());

@@ -143,7 +143,7 @@ public final class RiskChecks {
             if (!c.settings().checkStopTargetSides() || !c.opens() || c.price().isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal entry = c.order().limitPrice().orElse(c.price().get());
+            BigDecimal entry = c.order().prices().limitPrice().orElse(c.price().get());
             boolean buy = c.order().side() == Side.BUY;
             Optional<BigDecimal> stop = c.alert().stopLoss();
             Optional<BigDecimal> target = c.alert().takeProfit();
@@ -173,7 +173,7 @@ public final class RiskChecks {
                     || c.alert().takeProfit().isEmpty()) {
                 return Optional.empty();
             }
-            BigDecimal entry = c.order().limitPrice().orElse(c.price().get());
+            BigDecimal entry = c.order().prices().limitPrice().orElse(c.price().get());
             BigDecimal risk = entry.subtract(c.alert().stopLoss().get()).abs();
             BigDecimal reward = c.alert().takeProfit().get().subtract(entry).abs();
             if (risk.signum() == 0) {

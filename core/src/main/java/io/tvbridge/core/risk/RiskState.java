@@ -133,7 +133,7 @@ public final class RiskState {
         BigDecimal signed = leg.side() == Side.BUY ? leg.quantity() : leg.quantity().negate();
         String symbol = leg.instrument().symbol();
         working.computeIfAbsent(symbol, s -> new HashMap<>()).put(standIn,
-                new WorkingOrder(symbol, leg.type(), signed));
+                new WorkingOrder(symbol, leg.prices().type(), signed));
         ordersToday++;
         if (leg.opens()) {
             entriesToday.merge(symbol, 1L, Long::sum);

@@ -46,9 +46,10 @@ public record Explanation(Optional<String> dialect, List<String> repairs, List<O
     static String describe(PlannedOrder order) {
         List<String> words = new ArrayList<>();
         words.add(order.side() + " " + order.quantity().toPlainString() + " " + order.instrument().symbol() + " "
-                + order.type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        order.limitPrice().ifPresent(p -> words.add("limit " + p.toPlainString()));
-        order.stopPrice().ifPresent(p -> words.add("stop " + p.toPlainString()));
+                + order.prices().type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        order.prices().limitPrice().ifPresent(p -> words.add("limit " + p.toPlainString()));
+        order.prices().stopPrice().ifPresent(p -> words.add("stop " + p.toPlainString()));
+        order.prices().trail().ifPresent(t -> words.add("trail " + t));
         order.takeProfit().ifPresent(p -> words.add("take-profit " + p.toPlainString()));
         order.stopLoss().ifPresent(p -> words.add("stop-loss " + p.toPlainString()));
         return String.join(", ", words);

@@ -8,6 +8,7 @@ import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.risk.RiskState;
 import io.tvbridge.core.risk.Sizer;
@@ -144,7 +145,7 @@ public final class OrderPlanner {
         boolean opens = after.abs().compareTo(held.abs()) > 0 || (held.signum() != 0 && after.signum() != 0
                 && held.signum() != after.signum());
         TimeInForce tif = alert.orderType() == OrderType.MARKET ? TimeInForce.DAY : TimeInForce.GTC;
-        return new PlannedOrder(instrument, side, quantity, alert.orderType(), alert.limitPrice(), alert.stopPrice(),
+        return new PlannedOrder(instrument, side, quantity, OrderPrices.of(alert.prices()),
                 opens ? alert.takeProfit() : Optional.empty(), opens ? alert.stopLoss() : Optional.empty(),
                 alert.referencePrice(), tif, opens);
     }

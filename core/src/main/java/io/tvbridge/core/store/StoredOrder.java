@@ -5,7 +5,9 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,10 +41,9 @@ public record StoredOrder(OrderRef ref, PlannedOrder plan, boolean outsideRegula
      * good till cancelled, in the entry's phase.
      */
     public StoredOrder bracketChild(long id, String suffix, OrderType type, BigDecimal price) {
-        Optional<BigDecimal> at = Optional.of(price);
-        PlannedOrder child = new PlannedOrder(plan.instrument(), plan.side().opposite(), plan.quantity(), type,
-                type == OrderType.LIMIT ? at : Optional.empty(), type == OrderType.STOP ? at : Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.GTC, false);
+        PlannedOrder child = new PlannedOrder(plan.instrument(), plan.side().opposite(), plan.quantity(),
+                type == OrderType.LIMIT ? OrderPrices.limit(price) : OrderPrices.stop(price), Optional.empty(),
+                Optional.empty(), Optional.empty(), TimeInForce.GTC, false);
         return new StoredOrder(ref.child(id, suffix), child, outsideRegularHours, createdAt,
                 OrderProgress.decided(progress.phase(), createdAt));
     }
@@ -122,15 +123,20 @@ public record StoredOrder(OrderRef ref, PlannedOrder plan, boolean outsideRegula
     }
 
     public OrderType type() {
-        return plan.type();
+        return plan.prices().type();
     }
 
     public Optional<BigDecimal> limitPrice() {
-        return plan.limitPrice();
+        return plan.prices().limitPrice();
     }
 
     public Optional<BigDecimal> stopPrice() {
-        return plan.stopPrice();
+        return plan.prices().stopPrice();
+    }
+
+    /** A trailing stop's distance from the best price, sent again as it was if the order is resent. */
+    public Optional<TrailingStop> trail() {
+        return plan.prices().trail();
     }
 
     public Optional<BigDecimal> takeProfit() {

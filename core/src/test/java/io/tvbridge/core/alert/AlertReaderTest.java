@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -90,6 +91,31 @@ class AlertReaderTest {
         assertThat(alert.orderType()).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"symbol\":\"SPY\",\"action\":\"sell\",\"quantity\":10,\"order_type\":\"trailing_stop\","
+                    + "\"trail_amount\":2,\"price\":500}|tvbridge sell SPY 10 units trailing_stop trail=2",
+            "{\"symbol\":\"SPY\",\"action\":\"buy\",\"quantity\":1,\"order_type\":\"Trailing-Stop\","
+                    + "\"trail_percent\":\"1.50\"}|tvbridge buy SPY 1 units trailing_stop trail%=1.5",
+            "{\"symbol\":\"SPY\",\"action\":\"close\",\"type\":\"trail\",\"trailAmount\":0.5}"
+                    + "|tvbridge close SPY trailing_stop trail=0.5",
+            "symbol=SPY&action=exit&order_type=trailing_stop&trail_percent=3|tvbridge close SPY trailing_stop trail%=3",
+    })
+    void readsTrailingStopsWithAnAmountOrAPercent(String body, String read) {
+        assertThat(DialectCases.read(body)).isEqualTo(read);
+    }
+
+    @Test
+    void aTrailingStopCarriesItsTrailAndKeepsThePriceAsItsReference() throws AlertProblem {
+        Alert alert = read("{\"symbol\":\"SPY\",\"action\":\"sell\",\"quantity\":1,\"order_type\":\"trailing_stop\","
+                + "\"trail_percent\":1.5,\"price\":500}");
+        assertThat(alert.trail()).contains(TrailingStop.percent(new BigDecimal("1.5")));
+        assertThat(alert.stopPrice()).isEmpty();
+        assertThat(alert.referencePrice()).contains(new BigDecimal("500"));
+        assertThat(AlertSummary.of(alert)).containsEntry("order_type", "trailing_stop")
+                .containsEntry("trail_percent", "1.5").doesNotContainKey("trail_amount");
+    }
+
     @Test
     void readsTimesInIsoAndEpochForms() throws AlertProblem {
         assertThat(read("{\"symbol\":\"X\",\"action\":\"close\",\"time\":\"2019-08-27T09:56:00Z\"}").time())
@@ -148,6 +174,18 @@ class AlertReaderTest {
             "{\"symbol\":\"X\",\"action\":\"cancel\",\"stop_loss\":9}|stop_loss",
             "{\"symbol\":\"X\",\"action\":\"cancel\",\"order_type\":\"stop\"}|order_type",
             "{\"symbol\":\"X\",\"action\":\"cancel\",\"cancel_order_type\":\"iceberg\"}|cancel_order_type",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"trail_amount\":1,\"trail_percent\":1}"
+                    + "|trail_amount",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"price\":10}|trail_amount",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"trail_amount\":-1}|trail_amount",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"trail_percent\":100}|trail_percent",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"trail_amount\":1}|trail_amount",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"limit\",\"limit_price\":5,\"trail_percent\":1}"
+                    + "|trail_percent",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"trail_amount\":1,"
+                    + "\"limit_price\":5}|limit_price",
+            "{\"symbol\":\"X\",\"action\":\"sell\",\"order_type\":\"trailing_stop\",\"trail_amount\":1,"
+                    + "\"stop_price\":5}|stop_price",
     })
     void refusesInvalidFieldsNamingTheField(String body, String field) {
         AlertProblem problem = problem(body);

@@ -12,7 +12,7 @@ final class DialectCases {
     }
 
     /**
-     * {@code dialect action symbol [quantity unit] type|cancel= [limit=] [stop=] [tp=] [sl=] [target=]}, orders
+     * {@code dialect action symbol [quantity unit] type|cancel= [limit=] [stop=] [trail=] [tp=] [sl=] [target=]}, orders
      * separated by " | ", or {@code refused: <reason>}.
      */
     static String read(String message) {
@@ -38,8 +38,8 @@ final class DialectCases {
         }
         words.add(summary.containsKey("cancel_order_type") ? "cancel=" + summary.get("cancel_order_type")
                 : summary.get("order_type"));
-        for (String[] price : new String[][] {{"limit_price", "limit"}, {"stop_price", "stop"}, {"take_profit", "tp"},
-                {"stop_loss", "sl"}, {"target_position", "target"}}) {
+        for (String[] price : new String[][] {{"limit_price", "limit"}, {"stop_price", "stop"}, {"trail_amount", "trail"},
+                {"trail_percent", "trail%"}, {"take_profit", "tp"}, {"stop_loss", "sl"}, {"target_position", "target"}}) {
             if (summary.containsKey(price[0])) {
                 words.add(price[1] + "=" + summary.get(price[0]));
             }

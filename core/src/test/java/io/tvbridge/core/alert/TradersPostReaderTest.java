@@ -53,7 +53,16 @@ class TradersPostReaderTest {
                         + "\"cancelOrderType\":\"stop\",\"signalPrice\":71}", "traderspost cancel SPY cancel=stop"),
                 arguments("a stop-limit entry", "{\"ticker\":\"ES\",\"action\":\"buy\",\"orderType\":\"stop_limit\","
                         + "\"stopPrice\":10,\"limitPrice\":10.5,\"sentiment\":\"bullish\"}",
-                        "traderspost buy ES stop_limit limit=10.5 stop=10"));
+                        "traderspost buy ES stop_limit limit=10.5 stop=10"),
+                arguments("an exit trailing the position out by an amount given as a string",
+                        "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":\"trailing_stop\",\"signalPrice\":71,"
+                                + "\"trailAmount\":\"1\"}", "traderspost close SPY trailing_stop trail=1"),
+                arguments("a sell trailing by a percent", "{\"ticker\":\"SPY\",\"action\":\"sell\",\"sentiment\":"
+                        + "\"bullish\",\"quantity\":5,\"orderType\":\"trailing_stop\",\"trailPercent\":1.5}",
+                        "traderspost close_long SPY 5 units trailing_stop trail%=1.5"),
+                arguments("a buy trailing in by a percent given as a string", "{\"ticker\":\"SPY\",\"action\":\"buy\","
+                        + "\"quantity\":2,\"orderType\":\"trailing_stop\",\"trailPercent\":\"0.5\",\"signalPrice\":500}",
+                        "traderspost buy SPY 2 units trailing_stop trail%=0.5"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,8 +88,19 @@ class TradersPostReaderTest {
                 arguments("a percent leg with no price to measure it from",
                         "{\"ticker\":\"SPY\",\"action\":\"buy\",\"quantityType\":\"fixed_quantity\",\"quantity\":1,"
                                 + "\"takeProfit\":{\"percent\":3}}", "no entry price"),
-                arguments("trailing stops", "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":\"trailing_stop\","
-                        + "\"trailPercent\":1}", "trailing stop"),
+                arguments("a trailing stop with both distances", "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":"
+                        + "\"trailing_stop\",\"signalPrice\":71,\"trailPercent\":1,\"trailAmount\":2}",
+                        "exactly one of trail_amount"),
+                arguments("a trailing stop without its distance", "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":"
+                        + "\"trailing_stop\",\"signalPrice\":71}", "exactly one of trail_amount"),
+                arguments("a trail without a trailing stop", "{\"ticker\":\"SPY\",\"action\":\"exit\","
+                        + "\"sentiment\":\"flat\",\"trailAmount\":1}", "go with \"order_type\": \"trailing_stop\""),
+                arguments("a trail that is not a number", "{\"ticker\":\"SPY\",\"action\":\"exit\",\"orderType\":"
+                        + "\"trailing_stop\",\"signalPrice\":71,\"trailAmount\":\"one\"}",
+                        "trail_amount must be a number"),
+                arguments("a trailing stop-loss attached to an entry", "{\"ticker\":\"SPY\",\"action\":\"buy\","
+                        + "\"signalPrice\":500,\"stopLoss\":{\"type\":\"trailing_stop\",\"amount\":5}}",
+                        "a trailing stop-loss attached to an entry is not placed"),
                 arguments("percent of position on an entry", "{\"ticker\":\"SPY\",\"action\":\"buy\",\"quantityType\":"
                         + "\"percent_of_position\",\"quantity\":50}", "sizes an exit"),
                 arguments("an unknown sentiment", "{\"ticker\":\"SPY\",\"action\":\"buy\",\"sentiment\":\"happy\"}",

@@ -6,13 +6,13 @@ import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderStatus;
-import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
@@ -106,8 +106,7 @@ class OrderSubmitterTest {
     private StoredOrder order(String symbol, Side side, boolean opens) {
         long id = nextId++;
         PlannedOrder plan = new PlannedOrder(InstrumentRef.parse("NASDAQ:" + symbol), side, BigDecimal.ONE,
-                OrderType.MARKET, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), TimeInForce.DAY, opens);
+                OrderPrices.market(), Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.DAY, opens);
         StoredOrder order = StoredOrder.decided(OrderRef.of(id, ClientOrderId.of("tvb-test-" + id + "-1"), id,
                 "recording", ""), plan, false, false, T0);
         store.inTransaction(session -> {

@@ -17,6 +17,7 @@ import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertBody;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.risk.RiskEngine;
 import io.tvbridge.core.risk.RiskState;
@@ -152,7 +153,13 @@ class DeciderTest {
                         "{symbol:AAPL, action:close}", "SELL 5 AAPL MARKET exits"),
                 row("a limit entry keeps its prices", "", flat(),
                         "{symbol:AAPL, action:buy, quantity:2, order_type:limit, limit_price:99.5}",
-                        "BUY 2 AAPL LIMIT @99.5 opens"));
+                        "BUY 2 AAPL LIMIT @99.5 opens"),
+                row("a trailing stop trails the whole long out", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:close, order_type:trailing_stop, trail_amount:1, price:100}",
+                        "SELL 10 AAPL TRAILING_STOP trail 1 exits"),
+                row("a trailing stop entry keeps its percent", "", flat(),
+                        "{symbol:AAPL, action:buy, quantity:2, order_type:trailing_stop, trail_percent:1.5, price:100}",
+                        "BUY 2 AAPL TRAILING_STOP trail 1.5% opens"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -262,6 +269,17 @@ class DeciderTest {
                 risk("an unpriced entry under a money limit", "max_order_notional=1000", flat(), TradingHalt.NONE,
                         "{symbol:AAPL, action:buy, quantity:1}",
                         "max_order_notional: no price is known for AAPL to value the order"),
+                risk("a trailing stop is valued at the alert's price", "max_order_notional=1000", flat(),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:11, order_type:trailing_stop,"
+                                + " trail_amount:2, price:100}",
+                        "max_order_notional: the order is worth 1,100.00 USD (11 AAPL at 100)"),
+                risk("a trailing stop is valued at the last price seen", "max_order_notional=1000",
+                        flat().price("AAPL", "100"), TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:11,"
+                                + " order_type:trailing_stop, trail_percent:1}",
+                        "max_order_notional: the order is worth 1,100.00 USD (11 AAPL at 100)"),
+                risk("an unpriced trailing stop under a money limit", "max_order_notional=1000", flat(),
+                        TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:1, order_type:trailing_stop,"
+                                + " trail_amount:1}", "max_order_notional: no price is known for AAPL to value the order"),
                 risk("gross exposure", "max_total_exposure=1000", holding("MSFT", "2").price("MSFT", "400"),
                         TradingHalt.NONE, "{symbol:AAPL, action:buy, quantity:3, price:100}",
                         "max_total_exposure: total exposure would be 1,100.00 USD (now 800.00 USD, the order 300.00 USD),"
@@ -320,6 +338,17 @@ class DeciderTest {
     void passesWhatIsWithinTheLimits(String why, String settings, Account account, TradingHalt halt, String alert,
                                      String orders) {
         assertThat(describe(decide(account, alert, settings, halt))).isEqualTo(orders);
+    }
+
+    @Test
+    void aBrokerWithoutTrailingStopsRefusesThemBeforeAnythingIsPlanned() {
+        Decider withoutTrailing = new Decider(new OrderPlanner("oanda", EnumSet.complementOf(
+                EnumSet.of(BrokerCapability.TRAILING_STOP_ORDERS))), RiskEngine.standard());
+        Decider.Verdict verdict = withoutTrailing.decide(read("{symbol:AAPL, action:close, order_type:trailing_stop,"
+                + " trail_amount:1, price:100}"), holding("AAPL", "10").state(), settings(""), TradingHalt.NONE,
+                Optional.empty(), NOW);
+        assertThat(describe(verdict)).isEqualTo("rejected: the oanda broker does not take trailing_stop orders");
+        assertThat(verdict.refusedByRisk()).isFalse();
     }
 
     @Test
@@ -511,15 +540,17 @@ class DeciderTest {
         return RiskSettings.of(values);
     }
 
-    /** One line per order: side, quantity, symbol, type, limit, and whether it opens; or the refusal. */
+    /** One line per order: side, quantity, symbol, type, limit, trail, and whether it opens; or the refusal. */
     private static String describe(Decider.Verdict verdict) {
         Plan plan = verdict.plan();
         if (plan.orders().isEmpty()) {
             return plan.decision().wireName() + ": " + plan.reason().orElse("");
         }
         return plan.orders().stream().map(o -> o.side() + " " + o.quantity().toPlainString() + " "
-                + o.instrument().symbol() + " " + o.type() + o.limitPrice().map(p -> " @" + p.toPlainString())
-                .orElse("") + (o.opens() ? " opens" : " exits")).collect(Collectors.joining("; "));
+                + o.instrument().symbol() + " " + o.prices().type() + o.prices().limitPrice().map(p -> " @"
+                + p.toPlainString()).orElse("") + o.prices().trail().map(t -> " trail " + t).orElse("")
+                + (o.opens() ? " opens" : " exits"))
+                .collect(Collectors.joining("; "));
     }
 
     /**
@@ -626,9 +657,9 @@ class DeciderTest {
         Account order(String id, String symbol, Side side, OrderType type, int minute) {
             Optional<BigDecimal> price = Optional.of(BigDecimal.TEN);
             PlannedOrder plan = new PlannedOrder(new InstrumentRef(symbol, Optional.empty(), Optional.empty()), side,
-                    BigDecimal.ONE, type, type.needsLimitPrice() ? price : Optional.empty(),
-                    type.needsStopPrice() ? price : Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), TimeInForce.GTC, side == Side.BUY);
+                    BigDecimal.ONE, new OrderPrices(type, type.needsLimitPrice() ? price : Optional.empty(),
+                    type.needsStopPrice() ? price : Optional.empty(), Optional.empty()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), TimeInForce.GTC, side == Side.BUY);
             return then(state -> {
                 state.planned(StoredOrder.decided(new OrderRef(minute + 1, ClientOrderId.of(id), 1, "paper", "",
                         Optional.empty()), plan, false, false, NOW.minusSeconds(3600 - 60L * minute)));

@@ -12,6 +12,7 @@ import io.tvbridge.core.alert.AlertDialect;
 import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.model.Decision;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import io.tvbridge.core.model.OrderPhase;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
@@ -86,6 +87,27 @@ class MyBatisStoreTest {
             return null;
         });
         assertThat(store.inTransaction(s -> s.findSignal(1)).orElseThrow()).isEqualTo(stored);
+    }
+
+    @Test
+    void aTrailingStopKeepsItsTrailInTheSignalAndTheOrderForAResend() {
+        TrailingStop amount = TrailingStop.amount(new BigDecimal("1.25"));
+        TrailingStop percent = TrailingStop.percent(new BigDecimal("0.5"));
+        store.inTransaction(s -> {
+            s.insertSignal(StoreRows.trailingSignal(1, amount, T0));
+            s.insertOrder(StoreRows.trailingOrder(1, 1, amount, T0));
+            s.insertSignal(StoreRows.trailingSignal(2, percent, T0));
+            s.insertOrder(StoreRows.trailingOrder(2, 2, percent, T0));
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.findSignal(1).orElseThrow()).isEqualTo(StoreRows.trailingSignal(1, amount, T0));
+            assertThat(s.findSignal(2).orElseThrow().alert().trail()).contains(percent);
+            // what a start after kill -9 reads to send again the orders it does not know the outcome of
+            assertThat(s.ordersInPhases(EnumSet.of(OrderPhase.NEW))).containsExactly(
+                    StoreRows.trailingOrder(1, 1, amount, T0), StoreRows.trailingOrder(2, 2, percent, T0));
+            return null;
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertDialect;
@@ -14,6 +15,7 @@ import io.tvbridge.core.alert.AlertPrices;
 import io.tvbridge.core.alert.AlertSize;
 import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.core.store.mybatis.Schema;
@@ -34,7 +36,8 @@ public final class StoreRows {
     public static Alert alert(String alertId, Instant at) {
         return new Alert(AlertAction.BUY, Optional.of(InstrumentRef.parse("NASDAQ:AAPL")),
                 AlertSize.units(Optional.of(new BigDecimal("2.5"))), new AlertPrices(OrderType.LIMIT,
-                        Optional.of(new BigDecimal("190.25")), Optional.of(new BigDecimal("190")), Optional.empty()),
+                        Optional.of(new BigDecimal("190.25")), Optional.of(new BigDecimal("190")), Optional.empty(),
+                        Optional.empty()),
                 AlertExits.atPrices(Optional.of(new BigDecimal("180")), Optional.empty()),
                 new AlertTags(Optional.of("ema"), Optional.ofNullable(alertId), Optional.of(at), Optional.of("hi"),
                         Optional.empty(), AlertDialect.TVBRIDGE), false);
@@ -62,9 +65,27 @@ public final class StoreRows {
 
     /** A limit buy of 2.5 AAPL at 190 with a stop-loss at 180, and {@code takeProfit}. */
     private static PlannedOrder plan(Optional<BigDecimal> takeProfit) {
-        return new PlannedOrder(InstrumentRef.parse("NASDAQ:AAPL"), Side.BUY, new BigDecimal("2.5"), OrderType.LIMIT,
-                Optional.of(new BigDecimal("190")), Optional.empty(), takeProfit, Optional.of(new BigDecimal("180")),
+        return new PlannedOrder(InstrumentRef.parse("NASDAQ:AAPL"), Side.BUY, new BigDecimal("2.5"),
+                OrderPrices.limit(new BigDecimal("190")), takeProfit, Optional.of(new BigDecimal("180")),
                 Optional.of(new BigDecimal("190.25")), TimeInForce.GTC, true);
+    }
+
+    /** A close of NASDAQ:SPY by a trailing stop {@code trail} away, as alerted at a price of 500. */
+    public static StoredSignal trailingSignal(long id, TrailingStop trail, Instant at) {
+        Alert alert = new Alert(AlertAction.CLOSE, Optional.of(InstrumentRef.parse("NASDAQ:SPY")),
+                AlertSize.units(Optional.empty()), AlertPrices.trailingStop(Optional.of(new BigDecimal("500")), trail),
+                AlertExits.NONE, new AlertTags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), AlertDialect.TRADERSPOST), false);
+        return new StoredSignal(id, at, "hash-" + id, Optional.empty(), Optional.empty(), "{}", alert,
+                Decision.ACCEPTED, Optional.empty(), at, 0, false);
+    }
+
+    /** The sell of 10 SPY that {@link #trailingSignal} plans: a trailing stop, good till cancelled. */
+    public static StoredOrder trailingOrder(long id, long signalId, TrailingStop trail, Instant at) {
+        PlannedOrder plan = new PlannedOrder(InstrumentRef.parse("NASDAQ:SPY"), Side.SELL, BigDecimal.TEN,
+                new OrderPrices(OrderType.TRAILING_STOP, Optional.empty(), Optional.empty(), Optional.of(trail)),
+                Optional.empty(), Optional.empty(), Optional.of(new BigDecimal("500")), TimeInForce.GTC, false);
+        return StoredOrder.decided(OrderRef.of(id, orderId(signalId), signalId, "paper", ""), plan, false, false, at);
     }
 
     public static Fill fill(long signalId, String executionId, Instant at) {

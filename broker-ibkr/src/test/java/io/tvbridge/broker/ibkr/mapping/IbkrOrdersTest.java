@@ -81,14 +81,29 @@ class IbkrOrdersTest {
         assertThat(stopLimit.lmtPrice()).isEqualByComparingTo("191");
         assertThat(stopLimit.auxPrice()).isEqualByComparingTo("190.5");
 
-        OrderRequest trail = new OrderRequest(ClientOrderId.of("t-1"), AAPL, Side.SELL, BigDecimal.ONE,
-                OrderType.TRAILING_STOP, Optional.empty(), Optional.empty(), Optional.of(TrailingStop.percent(
-                new BigDecimal("1.5"))), TimeInForce.GTC, false, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
-        IbOrder trailing = IbkrOrders.legs(trail, AAPL, "", true).get(0).order();
+        IbOrder trailing = IbkrOrders.legs(trailing(AAPL, TrailingStop.percent(new BigDecimal("1.5"))), AAPL, "",
+                true).get(0).order();
         assertThat(trailing.orderType()).isEqualTo("TRAIL");
         assertThat(trailing.trailingPercent()).isEqualByComparingTo("1.5");
         assertThat(trailing.auxPrice()).isNull();
+    }
+
+    private static OrderRequest trailing(Instrument instrument, TrailingStop trail) {
+        return new OrderRequest(ClientOrderId.of("t-1"), instrument, Side.SELL, BigDecimal.ONE, OrderType.TRAILING_STOP,
+                Optional.empty(), Optional.empty(), Optional.of(trail), TimeInForce.GTC, false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void aTrailingAmountGoesInAuxPriceOnTheTick() throws BrokerException {
+        // TWS-PROTOCOL.md §3.7: TRAIL by amount puts the amount in #20 auxPrice and leaves #69 trailingPercent unset
+        OrderRequest trail = trailing(ES, TrailingStop.amount(new BigDecimal("10.1")));
+        IbOrder trailing = IbkrOrders.legs(trail, ES, "", true).get(0).order();
+        assertThat(trailing.orderType()).isEqualTo("TRAIL");
+        assertThat(trailing.auxPrice()).isEqualByComparingTo("10");   // ES trades in ticks of 0.25
+        assertThat(trailing.trailingPercent()).isNull();
+        assertThat(trailing.lmtPrice()).isNull();
+        assertThatThrownBy(() -> IbkrOrders.legs(trail, ES, "", false)).hasMessageContaining("trailing price 10.1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
+import io.tvbridge.broker.spi.model.TrailingStop;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.AlertDialect;
@@ -19,6 +20,7 @@ import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.alert.QuantityUnit;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPhase;
+import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
@@ -90,7 +92,8 @@ final class MyBatisStoreSession implements StoreSession {
                 a.takeProfit().orElse(null), a.strategy().orElse(null), a.time().orElse(null),
                 a.comment().orElse(null), s.decision().name(), s.reason().orElse(null), s.decidedAt(),
                 s.duplicates(), s.dryRun(), a.targetPosition().orElse(null), a.conviction().orElse(null),
-                a.outsideRegularHours(), a.dialect().wireName(), a.quantityUnit().wireName()));
+                a.outsideRegularHours(), a.dialect().wireName(), a.quantityUnit().wireName(),
+                trailAmount(a.trail()), trailPercent(a.trail())));
     }
 
     /** A cancel places no order: its {@code order_type} column holds which working orders it cancels. */
@@ -178,7 +181,8 @@ final class MyBatisStoreSession implements StoreSession {
         AlertAction action = AlertAction.valueOf(r.action());
         boolean cancel = action == AlertAction.CANCEL;
         AlertPrices prices = new AlertPrices(cancel ? OrderType.MARKET : OrderType.valueOf(r.orderType()),
-                decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()));
+                decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
+                trail(r.trailAmount(), r.trailPercent()));
         AlertTags tags = new AlertTags(Optional.ofNullable(r.strategy()), Optional.ofNullable(r.alertId()),
                 Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()), Optional.ofNullable(r.conviction()),
                 AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
@@ -202,7 +206,8 @@ final class MyBatisStoreSession implements StoreSession {
                 o.timeInForce().name(), o.outsideRegularHours(), o.multiplier(), o.phase().name(),
                 o.brokerOrderId().orElse(null), o.filledQuantity(), o.averageFillPrice().orElse(null),
                 o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt(),
-                o.parent().map(ClientOrderId::value).orElse(null), o.opens()));
+                o.parent().map(ClientOrderId::value).orElse(null), o.opens(), trailAmount(o.trail()),
+                trailPercent(o.trail())));
     }
 
     @Override
@@ -255,8 +260,9 @@ final class MyBatisStoreSession implements StoreSession {
                 Optional.ofNullable(r.assetClass()).map(AssetClass::valueOf));
         OrderRef ref = new OrderRef(r.id(), ClientOrderId.of(r.clientOrderId()), r.signalId(), r.broker(), r.account(),
                 Optional.ofNullable(r.parentClientOrderId()).map(ClientOrderId::of));
-        PlannedOrder plan = new PlannedOrder(instrument, Side.valueOf(r.side()), clean(r.quantity()),
-                OrderType.valueOf(r.orderType()), decimal(r.limitPrice()), decimal(r.stopPrice()),
+        OrderPrices prices = new OrderPrices(OrderType.valueOf(r.orderType()), decimal(r.limitPrice()),
+                decimal(r.stopPrice()), trail(r.trailAmount(), r.trailPercent()));
+        PlannedOrder plan = new PlannedOrder(instrument, Side.valueOf(r.side()), clean(r.quantity()), prices,
                 decimal(r.takeProfit()), decimal(r.stopLoss()), decimal(r.referencePrice()),
                 TimeInForce.valueOf(r.timeInForce()), r.opens());
         OrderProgress progress = new OrderProgress(OrderPhase.valueOf(r.status()), clean(r.multiplier()),
@@ -516,5 +522,18 @@ final class MyBatisStoreSession implements StoreSession {
 
     private static Optional<BigDecimal> decimal(BigDecimal value) {
         return Optional.ofNullable(value).map(MyBatisStoreSession::clean);
+    }
+
+    /** A trailing stop's distance is one of two columns: {@code trail_amount} or {@code trail_percent}. */
+    private static Optional<TrailingStop> trail(BigDecimal amount, BigDecimal percent) {
+        return decimal(amount).map(TrailingStop::amount).or(() -> decimal(percent).map(TrailingStop::percent));
+    }
+
+    private static BigDecimal trailAmount(Optional<TrailingStop> trail) {
+        return trail.filter(t -> !t.percent()).map(TrailingStop::distance).orElse(null);
+    }
+
+    private static BigDecimal trailPercent(Optional<TrailingStop> trail) {
+        return trail.filter(TrailingStop::percent).map(TrailingStop::distance).orElse(null);
     }
 }

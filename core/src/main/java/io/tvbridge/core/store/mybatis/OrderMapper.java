@@ -15,14 +15,14 @@ interface OrderMapper {
     String COLUMNS = "id, client_order_id, signal_id, broker, account, symbol, exchange, asset_class, side, quantity,"
             + " order_type, limit_price, stop_price, take_profit, stop_loss, reference_price, time_in_force,"
             + " outside_rth, multiplier, status, broker_order_id, filled_quantity, average_fill_price, reason,"
-            + " created_at, submitted_at, updated_at, parent_client_order_id, opens";
+            + " created_at, submitted_at, updated_at, parent_client_order_id, opens, trail_amount, trail_percent";
 
     @Insert("insert into orders (" + COLUMNS + ") values (#{id}, #{clientOrderId}, #{signalId}, #{broker},"
             + " #{account}, #{symbol}, #{exchange}, #{assetClass}, #{side}, #{quantity}, #{orderType},"
             + " #{limitPrice}, #{stopPrice}, #{takeProfit}, #{stopLoss}, #{referencePrice}, #{timeInForce},"
             + " #{outsideRth}, #{multiplier}, #{status}, #{brokerOrderId}, #{filledQuantity},"
             + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt}, #{parentClientOrderId},"
-            + " #{opens})")
+            + " #{opens}, #{trailAmount}, #{trailPercent})")
     void insert(OrderRow row);
 
     @Select("select " + COLUMNS + " from orders where client_order_id = #{clientOrderId}")

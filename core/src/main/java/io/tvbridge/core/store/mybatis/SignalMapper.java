@@ -12,13 +12,14 @@ interface SignalMapper {
     String COLUMNS = "id, received_at, alert_id, body_hash, source_address, content_type, payload, action, symbol,"
             + " exchange, quantity, order_type, price, limit_price, stop_price, stop_loss, take_profit, strategy,"
             + " alert_time, comment, decision, reason, decided_at, duplicates, dry_run, target_position, conviction,"
-            + " outside_rth, dialect, quantity_unit";
+            + " outside_rth, dialect, quantity_unit, trail_amount, trail_percent";
 
     @Insert("insert into signals (" + COLUMNS + ") values (#{id}, #{receivedAt}, #{alertId}, #{bodyHash},"
             + " #{sourceAddress}, #{contentType}, #{payload}, #{action}, #{symbol}, #{exchange}, #{quantity},"
             + " #{orderType}, #{price}, #{limitPrice}, #{stopPrice}, #{stopLoss}, #{takeProfit}, #{strategy},"
             + " #{alertTime}, #{comment}, #{decision}, #{reason}, #{decidedAt}, #{duplicates}, #{dryRun},"
-            + " #{targetPosition}, #{conviction}, #{outsideRth}, #{dialect}, #{quantityUnit})")
+            + " #{targetPosition}, #{conviction}, #{outsideRth}, #{dialect}, #{quantityUnit}, #{trailAmount},"
+            + " #{trailPercent})")
     void insert(SignalRow row);
 
     @Select("select " + COLUMNS + " from signals where id = #{id}")

@@ -10,5 +10,6 @@ record SignalRow(long id, Instant receivedAt, String alertId, String bodyHash, S
                  BigDecimal stopPrice, BigDecimal stopLoss, BigDecimal takeProfit, String strategy,
                  Instant alertTime, String comment, String decision, String reason, Instant decidedAt,
                  int duplicates, boolean dryRun, BigDecimal targetPosition, String conviction,
-                 boolean outsideRth, String dialect, String quantityUnit) {
+                 boolean outsideRth, String dialect, String quantityUnit, BigDecimal trailAmount,
+                 BigDecimal trailPercent) {
 }
