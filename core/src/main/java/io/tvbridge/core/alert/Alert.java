@@ -33,6 +33,10 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
         if (instrument.isEmpty() && action != AlertAction.CLOSE_ALL) {
             throw new IllegalArgumentException(action + " needs a symbol");
         }
+        if (exits.takeProfits().splits() && action != AlertAction.BUY && action != AlertAction.SELL) {
+            throw new IllegalArgumentException("several take-profit targets go with a buy or sell entry, not "
+                    + action.wireName());
+        }
     }
 
     /** The same alert with its quantity counted in {@code unit}, as read in {@code found}'s words. */
@@ -47,9 +51,9 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
     }
 
     /** The same alert with its exits as prices: the distances it gave, measured from the entry. */
-    public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, Optional<BigDecimal> takeProfitPrice) {
-        return new Alert(action, instrument, size, prices, AlertExits.atPrices(stopLossPrice, takeProfitPrice), tags,
-                outsideRegularHours);
+    public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, TakeProfitTargets pricedTargets) {
+        return new Alert(action, instrument, size, prices, new AlertExits(stopLossPrice, Optional.empty(),
+                pricedTargets), tags, outsideRegularHours);
     }
 
     /** The symbol without exchange prefix, or empty for close_all. */
@@ -107,6 +111,11 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
 
     public Optional<ExitDistance> takeProfitDistance() {
         return exits.takeProfitDistance();
+    }
+
+    /** Every take-profit target, in order: the single one above, or several splitting the entry. */
+    public TakeProfitTargets takeProfits() {
+        return exits.takeProfits();
     }
 
     public Optional<String> strategy() {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * An alert as the webhook's answer, the explain tool and the signal list show it: what was
  * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
- * {@code quantity_unit}, {@code order_type}, the prices), absent values left out.
+ * {@code quantity_unit}, {@code order_type}, the prices, the take-profit targets with their shares),
+ * absent values left out.
  */
 public final class AlertSummary {
     private AlertSummary() {
@@ -30,8 +31,10 @@ public final class AlertSummary {
         put(summary, "price", alert.price());
         put(summary, "limit_price", alert.limitPrice());
         put(summary, "stop_price", alert.stopPrice());
-        put(summary, "take_profit", alert.takeProfit());
-        alert.takeProfitDistance().ifPresent(d -> summary.put("take_profit", d.toString()));
+        if (!alert.takeProfits().isEmpty()) {
+            // one target as a price or distance; several as "98650 (50%), 103000 (50%)"
+            summary.put("take_profit", alert.takeProfits().toString());
+        }
         put(summary, "stop_loss", alert.stopLoss());
         alert.stopLossDistance().ifPresent(d -> summary.put("stop_loss", d.toString()));
         put(summary, "target_position", alert.targetPosition());
