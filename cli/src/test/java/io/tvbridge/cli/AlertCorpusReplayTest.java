@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertCorpusReplayTest {
     private static final WebhookAuthenticator SIGNER = new WebhookAuthenticator(TestDaemon.SECRET);
     /** The share of order messages read exactly as meant over HTTP so far: issue 19's bar is 0.80, not met. */
-    private static final double FLOOR = 0.72;
+    private static final double FLOOR = 0.78;
 
     @TempDir
     Path folder;
@@ -74,7 +75,9 @@ class AlertCorpusReplayTest {
                         case "sell", "close_long" -> "SELL";
                         default -> orders.substring(0, orders.indexOf(' '));
                     };
-                    if (!orders.equals(side + " " + read.get("order_type").toUpperCase())) {
+                    // every order of the plan, as an entry split over its take-profit targets is one order each
+                    String meant = side + " " + read.get("order_type").toUpperCase();
+                    if (!Stream.of(orders.split(", ")).allMatch(meant::equals)) {
                         verdict = new CorpusJudge.Verdict(entry, CorpusJudge.Kind.MISREAD, "ordered " + orders
                                 + " for " + read);
                     }

@@ -6,6 +6,7 @@ import static io.tvbridge.cli.TestDaemon.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.Position;
 import java.math.BigDecimal;
@@ -102,6 +103,44 @@ class WebhookEndToEndTest {
             tv.settle();
             assertThat(tv.paper().positions()).singleElement()
                     .satisfies(position -> assertThat(position.quantity()).isEqualByComparingTo("3"));
+        }
+    }
+
+    @Test
+    void anEntryWithTwoTargetsIsTwoBracketsAndOneTargetsFillLeavesTheOtherStanding() {
+        try (TestDaemon tv = TestDaemon.start(folder)) {
+            String entry = "\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":4,\"price\":200,"
+                    + "\"take_profits\":[{\"price\":210,\"share_percent\":50},{\"price\":220}],\"stop_loss\":190";
+            JsonNode explained = tv.admin(200, "POST", "/admin/alerts/explain", new ObjectMapper()
+                    .createObjectNode().put("message", "{" + entry + "}").toString());
+            assertThat(explained.at("/orders/0/orders").toString()).isEqualTo("[\"BUY 2 AAPL market, take-profit"
+                    + " 210, stop-loss 190\",\"BUY 2 AAPL market, take-profit 220, stop-loss 190\"]");
+
+            JsonNode answer = tv.signal(entry);
+            assertThat(answer.get("decision").asText()).isEqualTo("accepted");
+            assertThat(answer.at("/read/take_profit").asText()).isEqualTo("210 (50%), 220 (50%)");
+            assertThat(answer.get("client_order_ids")).hasSize(2);
+            String first = answer.at("/client_order_ids/0").asText();
+            String second = answer.at("/client_order_ids/1").asText();
+            tv.settle();
+            assertThat(tv.text("select listagg(client_order_id || ' ' || side || ' ' || cast(quantity as int) || ' '"
+                    + " || order_type || ' ' || coalesce(cast(limit_price as int), cast(stop_price as int), 0) || ' '"
+                    + " || status, '; ') within group (order by id) from orders")).isEqualTo(String.join("; ",
+                    first + " BUY 2 MARKET 0 FILLED", first + ".tp SELL 2 LIMIT 210 ACCEPTED",
+                    first + ".sl SELL 2 STOP 190 ACCEPTED", second + " BUY 2 MARKET 0 FILLED",
+                    second + ".tp SELL 2 LIMIT 220 ACCEPTED", second + ".sl SELL 2 STOP 190 ACCEPTED"));
+
+            // a buy at 211 brings the price to the first target: its bracket closes, the second stands
+            tv.signal("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":1,\"price\":211");
+            eventually("the first target filled", () -> "FILLED".equals(tv.text("select status from orders"
+                    + " where client_order_id = '" + first + ".tp'")));
+            tv.settle();
+            assertThat(tv.text("select status from orders where client_order_id = '" + first + ".sl'"))
+                    .isEqualTo("CANCELLED");
+            assertThat(tv.text("select listagg(status, ' ') within group (order by id) from orders"
+                    + " where parent_client_order_id = '" + second + "'")).isEqualTo("ACCEPTED ACCEPTED");
+            eventually("the position is what the first target left", () -> tv.count("select count(*) from positions"
+                    + " where symbol = 'AAPL' and quantity = 3") == 1);
         }
     }
 

@@ -40,6 +40,10 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
         if (cancels.isPresent() != (action == AlertAction.CANCEL)) {
             throw new IllegalArgumentException("a cancel alert, and only a cancel alert, names the orders it cancels");
         }
+        if (exits.takeProfits().splits() && action != AlertAction.BUY && action != AlertAction.SELL) {
+            throw new IllegalArgumentException("several take-profit targets go with a buy or sell entry, not "
+                    + action.wireName());
+        }
     }
 
     /** An alert that places orders (every action but a cancel). */
@@ -66,9 +70,9 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
     }
 
     /** The same alert with its exits as prices: the distances it gave, measured from the entry. */
-    public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, Optional<BigDecimal> takeProfitPrice) {
-        return new Alert(action, instrument, size, prices, AlertExits.atPrices(stopLossPrice, takeProfitPrice), tags,
-                outsideRegularHours, cancels);
+    public Alert withExitPrices(Optional<BigDecimal> stopLossPrice, TakeProfitTargets pricedTargets) {
+        return new Alert(action, instrument, size, prices, new AlertExits(stopLossPrice, Optional.empty(),
+                pricedTargets), tags, outsideRegularHours, cancels);
     }
 
     /** The symbol without exchange prefix, or empty for close_all. */
@@ -131,6 +135,11 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
 
     public Optional<ExitDistance> takeProfitDistance() {
         return exits.takeProfitDistance();
+    }
+
+    /** Every take-profit target, in order: the single one above, or several splitting the entry. */
+    public TakeProfitTargets takeProfits() {
+        return exits.takeProfits();
     }
 
     public Optional<String> strategy() {

@@ -27,6 +27,8 @@ public enum AlertField {
     TRAIL_PERCENT("trail_percent"),
     STOP_LOSS("stop_loss", "sl"),
     TAKE_PROFIT("take_profit", "tp"),
+    /** Several targets, each closing a share of the position: a JSON list ({@link AlertReader}). */
+    TAKE_PROFITS("take_profits"),
     STRATEGY("strategy"),
     ALERT_ID("alert_id", "id"),
     TIME("timestamp", "time"),

@@ -59,10 +59,11 @@ public final class AlertReader {
             }
         }
         Optional<TrailingStop> trail = trail(body, type, limit, stop);
+        AlertExits exits = new AlertExits(positive(body, AlertField.STOP_LOSS), Optional.empty(),
+                TakeProfitReader.read(body, action, limit.or(() -> price), positive(body, AlertField.TAKE_PROFIT)));
         return new Alert(action, instrument, new AlertSize(quantity, unit, target),
                 new AlertPrices(type, price, limit, stop, trail),
-                AlertExits.atPrices(positive(body, AlertField.STOP_LOSS), positive(body, AlertField.TAKE_PROFIT)),
-                tags(body), flag(body, AlertField.OUTSIDE_RTH));
+                exits, tags(body), flag(body, AlertField.OUTSIDE_RTH));
     }
 
     private static AlertTags tags(AlertBody body) throws AlertProblem {
@@ -76,7 +77,8 @@ public final class AlertReader {
      */
     private static Alert cancel(AlertBody body, InstrumentRef instrument) throws AlertProblem {
         for (AlertField placing : new AlertField[] {AlertField.QUANTITY, AlertField.LIMIT_PRICE, AlertField.STOP_PRICE,
-                AlertField.TRAIL_AMOUNT, AlertField.TRAIL_PERCENT, AlertField.STOP_LOSS, AlertField.TAKE_PROFIT}) {
+                AlertField.TRAIL_AMOUNT, AlertField.TRAIL_PERCENT, AlertField.STOP_LOSS, AlertField.TAKE_PROFIT,
+                AlertField.TAKE_PROFITS}) {
             if (body.get(placing).isPresent()) {
                 throw AlertProblem.invalid(placing.displayName(), "a cancel places no order, so it takes no "
                         + placing.displayName() + ": remove it, or send the order in an alert of its own");
@@ -246,10 +248,14 @@ public final class AlertReader {
     }
 
     private static Optional<BigDecimal> positive(AlertBody body, AlertField field) throws AlertProblem {
-        Optional<BigDecimal> number = number(body, field);
+        return positive(number(body, field), field.displayName());
+    }
+
+    /** {@code number}, refused unless it is greater than zero; {@code name} names it in the refusal. */
+    static Optional<BigDecimal> positive(Optional<BigDecimal> number, String name) throws AlertProblem {
         if (number.isPresent() && number.get().signum() <= 0) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName().replace('_', ' ')
-                    + " must be greater than zero, but is " + number.get().toPlainString());
+            throw AlertProblem.invalid(name, "the " + name.replace('_', ' ') + " must be greater than zero, but is "
+                    + number.get().toPlainString());
         }
         return number;
     }
@@ -259,30 +265,32 @@ public final class AlertReader {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        String text = scalar(value.get(), field).strip().replace("_", "");
+        return number(scalar(value.get(), field), field.displayName());
+    }
+
+    /** {@code text} as a number, {@code name} naming it in refusals; blank is no number. */
+    static Optional<BigDecimal> number(String given, String name) throws AlertProblem {
+        String text = given.strip().replace("_", "");
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        refuseUnfilledPlaceholder(text, field);
+        refuseUnfilledPlaceholder(text, name);
         if (text.length() > 64) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is not a number: '"
-                    + shorten(text) + "'");
+            throw AlertProblem.invalid(name, "the " + name + " is not a number: '" + shorten(text) + "'");
         }
         BigDecimal number;
         try {
             number = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " must be a number, but is '"
-                    + shorten(text) + "'");
+            throw AlertProblem.invalid(name, "the " + name + " must be a number, but is '" + shorten(text) + "'");
         }
         number = number.stripTrailingZeros();
         if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is too large: "
-                    + shorten(text));
+            throw AlertProblem.invalid(name, "the " + name + " is too large: " + shorten(text));
         }
         if (number.scale() > MAX_DECIMALS) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " has more than "
-                    + MAX_DECIMALS + " decimals: " + shorten(text));
+            throw AlertProblem.invalid(name, "the " + name + " has more than " + MAX_DECIMALS + " decimals: "
+                    + shorten(text));
         }
         return Optional.of(number.scale() < 0 ? number.setScale(0) : number);
     }
@@ -336,8 +344,12 @@ public final class AlertReader {
     }
 
     private static void refuseUnfilledPlaceholder(String text, AlertField field) throws AlertProblem {
+        refuseUnfilledPlaceholder(text, field.displayName());
+    }
+
+    private static void refuseUnfilledPlaceholder(String text, String name) throws AlertProblem {
         if (text.contains("{{")) {
-            throw AlertProblem.invalid(field.displayName(), "the " + field.displayName() + " is '" + shorten(text)
+            throw AlertProblem.invalid(name, "the " + name + " is '" + shorten(text)
                     + "': TradingView did not fill in the placeholder (check its spelling, and that strategy "
                     + "placeholders are used in a strategy alert)");
         }

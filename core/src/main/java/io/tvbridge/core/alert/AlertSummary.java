@@ -11,7 +11,8 @@ import java.util.Optional;
  * An alert as the webhook's answer, the explain tool and the signal list show it: what was
  * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
  * {@code quantity_unit}, {@code order_type}, the prices, a trailing stop's {@code trail_amount}
- * or {@code trail_percent}; for a cancel, {@code cancel_order_type}), absent values left out.
+ * or {@code trail_percent}, the take-profit targets with their shares; for a cancel,
+ * {@code cancel_order_type}), absent values left out.
  */
 public final class AlertSummary {
     private AlertSummary() {
@@ -37,8 +38,10 @@ public final class AlertSummary {
         put(summary, "stop_price", alert.stopPrice());
         alert.trail().ifPresent(trail -> summary.put(trail.percent() ? "trail_percent" : "trail_amount",
                 trail.distance().toPlainString()));
-        put(summary, "take_profit", alert.takeProfit());
-        alert.takeProfitDistance().ifPresent(d -> summary.put("take_profit", d.toString()));
+        if (!alert.takeProfits().isEmpty()) {
+            // one target as a price or distance; several as "98650 (50%), 103000 (50%)"
+            summary.put("take_profit", alert.takeProfits().toString());
+        }
         put(summary, "stop_loss", alert.stopLoss());
         alert.stopLossDistance().ifPresent(d -> summary.put("stop_loss", d.toString()));
         put(summary, "target_position", alert.targetPosition());

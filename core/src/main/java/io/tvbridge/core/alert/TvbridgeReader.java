@@ -1,10 +1,15 @@
 package io.tvbridge.core.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +24,22 @@ import java.util.regex.Pattern;
  * {@code order_price}), and {@code sl-offset} / {@code tp-offset} price distances from the
  * price. The thibaultyou processor's {@code stub} messages are read by its rule: {@code size}
  * {@code 50} is money, {@code 5%} a percent of what is available, and of the position for a
- * close. Refused with the reason: several take-profits ({@code tp1}, {@code tp2}), a size in
+ * close. Several take-profit targets come as tvbridge's {@code take_profits} list
+ * ({@link TakeProfitReader}) or numbered, as indicators and Pine scripts print them: Infinity
+ * Algo's key=value lines {@code TP1=45700.00} to {@code TP6=47950.00} with {@code SL=} (no
+ * shares: each target closes an equal part), or the breaker script's JSON {@code "tp1"},
+ * {@code "tp2"} with {@code "tp1_pct": 50} (half at the first target, the rest at the second);
+ * that script names the coin alone as {@code asset}, read as the symbol. Refused with the
+ * reason: numbered targets beside {@code take_profit}, a share without its target, a size in
  * money with leverage (collateral or position?), a bare percent whose base is not named, a
  * {@code close} price with no other price (a limit at some bridges, a reference at others),
  * several accounts, and contract months given apart from the symbol.
  */
 final class TvbridgeReader implements DialectReader {
-    private static final Pattern SEVERAL_TARGETS = Pattern.compile("(tp|takeprofit)[0-9]+");
+    /** {@code tp1}, {@code TP2}, {@code take_profit_3} once names are matched without case or separators. */
+    private static final Pattern NUMBERED_TARGET = Pattern.compile("(?:tp|takeprofit)([0-9]{1,2})");
+    /** {@code tp1_pct}, {@code tp1_percent}: the share target 1 closes. */
+    private static final Pattern NUMBERED_SHARE = Pattern.compile("(?:tp|takeprofit)([0-9]{1,2})(?:pct|percent)");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._!/-]*");
     private static final List<String> NESTED = List.of("strategy", "data");
 
@@ -63,7 +77,7 @@ final class TvbridgeReader implements DialectReader {
         alias(alert, fields, AlertField.ACTION, "order_action", "strategy.order.action", "signal", "order", "data");
         alias(alert, fields, AlertField.QUANTITY, "strategy.order.contracts");
         alias(alert, fields, AlertField.PRICE, "strategy.order.price");
-        alias(alert, fields, AlertField.SYMBOL, "tv_instrument", "instrument");
+        alias(alert, fields, AlertField.SYMBOL, "tv_instrument", "instrument", "asset");
         alias(alert, fields, AlertField.EXCHANGE, "tv_exchange");
         fields.text("market").filter(m -> !alert.has(AlertField.SYMBOL) && SYMBOL.matcher(m).matches()
                 && !List.of("market", "limit", "true", "false").contains(m.toLowerCase(Locale.ROOT)))
@@ -71,16 +85,11 @@ final class TvbridgeReader implements DialectReader {
         direction(alert, fields);
         size(alert, fields);
         offsets(alert, fields);
+        numberedTargets(alert, fields);
         return List.of(alert);
     }
 
     private static void refuseWhatIsNotRead(JsonFields fields, TranslatedAlert alert) throws AlertProblem {
-        for (Map.Entry<String, Map.Entry<String, JsonNode>> member : fields.all().entrySet()) {
-            if (SEVERAL_TARGETS.matcher(member.getKey()).matches() && !member.getValue().getValue().asText().isBlank()) {
-                throw AlertProblem.invalid(member.getValue().getKey(), "the alert has several take-profit targets ('"
-                        + member.getValue().getKey() + "'...); tvbridge places one: give \"take_profit\"");
-            }
-        }
         if (fields.has("multiple_accounts")) {
             throw AlertProblem.invalid("multiple_accounts", "the alert sizes orders for several accounts;"
                     + " tvbridge trades one: remove \"multiple_accounts\"");
@@ -203,10 +212,63 @@ final class TvbridgeReader implements DialectReader {
         }
     }
 
+    /**
+     * {@code tp1}, {@code tp2}... with an optional share each ({@code tp1_pct}): written as
+     * tvbridge's {@code take_profits}, in the targets' number order. Blank levels are skipped (a
+     * script that computes fewer targets than it has fields).
+     */
+    private static void numberedTargets(TranslatedAlert alert, JsonFields fields) throws AlertProblem {
+        Map<Integer, Map.Entry<String, JsonNode>> levels = numbered(fields, NUMBERED_TARGET);
+        Map<Integer, Map.Entry<String, JsonNode>> shares = numbered(fields, NUMBERED_SHARE);
+        for (Map.Entry<Integer, Map.Entry<String, JsonNode>> share : shares.entrySet()) {
+            if (!levels.containsKey(share.getKey())) {
+                throw AlertProblem.invalid(share.getValue().getKey(), "'" + share.getValue().getKey() + "' gives the"
+                        + " share of take-profit target " + share.getKey() + ", which the alert does not give");
+            }
+        }
+        if (levels.isEmpty()) {
+            return;
+        }
+        String first = levels.values().iterator().next().getKey();
+        if (alert.has(AlertField.TAKE_PROFIT) || alert.has(AlertField.TAKE_PROFITS)) {
+            throw AlertProblem.invalid(first, "the alert gives take-profit targets ('" + first + "'...) and \""
+                    + (alert.has(AlertField.TAKE_PROFIT) ? "take_profit" : "take_profits") + "\": keep one");
+        }
+        ArrayNode targets = JsonNodeFactory.instance.arrayNode();
+        String last = first;
+        for (Map.Entry<Integer, Map.Entry<String, JsonNode>> level : levels.entrySet()) {
+            ObjectNode target = targets.addObject().put("price", text(level.getValue()));
+            Optional.ofNullable(shares.get(level.getKey())).ifPresent(s -> target.put("share_percent", text(s)));
+            last = level.getValue().getKey();
+        }
+        alert.put(AlertField.TAKE_PROFITS, Map.entry(levels.size() > 1 ? first + ".." + last : first, targets));
+    }
+
+    /** The members whose names {@code pattern} matches, by the number it captures; blank ones left out. */
+    private static Map<Integer, Map.Entry<String, JsonNode>> numbered(JsonFields fields, Pattern pattern)
+            throws AlertProblem {
+        Map<Integer, Map.Entry<String, JsonNode>> numbered = new TreeMap<>();
+        for (Map.Entry<String, Map.Entry<String, JsonNode>> member : fields.all().entrySet()) {
+            Matcher matcher = pattern.matcher(member.getKey());
+            if (matcher.matches() && !text(member.getValue()).isBlank()) {
+                Map.Entry<String, JsonNode> earlier = numbered.put(Integer.parseInt(matcher.group(1)),
+                        member.getValue());
+                if (earlier != null) {
+                    throw AlertProblem.invalid(member.getValue().getKey(), "'" + earlier.getKey() + "' and '"
+                            + member.getValue().getKey() + "' both give take-profit target " + matcher.group(1));
+                }
+            }
+        }
+        return numbered;
+    }
+
+    private static String text(Map.Entry<String, JsonNode> member) {
+        return AlertBody.value(member.getKey(), member.getValue()).text();
+    }
+
     /** key=value lines as a flat JSON object, so that both are looked up the same way. */
     private static JsonNode pairsAsJson(String text) throws AlertProblem {
-        com.fasterxml.jackson.databind.node.ObjectNode object =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (AlertBody.Value value : AlertBody.readPairs(text).values()) {
             object.put(value.key(), value.text());
         }

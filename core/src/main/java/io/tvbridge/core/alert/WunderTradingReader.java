@@ -1,6 +1,10 @@
 package io.tvbridge.core.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,11 +14,14 @@ import java.util.Optional;
  * WunderTrading's signal bot JSON: {@code code} names the step ({@code Enter-Long},
  * {@code Enter-Short}, {@code Exit-Long}, {@code Exit-Short}, {@code Exit-All}), {@code orderType},
  * {@code amountPerTradeType} with {@code amountPerTrade} ({@code quote}: money, {@code base}:
- * units, {@code percents}: a percent of the available balance), {@code takeProfits} (a list of
- * price deviations, each closing a share of the position), {@code stopLoss} with
- * {@code priceDeviation}, {@code reduceOnly}. The pair lives in the WunderTrading bot, so a
- * message without {@code symbol} / {@code pair} is refused with the field to add; so are
- * several take-profit steps, which tvbridge does not place.
+ * units, {@code percents}: a percent of the available balance), {@code takeProfits}, {@code stopLoss}
+ * with {@code priceDeviation}, {@code reduceOnly}. {@code takeProfits} is a ladder of steps, each
+ * {@code {"priceDeviation": 0.01, "portfolio": 0.25}}: a target 1% from the entry that closes 25%
+ * of the position (WunderTrading writes both as fractions); it becomes tvbridge's
+ * {@code take_profits}, one bracket per step. Deviations are measured from the message's
+ * {@code limitPrice} or {@code price}, so a ladder or stop without either is refused. The pair lives
+ * in the WunderTrading bot, so a message without {@code symbol} / {@code pair} is refused with the
+ * field to add.
  */
 final class WunderTradingReader implements DialectReader {
     @Override
@@ -24,7 +31,8 @@ final class WunderTradingReader implements DialectReader {
 
     @Override
     public boolean recognises(AlertMessage message) {
-        return JsonFields.of(message).map(json -> json.hasAny("amountPerTradeType", "amountPerTrade", "takeProfits",
+        // not by takeProfits alone: names match without case or separators, so it is tvbridge's take_profits too
+        return JsonFields.of(message).map(json -> json.hasAny("amountPerTradeType", "amountPerTrade",
                 "placeConditionalOrdersOnExchange") || json.text("code").filter(c -> c.matches("(?i)(enter|exit)-.*"))
                 .isPresent()).orElse(false);
     }
@@ -68,35 +76,48 @@ final class WunderTradingReader implements DialectReader {
             });
         }
         Optional<Map.Entry<String, JsonNode>> takeProfits = json.member("takeProfits");
-        boolean buys = action.equals("buy");
-        Optional<String> entry = json.text("limitPrice").or(() -> json.text("price"));
         if (takeProfits.isPresent()) {
-            JsonNode steps = takeProfits.get().getValue();
-            if (!steps.isArray() || steps.size() != 1) {
-                throw AlertProblem.invalid("takeProfits", "tvbridge places one take-profit with an entry; this"
-                        + " alert has " + (steps.isArray() ? steps.size() + " steps" : "no list")
-                        + ": keep one step");
-            }
-            deviation(alert, JsonFields.of(steps.get(0)), "takeProfits[0]", AlertField.TAKE_PROFIT, entry, buys);
+            alert.put(AlertField.TAKE_PROFITS, Map.entry(takeProfits.get().getKey(), steps(takeProfits.get())));
         }
         Optional<JsonFields> stopLoss = json.object("stopLoss");
         if (stopLoss.isPresent()) {
-            deviation(alert, stopLoss.get(), "stopLoss", AlertField.STOP_LOSS, entry, !buys);
+            String deviation = stopLoss.get().text("priceDeviation").orElseThrow(() -> AlertProblem.invalid(
+                    "stopLoss", "stopLoss needs \"priceDeviation\""));
+            Optional<String> entry = json.text("limitPrice").or(() -> json.text("price"));
+            alert.offset(AlertField.STOP_LOSS, "stopLoss.priceDeviation", new PriceOffset(PriceOffset.Kind.PERCENT,
+                    percent(deviation, "stopLoss.priceDeviation")), entry, !action.equals("buy"));
         }
         return List.of(alert);
     }
 
-    /** A price deviation is a fraction of the entry: 0.01 is 1%. */
-    private static void deviation(TranslatedAlert alert, JsonFields leg, String name, AlertField field,
-                                  Optional<String> entry, boolean above) throws AlertProblem {
-        String deviation = leg.text("priceDeviation").orElseThrow(() -> AlertProblem.invalid(name,
-                name + " needs \"priceDeviation\""));
-        if (leg.has("portfolio") && !leg.text("portfolio").orElse("").matches("1(\\.0*)?")) {
-            throw AlertProblem.invalid(name, name + " closes part of the position; tvbridge's take-profit closes"
-                    + " all of it: set \"portfolio\": 1");
+    /**
+     * The take-profit steps as tvbridge's {@code take_profits}: each step's {@code priceDeviation}
+     * a percent from the entry, its {@code portfolio} the share of the position it closes.
+     */
+    private static ArrayNode steps(Map.Entry<String, JsonNode> takeProfits) throws AlertProblem {
+        JsonNode steps = takeProfits.getValue();
+        if (!steps.isArray()) {
+            throw AlertProblem.invalid(takeProfits.getKey(), "'" + takeProfits.getKey() + "' must be a list of steps"
+                    + " such as [{\"priceDeviation\": 0.01, \"portfolio\": 0.5}]");
         }
-        PriceOffset fraction = PriceOffset.parse(PriceOffset.Kind.PERCENT, name + ".priceDeviation", deviation);
-        alert.offset(field, name + ".priceDeviation", new PriceOffset(PriceOffset.Kind.PERCENT,
-                fraction.value().movePointRight(2)), entry, above);
+        ArrayNode targets = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < steps.size(); i++) {
+            String name = takeProfits.getKey() + "[" + i + "]";
+            JsonFields step = JsonFields.of(steps.get(i));
+            String deviation = step.text("priceDeviation").orElseThrow(() -> AlertProblem.invalid(name,
+                    name + " needs \"priceDeviation\""));
+            ObjectNode target = targets.addObject().put("percent",
+                    percent(deviation, name + ".priceDeviation").toPlainString());
+            Optional<String> portfolio = step.text("portfolio");
+            if (portfolio.isPresent()) {
+                target.put("share_percent", percent(portfolio.get(), name + ".portfolio").toPlainString());
+            }
+        }
+        return targets;
+    }
+
+    /** WunderTrading writes percents as fractions: a deviation of 0.01 is 1%, a portfolio of 0.25 is 25%. */
+    private static BigDecimal percent(String fraction, String key) throws AlertProblem {
+        return PriceOffset.parse(PriceOffset.Kind.PERCENT, key, fraction).value().movePointRight(2);
     }
 }

@@ -4,10 +4,13 @@ import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertAction;
 import io.tvbridge.core.alert.ExitDistance;
+import io.tvbridge.core.alert.TakeProfitTarget;
 import io.tvbridge.core.settings.AlertRules;
 import io.tvbridge.core.settings.RiskSettings;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,10 +36,12 @@ public final class ExitPrices {
     /** The alert with its distances made prices; the alert itself when it gives none or is not an entry. */
     public static Alert resolve(Alert alert, RiskSettings settings, RiskState state) throws SizingRefused {
         boolean entry = alert.action() == AlertAction.BUY || alert.action() == AlertAction.SELL;
-        if (!entry || alert.stopLossDistance().isEmpty() && alert.takeProfitDistance().isEmpty()) {
+        List<TakeProfitTarget> targets = alert.takeProfits().targets();
+        if (!entry || alert.stopLossDistance().isEmpty() && targets.stream().allMatch(t -> t.distance().isEmpty())) {
             return alert;
         }
-        boolean inTargetType = Stream.of(alert.stopLossDistance(), alert.takeProfitDistance()).flatMap(Optional::stream)
+        boolean inTargetType = Stream.concat(alert.stopLossDistance().stream(),
+                        targets.stream().flatMap(t -> t.distance().stream()))
                 .anyMatch(d -> d.unit() == ExitDistance.Unit.PINECONNECTOR_TARGET);
         if (inTargetType && settings.alertRules().pineConnectorTarget() == AlertRules.PineConnectorTarget.UNSET) {
             throw new SizingRefused(TARGET_UNSET);
@@ -51,11 +56,12 @@ public final class ExitPrices {
         if (alert.stopLossDistance().isPresent()) {
             stopLoss = Optional.of(away(alert, alert.stopLossDistance().get(), price, !buys, settings));
         }
-        Optional<BigDecimal> takeProfit = alert.takeProfit();
-        if (alert.takeProfitDistance().isPresent()) {
-            takeProfit = Optional.of(away(alert, alert.takeProfitDistance().get(), price, buys, settings));
+        List<BigDecimal> targetPrices = new ArrayList<>();
+        for (TakeProfitTarget target : targets) {
+            targetPrices.add(target.price().isPresent() ? target.price().get()
+                    : away(alert, target.distance().orElseThrow(), price, buys, settings));
         }
-        return alert.withExitPrices(stopLoss, takeProfit);
+        return alert.withExitPrices(stopLoss, alert.takeProfits().atPrices(targetPrices));
     }
 
     private static BigDecimal away(Alert alert, ExitDistance distance, BigDecimal entry, boolean above,

@@ -65,6 +65,10 @@ final class MarketTerms {
         return instrument(symbol).map(Instrument::assetClass);
     }
 
+    Optional<BigDecimal> quantityIncrement(String symbol) {
+        return instrument(symbol).map(Instrument::quantityIncrement);
+    }
+
     /** The venue's margin rate for {@code symbol}; crypto keeps cash semantics even where one is given. */
     Optional<BigDecimal> marginRate(String symbol) {
         return instrument(symbol).filter(i -> !i.assetClass().fractionalByNature()).flatMap(Instrument::marginRate);

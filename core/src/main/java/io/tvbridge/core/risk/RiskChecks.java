@@ -146,7 +146,7 @@ public final class RiskChecks {
             BigDecimal entry = c.order().prices().limitPrice().orElse(c.price().get());
             boolean buy = c.order().side() == Side.BUY;
             Optional<BigDecimal> stop = c.alert().stopLoss();
-            Optional<BigDecimal> target = c.alert().takeProfit();
+            Optional<BigDecimal> target = c.order().takeProfit();   // each bracket of a split entry has its own
             if (stop.isPresent() && (buy ? stop.get().compareTo(entry) >= 0 : stop.get().compareTo(entry) <= 0)) {
                 return Optional.of("the stop-loss " + plain(stop.get()) + " must be " + (buy ? "below" : "above")
                         + " the entry " + plain(entry) + " of a " + (buy ? "buy" : "sell"));
@@ -170,12 +170,12 @@ public final class RiskChecks {
         public Optional<String> refuse(CheckContext c) {
             BigDecimal minimum = c.settings().minRewardRisk();
             if (minimum.signum() == 0 || !c.opens() || c.price().isEmpty() || c.alert().stopLoss().isEmpty()
-                    || c.alert().takeProfit().isEmpty()) {
+                    || c.order().takeProfit().isEmpty()) {
                 return Optional.empty();
             }
             BigDecimal entry = c.order().prices().limitPrice().orElse(c.price().get());
             BigDecimal risk = entry.subtract(c.alert().stopLoss().get()).abs();
-            BigDecimal reward = c.alert().takeProfit().get().subtract(entry).abs();
+            BigDecimal reward = c.order().takeProfit().get().subtract(entry).abs();
             if (risk.signum() == 0) {
                 return Optional.of("the stop-loss equals the entry " + plain(entry));
             }

@@ -406,6 +406,11 @@ public final class RiskState {
         return terms.assetClass(symbol);
     }
 
+    /** The smallest quantity step the venue takes, once the broker resolved the instrument. */
+    public Optional<BigDecimal> quantityIncrement(String symbol) {
+        return terms.quantityIncrement(symbol);
+    }
+
     /** The account's currency and the broker's factors into it, as last reported. */
     public Rates rates() {
         return terms.rates();

@@ -208,11 +208,20 @@ public final class Sizer {
         }
     }
 
+    /** The step computed sizes go in: whole units, or 8 decimals when quantities are fractional. */
+    public static BigDecimal quantityStep(Alert alert, RiskSettings settings) {
+        return BigDecimal.ONE.movePointLeft(fractional(alert, settings) ? FRACTION_DIGITS : 0);
+    }
+
+    private static boolean fractional(Alert alert, RiskSettings settings) {
+        return settings.fractionalQuantities()
+                || alert.instrument().flatMap(i -> i.assetClass()).map(AssetClass::fractionalByNature).orElse(false);
+    }
+
     private static BigDecimal round(BigDecimal raw, Alert alert, RiskSettings settings,
                                     Supplier<String> tooSmall) throws SizingRefused {
-        boolean fractional = settings.fractionalQuantities()
-                || alert.instrument().flatMap(i -> i.assetClass()).map(AssetClass::fractionalByNature).orElse(false);
-        BigDecimal quantity = raw.setScale(fractional ? FRACTION_DIGITS : 0, RoundingMode.DOWN).stripTrailingZeros();
+        BigDecimal quantity = raw.setScale(fractional(alert, settings) ? FRACTION_DIGITS : 0, RoundingMode.DOWN)
+                .stripTrailingZeros();
         if (quantity.signum() <= 0) {
             throw new SizingRefused(tooSmall.get());
         }

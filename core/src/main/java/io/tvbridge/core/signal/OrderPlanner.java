@@ -7,6 +7,7 @@ import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.CancelScope;
+import io.tvbridge.core.alert.TakeProfitTarget;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.OrderPrices;
 import io.tvbridge.core.model.PlannedOrder;
@@ -24,7 +25,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns an alert into the orders it asks for, given what the account holds: sized entries,
+ * Turns an alert into the orders it asks for, given what the account holds: sized entries (one
+ * bracket per take-profit target when an entry has several),
  * exits of the whole position, flattening, and target positions (order the difference to the
  * position the alert states). Each order is marked as opening (or adding) or only reducing.
  * Pure and fast: it runs on the decision thread, with no I/O.
@@ -78,7 +80,50 @@ public final class OrderPlanner {
     private Plan entry(Alert alert, Side side, RiskState state, RiskSettings settings) throws SizingRefused {
         BigDecimal quantity = Sizer.size(alert, settings, state);
         InstrumentRef instrument = alert.instrument().orElseThrow();
-        return Plan.accept(List.of(order(alert, instrument, side, quantity, state.closable(instrument.symbol()))));
+        BigDecimal held = state.closable(instrument.symbol());
+        if (alert.takeProfits().splits()) {
+            return Plan.accept(brackets(alert, instrument, side, quantity, held, step(alert, settings, state)));
+        }
+        return Plan.accept(List.of(order(alert, instrument, side, quantity, held, alert.takeProfit())));
+    }
+
+    /**
+     * An entry split over its take-profit targets: one bracket per target, each with its share of
+     * the quantity, its own take-profit and the alert's stop-loss. The brokers place each bracket as
+     * they place a single one, so a target's fill closes its bracket and leaves the others standing.
+     * The part of the entry that first covers an opposite position goes alone and without exits:
+     * the targets take profit on what the entry opens.
+     */
+    private static List<PlannedOrder> brackets(Alert alert, InstrumentRef instrument, Side side, BigDecimal quantity,
+                                               BigDecimal held, BigDecimal step) throws SizingRefused {
+        List<PlannedOrder> orders = new ArrayList<>();
+        BigDecimal sign = side == Side.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
+        BigDecimal covered = held.signum() == -sign.signum() ? held.abs().min(quantity) : BigDecimal.ZERO;
+        if (covered.signum() > 0) {
+            orders.add(order(alert, instrument, side, covered, held, Optional.empty()));
+        }
+        BigDecimal opening = quantity.subtract(covered);
+        if (opening.signum() == 0) {
+            return orders;   // it only covers, as a single take-profit on a cover is left out too
+        }
+        List<BigDecimal> legs = TargetSplit.split(opening, alert.takeProfits(), step, instrument.symbol());
+        List<TakeProfitTarget> targets = alert.takeProfits().targets();
+        BigDecimal before = held.add(covered.multiply(sign));
+        for (int i = 0; i < legs.size(); i++) {
+            // distances were made prices before planning (ExitPrices); the leg past the targets has none
+            Optional<BigDecimal> takeProfit = i < targets.size()
+                    ? Optional.of(targets.get(i).price().orElseThrow()) : Optional.empty();
+            orders.add(order(alert, instrument, side, legs.get(i), before, takeProfit));
+            before = before.add(legs.get(i).multiply(sign));
+        }
+        return orders;
+    }
+
+    /** The quantity step of a leg: whole units unless fractional, and never finer than the venue's. */
+    private static BigDecimal step(Alert alert, RiskSettings settings, RiskState state) {
+        BigDecimal step = Sizer.quantityStep(alert, settings);
+        return state.quantityIncrement(alert.symbol().orElseThrow()).filter(venue -> venue.compareTo(step) > 0)
+                .orElse(step);
     }
 
     private Plan close(Alert alert, RiskState state, RiskSettings settings) throws SizingRefused {
@@ -88,7 +133,8 @@ public final class OrderPlanner {
             return Plan.reject("there is no open " + instrument.symbol() + " position to close");
         }
         BigDecimal quantity = Sizer.exitQuantity(alert, held, settings);
-        return Plan.accept(List.of(order(alert, instrument, held.signum() > 0 ? Side.SELL : Side.BUY, quantity, held)));
+        return Plan.accept(List.of(order(alert, instrument, held.signum() > 0 ? Side.SELL : Side.BUY, quantity, held,
+                alert.takeProfit())));
     }
 
     /** Exits the long ({@code sign} 1) or the short (-1) only: with nothing on that side, nothing is ordered. */
@@ -130,23 +176,26 @@ public final class OrderPlanner {
         boolean flips = current.signum() != 0 && wanted.signum() != 0 && current.signum() != wanted.signum();
         if (flips && settings.reversalInTwoSteps()) {
             Side closeSide = current.signum() > 0 ? Side.SELL : Side.BUY;
-            PlannedOrder exit = order(alert, instrument, closeSide, current.abs(), current);
-            PlannedOrder open = order(alert, instrument, closeSide, wanted.abs(), BigDecimal.ZERO);
+            PlannedOrder exit = order(alert, instrument, closeSide, current.abs(), current, alert.takeProfit());
+            PlannedOrder open = order(alert, instrument, closeSide, wanted.abs(), BigDecimal.ZERO, alert.takeProfit());
             return Plan.accept(List.of(exit, open));
         }
         Side side = difference.signum() > 0 ? Side.BUY : Side.SELL;
-        return Plan.accept(List.of(order(alert, instrument, side, difference.abs(), current)));
+        return Plan.accept(List.of(order(alert, instrument, side, difference.abs(), current, alert.takeProfit())));
     }
 
-    /** An order of the alert's type; {@code held} is the position before it, to tell entries from exits. */
+    /**
+     * An order of the alert's type; {@code held} is the position before it, to tell entries from
+     * exits. An entry carries {@code takeProfit} and the alert's stop-loss.
+     */
     private static PlannedOrder order(Alert alert, InstrumentRef instrument, Side side, BigDecimal quantity,
-                                      BigDecimal held) {
+                                      BigDecimal held, Optional<BigDecimal> takeProfit) {
         BigDecimal after = held.add(side == Side.BUY ? quantity : quantity.negate());
         boolean opens = after.abs().compareTo(held.abs()) > 0 || (held.signum() != 0 && after.signum() != 0
                 && held.signum() != after.signum());
         TimeInForce tif = alert.orderType() == OrderType.MARKET ? TimeInForce.DAY : TimeInForce.GTC;
         return new PlannedOrder(instrument, side, quantity, OrderPrices.of(alert.prices()),
-                opens ? alert.takeProfit() : Optional.empty(), opens ? alert.stopLoss() : Optional.empty(),
+                opens ? takeProfit : Optional.empty(), opens ? alert.stopLoss() : Optional.empty(),
                 alert.referencePrice(), tif, opens);
     }
 
@@ -162,7 +211,7 @@ public final class OrderPlanner {
             return Optional.of("the " + brokerName + " broker does not take "
                     + alert.orderType().name().toLowerCase(Locale.ROOT) + " orders");
         }
-        boolean bracket = alert.takeProfit().isPresent() || alert.stopLoss().isPresent();
+        boolean bracket = !alert.takeProfits().isEmpty() || alert.stopLoss().isPresent();
         if (bracket && !alert.action().isExit() && !capabilities.contains(BrokerCapability.BRACKET_ORDERS)) {
             return Optional.of("the " + brokerName + " broker does not take take-profit or stop-loss orders"
                     + " attached to an entry");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * message refused, and the share of order messages read exactly as meant printed beside the
  * issue's bar of 80%. The share is held at the floor reached so far, which is below that bar:
  * most of the rest name no symbol (the sender's bot holds it) or need what tvbridge does not
- * do (several take-profits, cancels, options).
+ * do (options, scripts of several orders).
  */
 class AlertCorpusTest {
     /** The corpus's {{timenow}}: the moment its messages were rendered for. */
@@ -26,7 +26,7 @@ class AlertCorpusTest {
     /** The bar issue 19 sets for the share of order messages read exactly as meant. */
     static final double ISSUE_BAR = 0.80;
     /** The share reached so far: a reader change that loses a message fails here. */
-    static final double FLOOR = 0.76;
+    static final double FLOOR = 0.78;
 
     @Test
     void readsOrderMessagesAsMeantAndMisreadsNone() {

@@ -503,6 +503,94 @@ class DeciderTest {
         assertThat(Decider.goesFirst(read(alert), new BigDecimal(held))).isEqualTo(first);
     }
 
+    // --- several take-profit targets: one bracket each ---
+
+    static Stream<Arguments> brackets() {
+        return Stream.of(
+                row("two targets, half each, the same stop", "", flat(), "{'symbol':'AAPL', 'action':'buy',"
+                                + " 'quantity':4, 'price':200, 'take_profits':[{'price':210, 'share_percent':50},"
+                                + " {'price':220}], 'stop_loss':190}",
+                        "BUY 2 AAPL tp 210 sl 190; BUY 2 AAPL tp 220 sl 190"),
+                row("equal thirds in whole units, the remainder to the last", "", flat(), "{'symbol':'AAPL',"
+                                + " 'action':'buy', 'quantity':10, 'price':200, 'take_profits':[{'price':210},"
+                                + " {'price':220}, {'price':230}], 'stop_loss':190}",
+                        "BUY 3 AAPL tp 210 sl 190; BUY 3 AAPL tp 220 sl 190; BUY 4 AAPL tp 230 sl 190"),
+                row("a share rounded down", "", flat(), "{'symbol':'AAPL', 'action':'buy', 'quantity':7,"
+                                + " 'price':200, 'take_profits':[{'price':210, 'share_percent':50}, {'price':220}]}",
+                        "BUY 3 AAPL tp 210; BUY 4 AAPL tp 220"),
+                row("a sell's targets below, its stop above", "", flat(), "{'symbol':'AAPL', 'action':'sell',"
+                                + " 'quantity':5, 'price':200, 'take_profits':[{'price':190, 'share_percent':60},"
+                                + " {'price':180, 'share_percent':40}], 'stop_loss':210}",
+                        "SELL 3 AAPL tp 190 sl 210; SELL 2 AAPL tp 180 sl 210"),
+                row("shares under 100%: the rest with the stop-loss only", "", flat(), "{'symbol':'AAPL',"
+                                + " 'action':'buy', 'quantity':10, 'price':200, 'take_profits':[{'price':210,"
+                                + " 'share_percent':40}, {'price':220, 'share_percent':40}], 'stop_loss':190}",
+                        "BUY 4 AAPL tp 210 sl 190; BUY 4 AAPL tp 220 sl 190; BUY 2 AAPL sl 190"),
+                row("crypto in the venue's quantity steps", "", flat().instrument(new Instrument("BTCUSD",
+                                AssetClass.CRYPTO, "COINBASE", "USD", Optional.empty(), BigDecimal.ONE,
+                                new BigDecimal("0.01"), new BigDecimal("0.0001"), new BigDecimal("0.0001"), "BTC-USD")),
+                        "{'symbol':'BTCUSD', 'exchange':'COINBASE', 'action':'buy', 'quantity':0.0125, 'price':97500,"
+                                + " 'take_profits':[{'price':98000}, {'price':99000}, {'price':100000}]}",
+                        "BUY 0.0041 BTCUSD tp 98000; BUY 0.0041 BTCUSD tp 99000; BUY 0.0043 BTCUSD tp 100000"),
+                row("a sized entry is split too", "sizing_mode=notional; sizing_amount=1000", flat(),
+                        "{'symbol':'AAPL', 'action':'buy', 'price':100, 'take_profits':[{'price':110},"
+                                + " {'price':120}]}",
+                        "BUY 5 AAPL tp 110; BUY 5 AAPL tp 120"),
+                row("pips become prices from the entry", "", flat(), "{'symbol':'EURUSD', 'action':'buy',"
+                                + " 'quantity':10000, 'price':1.1, 'take_profits':[{'pips':20}, {'pips':40}]}",
+                        "BUY 5000 EURUSD tp 1.102; BUY 5000 EURUSD tp 1.104"),
+                row("a buy that first covers a short: the cover alone, then the brackets", "", holding("AAPL", "-2"),
+                        "{'symbol':'AAPL', 'action':'buy', 'quantity':6, 'price':200, 'take_profits':[{'price':210},"
+                                + " {'price':220}], 'stop_loss':190}",
+                        "BUY 2 AAPL exits; BUY 2 AAPL tp 210 sl 190; BUY 2 AAPL tp 220 sl 190"),
+                row("one target for the whole position stays one bracket", "", flat(), "{'symbol':'AAPL',"
+                                + " 'action':'buy', 'quantity':4, 'price':200, 'take_profits':[{'price':210,"
+                                + " 'share_percent':100}], 'stop_loss':190}",
+                        "BUY 4 AAPL tp 210 sl 190"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brackets")
+    void splitsAnEntryIntoOneBracketPerTarget(String why, String settings, Account account, String alert,
+                                              String orders) {
+        assertThat(describeBrackets(decideJson(account, alert, settings))).isEqualTo(orders);
+    }
+
+    static Stream<Arguments> bracketRefusals() {
+        return Stream.of(
+                row("one share over two targets", "", flat(), "{'symbol':'AAPL', 'action':'buy', 'quantity':1,"
+                                + " 'price':200, 'take_profits':[{'price':210}, {'price':220}]}",
+                        "rejected: sizing: 1 AAPL does not split over 2 take-profit targets (210 (50%), 220 (50%)):"
+                                + " a leg would be 0 in steps of 1; raise the quantity or give fewer targets"),
+                row("a rest too small for a leg", "", flat(), "{'symbol':'AAPL', 'action':'buy', 'quantity':2,"
+                                + " 'price':200, 'take_profits':[{'price':210, 'share_percent':50}, {'price':220,"
+                                + " 'share_percent':45}]}",
+                        "rejected: sizing: 2 AAPL does not split over 2 take-profit targets and the rest without one"
+                                + " (210 (50%), 220 (45%); 5% without take-profit): a leg would be 0 in steps of 1;"
+                                + " raise the quantity or give fewer targets"),
+                row("a target on the wrong side of the entry", "", flat(), "{'symbol':'AAPL', 'action':'buy',"
+                                + " 'quantity':4, 'price':200, 'take_profits':[{'price':210}, {'price':195}]}",
+                        "rejected: stop_target_sides: the take-profit 195 must be above the entry 200 of a buy"
+                                + " (step 2 of 2 of the plan)"),
+                row("each leg against what the legs before it leave", "max_position_size=5", flat(),
+                        "{'symbol':'AAPL', 'action':'buy', 'quantity':6, 'price':200, 'take_profits':[{'price':210},"
+                                + " {'price':220}]}",
+                        "rejected: max_position_size: AAPL would reach 6 units (now 3), the limit is 5 (step 2 of 2"
+                                + " of the plan)"),
+                row("each leg's reward against the risk", "min_reward_risk=1.5", flat(),
+                        "{'symbol':'AAPL', 'action':'buy', 'quantity':4, 'price':200, 'take_profits':[{'price':210},"
+                                + " {'price':230}], 'stop_loss':190}",
+                        "rejected: min_reward_risk: reward:risk is 1 (10 to gain, 10 to lose), the minimum is 1.5"
+                                + " (step 1 of 2 of the plan)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bracketRefusals")
+    void refusesASplitThatCannotBePlaced(String why, String settings, Account account, String alert,
+                                         String refusal) {
+        assertThat(describeBrackets(decideJson(account, alert, settings))).isEqualTo(refusal);
+    }
+
     // --- helpers ---
 
     private static Arguments row(String why, String settings, Account account, String alert, String expected) {
@@ -538,6 +626,28 @@ class DeciderTest {
             }
         }
         return RiskSettings.of(values);
+    }
+
+    /** An alert written as loose JSON, single quotes allowed: for lists, which the short form cannot hold. */
+    private static Decider.Verdict decideJson(Account account, String alert, String settings) {
+        try {
+            return DECIDER.decide(AlertReader.read(AlertBody.parse(alert.getBytes(StandardCharsets.UTF_8))),
+                    account.state(), settings(settings), TradingHalt.NONE, Optional.empty(), NOW);
+        } catch (AlertProblem e) {
+            throw new AssertionError("the test's alert is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** One bracket per order: side, quantity, symbol, its take-profit and stop-loss; or the refusal. */
+    private static String describeBrackets(Decider.Verdict verdict) {
+        Plan plan = verdict.plan();
+        if (plan.orders().isEmpty()) {
+            return plan.decision().wireName() + ": " + plan.reason().orElse("");
+        }
+        return plan.orders().stream().map(o -> o.side() + " " + o.quantity().toPlainString() + " "
+                + o.instrument().symbol() + (o.opens() ? "" : " exits")
+                + o.takeProfit().map(p -> " tp " + p.toPlainString()).orElse("")
+                + o.stopLoss().map(p -> " sl " + p.toPlainString()).orElse("")).collect(Collectors.joining("; "));
     }
 
     /** One line per order: side, quantity, symbol, type, limit, trail, and whether it opens; or the refusal. */

@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares what tvbridge read ({@link io.tvbridge.core.alert.AlertSummary}: one map per order)
  * with what a corpus message means: the symbol, the side, the quantity and its unit, the order
- * type and the prices. A non-order or an ambiguous message must be refused.
+ * type and the prices, with the take-profit targets in order (and their shares, where the
+ * expectation gives them). A non-order or an ambiguous message must be refused.
  */
 public final class CorpusJudge {
+    /** One target as the summary shows it: its price, and its share when the entry is split. */
+    private static final Pattern TARGET = Pattern.compile("(-?[0-9.]+)(?: \\(([0-9.]+)%\\))?");
+
     private CorpusJudge() {
     }
 
@@ -115,7 +121,8 @@ public final class CorpusJudge {
             JsonNode value = expect.get(leg);
             boolean meantLeg = value != null && !value.isNull();
             if (meantLeg != read.containsKey(leg) || value != null && value.isNumber()
-                    && !same(value.decimalValue(), read.get(leg)) || value != null && value.isArray()) {
+                    && !same(value.decimalValue(), read.get(leg))
+                    || value != null && value.isArray() && !sameTargets(value, read.get(leg))) {
                 differences.add(leg + " " + read.get(leg) + " for " + value);
             }
         }
@@ -141,6 +148,41 @@ public final class CorpusJudge {
             }
         }
         return differences;
+    }
+
+    /**
+     * Whether {@code read} ({@code 98650 (50%), 103000 (50%)}, as {@code AlertSummary} shows targets)
+     * is the list of targets meant: the same prices in the same order, each share the expectation
+     * gives ({@code close_percent}) the same, and no part of the position left without a target
+     * unless the shares meant leave one.
+     */
+    static boolean sameTargets(JsonNode meant, String read) {
+        if (read == null) {
+            return false;
+        }
+        int rest = read.indexOf("; ");
+        String[] items = (rest < 0 ? read : read.substring(0, rest)).split(", ");
+        if (items.length != meant.size()) {
+            return false;
+        }
+        BigDecimal sharesMeant = BigDecimal.ZERO;
+        boolean everyShareMeant = true;
+        for (int i = 0; i < items.length; i++) {
+            Matcher item = TARGET.matcher(items[i]);
+            JsonNode target = meant.get(i);
+            JsonNode price = target.isNumber() ? target : target.path("price");
+            if (!item.matches() || !price.isNumber() || !same(price.decimalValue(), item.group(1))) {
+                return false;
+            }
+            Optional<BigDecimal> share = number(target.get("close_percent"));
+            if (share.isPresent() && (item.group(2) == null || !same(share.get(), item.group(2)))) {
+                return false;
+            }
+            sharesMeant = sharesMeant.add(share.orElse(BigDecimal.ZERO));
+            everyShareMeant &= share.isPresent();
+        }
+        boolean restMeant = everyShareMeant && sharesMeant.compareTo(new BigDecimal("100")) < 0;
+        return (rest >= 0) == restMeant;
     }
 
     private static boolean absent(JsonNode node) {
