@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * PineConnector's lines: {@code LicenseID,command,symbol,parameters}, commas with optional
  * spaces. The license id addresses the sender's MetaTrader EA and is not part of the order.
  * Commands read: {@code buy}, {@code sell}, {@code buylimit} / {@code selllimit} and
- * {@code buystop} / {@code sellstop} at {@code price=}, {@code closelong}, {@code closeshort}.
+ * {@code buystop} / {@code sellstop} at {@code price=}, {@code closelong}, {@code closeshort},
+ * {@code closelongshort} (the symbol's position, whichever side: tvbridge holds one net position).
  * Sizes: {@code vol_lots=} (lots: {@code LOT_SIZE} units each), {@code vol_dollar=} (money lost
  * at the stop), and {@code risk=}, whose meaning (lots, percent of balance, money) is the EA's
  * Volume Type setting: tvbridge reads it by the {@code PINECONNECTOR_RISK} setting and refuses
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
 final class PineConnectorReader implements DialectReader {
     private static final Pattern LINE = Pattern.compile("\\s*[^,\\s{}\"]+\\s*,\\s*[A-Za-z]+\\s*(,.*)?", Pattern.DOTALL);
     private static final Set<String> ORDERS = Set.of("buy", "sell", "buylimit", "selllimit", "buystop", "sellstop",
-            "closelong", "closeshort");
+            "closelong", "closeshort", "closelongshort");
     private static final Set<String> NOT_ORDERS = Set.of("eaon", "eaoff", "closealleaoff", "closeall",
-            "closelongshort", "closelongbuy", "closeshortsell", "cancellong", "cancelshort", "newsltplong",
+            "closelongbuy", "closeshortsell", "cancellong", "cancelshort", "newsltplong",
             "newsltpshort", "closelongvol", "closeshortvol");
 
     @Override
@@ -51,7 +52,7 @@ final class PineConnectorReader implements DialectReader {
         if (NOT_ORDERS.contains(command)) {
             throw AlertProblem.invalid("command", "'" + command + "' is a PineConnector command for its"
                     + " MetaTrader EA, not an order tvbridge reads: use buy, sell, buylimit, selllimit, buystop,"
-                    + " sellstop, closelong or closeshort");
+                    + " sellstop, closelong, closeshort or closelongshort");
         }
         if (parts.length < 3 || parts[2].isBlank()) {
             throw AlertProblem.invalid("symbol", "the PineConnector line names no symbol: write"
@@ -63,6 +64,7 @@ final class PineConnectorReader implements DialectReader {
             case "buy", "buylimit", "buystop" -> "buy";
             case "sell", "selllimit", "sellstop" -> "sell";
             case "closelong" -> "close_long";
+            case "closelongshort" -> "close";
             default -> "close_short";
         });
         if (command.endsWith("limit") || command.endsWith("stop")) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * whook's plain-text orders, one per line ({@code //} lines are comments), words in any order:
- * the sender's account name (not read; whook's names have lower-case letters), the symbol
+ * the sender's account name (one word, not read; whook's names have lower-case letters), the symbol
  * ({@code ETHUSDT}, {@code ETHUSDT.P}, {@code ETH/USDT}), a command ({@code buy} / {@code long},
  * {@code sell} / {@code short}, {@code pos} / {@code position} to end at a signed position,
  * {@code close} with an optional percent of the position), a size (a plain number is base
@@ -23,6 +23,13 @@ final class WhookReader implements DialectReader {
     private static final Set<String> COMMANDS = Set.of("buy", "long", "sell", "short", "pos", "position", "close");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern LEVERAGE = Pattern.compile("(?i)x[0-9.]+|[0-9.]+x");
+    /**
+     * Words of notifications ("Long BTCUSDT now at 97000"), never of a whook line: read as an
+     * account name, the number after them would become a size.
+     */
+    private static final Set<String> SENTENCE_WORDS = Set.of("at", "now", "price", "is", "the", "on", "above", "below",
+            "near", "crossed", "crossing", "signal", "alert", "triggered", "hit", "reached", "for", "and", "to", "of",
+            "in", "new", "entry", "@");
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]+([./:][A-Z0-9]+)*(\\.P)?!?");
 
     @Override
@@ -57,6 +64,7 @@ final class WhookReader implements DialectReader {
         String symbol = null;
         String size = null;
         String limit = null;
+        String account = null;
         boolean leveraged = false;
         for (String word : line.split("\\s+")) {
             String lower = word.toLowerCase(Locale.ROOT);
@@ -83,6 +91,12 @@ final class WhookReader implements DialectReader {
             } else if (!word.chars().anyMatch(Character::isLowerCase) && !lower.equals("nominal")) {
                 throw AlertProblem.invalid("symbol", "'" + word + "' is neither an account name (whook's have"
                         + " lower-case letters) nor a symbol, command or size");
+            } else if (SENTENCE_WORDS.contains(lower)) {
+                throw AlertProblem.invalid("message", "'" + word + "' makes '" + line + "' a sentence, not a whook"
+                        + " order (whose words are an account name, a symbol, a command and a size): write the order"
+                        + " as 'buy ETHUSDT' or in JSON");
+            } else if (!lower.equals("nominal")) {
+                account = once(account, word, "account name");
             }
         }
         if (command == null || symbol == null) {

@@ -128,6 +128,8 @@ class OtherDialectsReaderTest {
                         "pineconnector buy EURUSD 1 pineconnector_risk limit limit=1.07"),
                 arguments("spaces around the commas, closeshort", "7012345 , closeshort , EURUSD",
                         "pineconnector close_short EURUSD market"),
+                arguments("closelongshort closes the symbol's position, either side", "7012345,closelongshort,EURUSD",
+                        "pineconnector close EURUSD market"),
                 arguments("sl= is kept in the EA's unit, made a price by PINECONNECTOR_TARGET when planned",
                         "7012345,buy,EURUSD,risk=1,sl=20", "pineconnector buy EURUSD 1 pineconnector_risk market"
                                 + " sl=20 pineconnector_target"),
@@ -139,7 +141,7 @@ class OtherDialectsReaderTest {
                 arguments("EA commands are not orders", "7012345,eaoff,EURUSD",
                         "refused: read as pineconnector: 'eaoff' is a PineConnector command for its MetaTrader EA,"
                                 + " not an order tvbridge reads: use buy, sell, buylimit, selllimit, buystop, sellstop,"
-                                + " closelong or closeshort"),
+                                + " closelong, closeshort or closelongshort"),
                 arguments("two sizes", "7012345,buy,EURUSD,risk=1,vol_lots=2",
                         "refused: read as pineconnector: the line gives two sizes; keep one of risk=, vol_lots=,"
                                 + " vol_dollar="));
@@ -184,7 +186,13 @@ class OtherDialectsReaderTest {
                                 + " multiplied by the leverage; write the size in base currency"),
                 arguments("cancels are not orders", "bybitMain SOLUSDT cancel:all",
                         "refused: read as whook: 'cancel:all' is not an order: cancel orders with 'tvbridge orders"
-                                + " cancel' or on the dashboard; tvbridge does not change the leverage"));
+                                + " cancel' or on the dashboard; tvbridge does not change the leverage"),
+                arguments("a notification is no order: its price would become a size", "Long BTCUSDT now at 97000",
+                        "refused: read as whook: 'now' makes 'Long BTCUSDT now at 97000' a sentence, not a whook"
+                                + " order (whose words are an account name, a symbol, a command and a size): write the"
+                                + " order as 'buy ETHUSDT' or in JSON"),
+                arguments("one account name to a line", "acctA acctB SOLUSDT buy 1",
+                        "refused: read as whook: the line gives two of account name: 'acctA' and 'acctB'"));
     }
 
     static Stream<Arguments> tradingViewFill() {
