@@ -2,6 +2,7 @@ package io.tvbridge.core.alert;
 
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
+import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -61,9 +62,23 @@ public final class AlertReader {
         Optional<TrailingStop> trail = trail(body, type, limit, stop);
         AlertExits exits = new AlertExits(positive(body, AlertField.STOP_LOSS), Optional.empty(),
                 TakeProfitReader.read(body, action, limit.or(() -> price), positive(body, AlertField.TAKE_PROFIT)));
-        return new Alert(action, instrument, new AlertSize(quantity, unit, target),
+        return new Alert(action, instrument, new AlertSize(quantity, unit, target, target.isPresent() ? saidSide(body)
+                : Optional.empty()),
                 new AlertPrices(type, price, limit, stop, trail),
                 exits, tags(body), flag(body, AlertField.OUTSIDE_RTH));
+    }
+
+    /**
+     * The side a target alert's action word says its order is on, if it says one: TradingView's
+     * {@code {{strategy.order.action}}} beside the position the strategy ends at.
+     */
+    private static Optional<Side> saidSide(AlertBody body) {
+        return body.get(AlertField.ACTION).flatMap(value -> AlertAction.parse(value.text())).flatMap(action ->
+                switch (action) {
+                    case BUY, CLOSE_SHORT -> Optional.of(Side.BUY);
+                    case SELL, CLOSE_LONG -> Optional.of(Side.SELL);
+                    default -> Optional.empty();
+                });
     }
 
     private static AlertTags tags(AlertBody body) throws AlertProblem {

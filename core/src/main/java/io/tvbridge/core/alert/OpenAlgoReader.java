@@ -35,7 +35,9 @@ final class OpenAlgoReader implements DialectReader {
         TranslatedAlert alert = new TranslatedAlert();
         alert.copy(json, AlertField.SYMBOL, "symbol");
         alert.copy(json, AlertField.EXCHANGE, "exchange");
-        alert.copy(json, AlertField.ACTION, "action");
+        if (json.text("position_size").isEmpty()) {
+            alert.copy(json, AlertField.ACTION, "action");   // a smart order's side follows from its target alone
+        }
         alert.copy(json, AlertField.STRATEGY, "strategy");
         alert.copy(json, AlertField.SECRET, "secret");
         Optional<String> quantity = json.text("quantity").filter(OpenAlgoReader::nonZero);

@@ -173,6 +173,15 @@ public final class OrderPlanner {
             return new Plan(Decision.ACCEPTED, Optional.of("already at the target position: " + describe(wanted)
                     + " " + instrument.symbol() + "; nothing to order"), List.of());
         }
+        Side needed = difference.signum() > 0 ? Side.BUY : Side.SELL;
+        Optional<Side> said = alert.size().saidSide();
+        if (said.isPresent() && said.get() != needed) {
+            return Plan.reject("the alert says " + said.get().name().toLowerCase(Locale.ROOT) + ", but reaching "
+                    + describe(wanted) + " " + instrument.symbol() + " from " + describe(current) + " takes a "
+                    + needed.name().toLowerCase(Locale.ROOT) + " of " + difference.abs().toPlainString()
+                    + ": the strategy's position and tvbridge's disagree; reconcile them, or send the order's"
+                    + " quantity without market_position");
+        }
         boolean flips = current.signum() != 0 && wanted.signum() != 0 && current.signum() != wanted.signum();
         if (flips && settings.reversalInTwoSteps()) {
             Side closeSide = current.signum() > 0 ? Side.SELL : Side.BUY;
@@ -180,8 +189,7 @@ public final class OrderPlanner {
             PlannedOrder open = order(alert, instrument, closeSide, wanted.abs(), BigDecimal.ZERO, alert.takeProfit());
             return Plan.accept(List.of(exit, open));
         }
-        Side side = difference.signum() > 0 ? Side.BUY : Side.SELL;
-        return Plan.accept(List.of(order(alert, instrument, side, difference.abs(), current, alert.takeProfit())));
+        return Plan.accept(List.of(order(alert, instrument, needed, difference.abs(), current, alert.takeProfit())));
     }
 
     /**

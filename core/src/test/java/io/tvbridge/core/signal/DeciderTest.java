@@ -141,6 +141,11 @@ class DeciderTest {
                         "{symbol:AAPL, market_position:long, market_position_size:4}", "SELL 6 AAPL MARKET exits"),
                 row("a flat target closes", "", holding("AAPL", "-3"),
                         "{symbol:AAPL, market_position:flat}", "BUY 3 AAPL MARKET exits"),
+                row("the strategy's sell that trims its long", "", holding("AAPL", "10"),
+                        "{symbol:AAPL, action:sell, market_position:long, market_position_size:4}",
+                        "SELL 6 AAPL MARKET exits"),
+                row("the strategy's buy that covers its short", "", holding("AAPL", "-3"),
+                        "{symbol:AAPL, action:buy, market_position:flat}", "BUY 3 AAPL MARKET exits"),
                 row("a signed position size is a target", "", holding("AAPL", "2"),
                         "{symbol:AAPL, position_size:-3}", "SELL 5 AAPL MARKET opens"),
                 row("a reversal in one step", "", holding("AAPL", "10"),
@@ -174,6 +179,11 @@ class DeciderTest {
                         "rejected: there is no open AAPL position to close"),
                 row("close_all with nothing held", "", flat(), "{action:close_all}",
                         "rejected: there are no open positions to close"),
+                row("a sell whose target takes a buy: the strategy and tvbridge disagree", "", flat(),
+                        "{symbol:AAPL, action:sell, market_position:long, market_position_size:10}",
+                        "rejected: the alert says sell, but reaching long 10 AAPL from flat takes a buy of 10: the"
+                                + " strategy's position and tvbridge's disagree; reconcile them, or send the order's"
+                                + " quantity without market_position"),
                 row("a target already reached", "", holding("AAPL", "5"),
                         "{symbol:AAPL, market_position:long, market_position_size:5}",
                         "accepted: already at the target position: long 5 AAPL; nothing to order"));
