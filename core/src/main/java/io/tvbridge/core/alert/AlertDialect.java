@@ -26,6 +26,8 @@ public enum AlertDialect {
     WHOOK,
     /** The open-source trade-engine endpoint's JSON: direction, action, size as a fraction, priority. */
     TRADE_ENGINE,
+    /** TBOT's (TradingBoat's) JSON: the Pine call as direction, the prices in a metrics list. */
+    TBOT,
     /** TradingView's default message of a strategy order fill, left unedited. */
     TRADINGVIEW_FILL,
     /** A plain sentence: an action word and a symbol ("sell BTCUSD at 97250.5"). */

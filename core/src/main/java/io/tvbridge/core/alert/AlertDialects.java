@@ -18,7 +18,7 @@ public final class AlertDialects {
     /** Readers in the order they are asked: the most distinctive shapes first. */
     private static final List<DialectReader> READERS = List.of(new TradingViewFillReader(), new PineConnectorReader(),
             new AlertatronReader(), new AutoviewReader(), new PlainTextReader(), new WhookReader(), new ThreeCommasReader(),
-            new WunderTradingReader(), new OpenAlgoReader(), new TickerlyReader(), new TradeEngineReader(),
+            new WunderTradingReader(), new OpenAlgoReader(), new TickerlyReader(), new TradeEngineReader(), new TbotReader(),
             new TradersPostReader(),
             new TvbridgeReader());
     private static final int MAX_ORDERS = 10;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OtherDialectsReaderTest {
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"tickerly", "tradeEngine", "openAlgo", "threeCommas", "wunderTrading", "pineConnector", "alertatron", "whook", "tradingViewFill", "wordsAndNative"})
+    @MethodSource({"tickerly", "tradeEngine", "tbot", "openAlgo", "threeCommas", "wunderTrading", "pineConnector", "alertatron", "whook", "tradingViewFill", "wordsAndNative"})
     void readsEachDialectAsItsProductMeansIt(String why, String message, String read) {
         assertThat(DialectCases.read(message)).isEqualTo(read);
     }
@@ -39,6 +39,40 @@ class OtherDialectsReaderTest {
                 arguments("a take-profit of no stated unit", exit.formatted("sell", "Exit", "2.5"),
                         "refused: read as trade_engine: \"takeprofit\": \"2.5\" is not read: its unit is not stated;"
                                 + " give an exit price as \"take_profit\" or \"stop_loss\""));
+    }
+
+    static Stream<Arguments> tbot() {
+        String message = "{\"timestamp\":1796653800000,\"ticker\":\"%s\",\"currency\":\"USD\",\"clientId\":1,"
+                + "\"key\":\"WebhookReceived:abc\",\"contract\":\"%s\",\"orderRef\":\"ref1\",\"direction\":\"%s\","
+                + "\"exchange\":\"CME\",\"lastTradeDateOrContractMonth\":\"%s\",\"multiplier\":\"\",\"metrics\":["
+                + "{\"name\":\"entry.limit\",\"value\":%s},{\"name\":\"entry.stop\",\"value\":%s},"
+                + "{\"name\":\"exit.limit\",\"value\":%s},{\"name\":\"exit.stop\",\"value\":%s},"
+                + "{\"name\":\"qty\",\"value\":4},{\"name\":\"price\",\"value\":5069.75}]}";
+        return Stream.of(
+                arguments("an entry with every price zero is a market order; the month makes the dated contract",
+                        message.formatted("ES", "future", "strategy.entrylong", "202703", 0, 0, 0, 0),
+                        "tbot buy ESH2027 4 units market"),
+                arguments("a short entry at a limit with its exits: a bracket",
+                        message.formatted("AAPL", "stock", "strategy.entryshort", "", 190, 0, 180, 195),
+                        "tbot sell AAPL 4 units limit limit=190 tp=180 sl=195"),
+                arguments("both entry prices: a stop-limit",
+                        message.formatted("AAPL", "stock", "strategy.entrylong", "", 191, 190, 0, 0),
+                        "tbot buy AAPL 4 units stop_limit limit=191 stop=190"),
+                arguments("close takes its quantity out of the position",
+                        message.formatted("AAPL", "stock", "strategy.close", "", 0, 0, 0, 0),
+                        "tbot close AAPL 4 units market"),
+                arguments("close_all flattens the contract", message.formatted("AAPL", "stock", "strategy.close_all", "",
+                        0, 0, 0, 0), "tbot close AAPL market"),
+                arguments("cancel_all cancels its working orders", message.formatted("AAPL", "stock",
+                        "strategy.cancel_all", "", 0, 0, 0, 0), "tbot cancel AAPL cancel=all"),
+                arguments("an exit order for an earlier entry is not read", message.formatted("AAPL", "stock",
+                        "strategy.exitlong", "", 0, 0, 200, 180), "refused: read as tbot: 'strategy.exitlong' places"
+                        + " exit orders for an earlier entry of the same orderRef at TBOT; tvbridge attaches exits to the"
+                        + " entry itself: send exit.limit / exit.stop with strategy.entrylong, or close with"
+                        + " strategy.close"),
+                arguments("a month that is not YYYYMM", message.formatted("ES", "future", "strategy.entrylong", "March",
+                        0, 0, 0, 0), "refused: read as tbot: the contract month 'March' is not YYYYMM: name the contract"
+                        + " in the ticker (ESZ2026) or use the continuous one (ES1!)"));
     }
 
     static Stream<Arguments> tickerly() {
