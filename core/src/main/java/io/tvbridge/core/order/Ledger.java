@@ -248,6 +248,16 @@ public final class Ledger implements SendReports {
         }
     }
 
+    /**
+     * A cancel alert asks for the cancel of {@code order}, for {@code reason}: the request is written
+     * with the batch (a start after a crash sends the cancel again, and never sends the order if it
+     * had not gone), and the cancellation, when it comes, says why.
+     */
+    public void cancelRequested(RiskState book, StoredOrder order, Instant at, String reason) {
+        explainCancel(order.clientOrderId(), reason);
+        changed(book, order.with(order.progress().cancelRequested(at)));
+    }
+
     /** {@code order} as it now stands: the account knows it at once, the store at the end of the batch. */
     private void changed(RiskState book, StoredOrder order) {
         book.orderChanged(order);

@@ -192,7 +192,11 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
             if (!order.broker().equals(handle.name())) {
                 continue;
             }
-            if (order.phase() == OrderPhase.NEW && !order.isBracketChild()) {
+            if (order.progress().cancelRequestedAt().isPresent()) {
+                log.info("{} was to be cancelled at the last stop (a cancel alert); asking {} where it stands",
+                        order.logIds(), handle.name());
+                enqueue(new Job(order, Kind.CANCEL, () -> lookThenCancel(order, 0)));
+            } else if (order.phase() == OrderPhase.NEW && !order.isBracketChild()) {
                 // its "sent" mark is written after the send, in the engine's next commit: it may have gone
                 log.info("{} was decided before the last stop and may have been sent; asking {} before sending it",
                         order.logIds(), handle.name());
@@ -563,6 +567,32 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
         }
     }
 
+    /**
+     * After a restart, an order a cancel alert asked to cancel: one the broker has is cancelled
+     * there (after taking its state and fills), one it never received is not sent, and ends
+     * cancelled here.
+     */
+    private boolean lookThenCancel(StoredOrder order, int attempt) {
+        try {
+            Optional<OrderState> state = handle.broker().lookup(order.clientOrderId());
+            if (state.isPresent() && state.get().status() == OrderStatus.PENDING) {
+                return stillUnconfirmed(order, attempt, () -> lookThenCancel(order, attempt + 1));
+            }
+            if (state.isEmpty()) {
+                ledger.onOrderUpdate(new OrderUpdate(order.clientOrderId(), order.brokerOrderId(),
+                        OrderStatus.CANCELLED, order.filledQuantity(), order.averageFillPrice(),
+                        Optional.of("a cancel alert asked for its cancel before it reached " + handle.name()
+                                + "; it was not sent"), clock.instant()));
+                return true;
+            }
+            adopt(state.get());
+            return state.get().status().isTerminal() || cancel(order, 0);
+        } catch (BrokerException | RuntimeException e) {
+            return later(order, attempt, "look up order " + order.clientOrderId(), e,
+                    () -> lookThenCancel(order, attempt + 1));
+        }
+    }
+
     /** After a restart: the order was sent (or was working); take its state and fills from the broker. */
     private boolean check(StoredOrder order, int attempt) {
         try {
@@ -625,11 +655,6 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
     }
 
     /**
-     * Schedules {@code retry} after a pause that grows with each attempt; the order's lane stays
-     * busy until the retry settles. Returns false: the broker's answer is not known yet. While
-     * tvbridge stops nothing is scheduled: the order stays submitted in the store, for the next start.
-     */
-    /**
      * Asks the broker to cancel; retried while it cannot be reached. A refusal is logged and left
      * there: the order has most likely ended meanwhile (filled, or refused at its send), and its
      * own reports say how.
@@ -649,6 +674,11 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
         }
     }
 
+    /**
+     * Schedules {@code retry} after a pause that grows with each attempt; the order's lane stays
+     * busy until the retry settles. Returns false: the broker's answer is not known yet. While
+     * tvbridge stops nothing is scheduled: the order stays submitted in the store, for the next start.
+     */
     private boolean later(StoredOrder order, int attempt, String what, Throwable cause, Step retry) {
         if (closing) {
             log.warn("{} could not {} at {} ({}); tvbridge is stopping, the next start looks it up", order.logIds(),

@@ -492,10 +492,13 @@ public final class DecisionStage implements AutoCloseable {
         List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
         log.info("signal={}{} {}{}: {}{}", signalId, orderIds(orders), plan.decision().wireName(),
                 dryRun ? " (dry run)" : "", describe(alert), plan.reason().map(reason -> " - " + reason).orElse(""));
-        List<StoredOrder> cancels = plan.cancels();
-        if (!cancels.isEmpty()) {
+        List<StoredOrder> cancels = dryRun ? List.of() : plan.cancels();
+        if (!plan.cancels().isEmpty()) {
             session.audit(new AuditEntry(now, "tvbridge", "order.cancel_requested", "signal " + signalId + " ("
                     + describe(alert) + ")" + (dryRun ? ", dry run: " : ": ") + plan.reason().orElseThrow()));
+        }
+        for (StoredOrder working : cancels) {
+            ledger.cancelRequested(state, working, now, "a cancel alert (signal " + signalId + ") asked for it");
         }
         Outcome outcome = new Outcome.Decided(signalId, plan.decision(), plan.reason(),
                 orders.stream().map(StoredOrder::clientOrderId).toList(), dryRun);
@@ -503,10 +506,7 @@ public final class DecisionStage implements AutoCloseable {
             task.result().complete(outcome);
             if (!dryRun) {
                 orders.forEach(submitter::submit);
-                for (StoredOrder working : cancels) {
-                    ledger.explainCancel(working.clientOrderId(), "a cancel alert (signal " + signalId + ") asked for it");
-                    submitter.cancel(working);
-                }
+                cancels.forEach(submitter::cancel);
             }
         };
     }

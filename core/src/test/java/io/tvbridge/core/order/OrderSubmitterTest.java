@@ -214,6 +214,46 @@ class OrderSubmitterTest {
     }
 
     @Test
+    void aCancelFollowsItsOrdersSendInTheSymbolsLane() throws Exception {
+        OrderSubmitter sender = sender(Map.of());
+        StoredOrder aapl = entry("AAPL");
+        sender.submit(aapl);
+        sender.cancel(aapl);
+
+        List<String> calls = broker.awaitCalls(c -> c.contains(sent(aapl)));
+        assertThat(calls).as("the cancel waits for the answer to the send").doesNotContain("cancel " + aapl.clientOrderId());
+        broker.acknowledgeAll();
+        assertThat(broker.awaitCalls(c -> c.contains("cancel " + aapl.clientOrderId())))
+                .containsSubsequence(sent(aapl), "cancel " + aapl.clientOrderId());
+    }
+
+    @Test
+    void atAStartACancelAskedForIsSentAgainAndAnOrderThatNeverWentIsNotSent() throws Exception {
+        OrderSubmitter first = sender(Map.of());
+        StoredOrder aapl = cancelRequested(entry("AAPL"));
+        StoredOrder msft = cancelRequested(entry("MSFT"));
+        broker.knows(aapl.clientOrderId(), OrderStatus.ACCEPTED);   // sent, then a crash before its cancel went
+
+        first.recover();
+
+        OrderUpdate notSent = awaitUpdate(msft, OrderStatus.CANCELLED);
+        assertThat(notSent.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("it was not sent"));
+        List<String> calls = broker.awaitCalls(c -> c.contains("cancel " + aapl.clientOrderId()));
+        assertThat(calls).doesNotContain(sent(aapl), sent(msft), "cancel " + msft.clientOrderId());
+        assertThat(calls).containsSubsequence("lookup " + aapl.clientOrderId(), "cancel " + aapl.clientOrderId());
+    }
+
+    /** {@code order} as the store holds it once a cancel alert asked for its cancel. */
+    private StoredOrder cancelRequested(StoredOrder order) {
+        StoredOrder asked = order.with(order.progress().cancelRequested(T0));
+        store.inTransaction(session -> {
+            session.saveProgress(asked.clientOrderId(), asked.progress());
+            return null;
+        });
+        return stored(asked);
+    }
+
+    @Test
     void aRefusalRejectsTheOrderWithItsReasonAndFreesItsSymbol() throws Exception {
         List<StoredOrder> orders = submitEntries(sender(Map.of()), "AAPL", "AAPL");
         StoredOrder first = orders.get(0);

@@ -183,8 +183,8 @@ final class RecordingBroker implements Broker {
     }
 
     @Override
-    public void cancel(ClientOrderId clientOrderId) throws BrokerException {
-        throw new BrokerException(BrokerException.Kind.UNSUPPORTED, "not in this test");
+    public void cancel(ClientOrderId clientOrderId) {
+        calls.add("cancel " + clientOrderId);
     }
 
     @Override

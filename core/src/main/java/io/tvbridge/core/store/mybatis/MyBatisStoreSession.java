@@ -207,7 +207,7 @@ final class MyBatisStoreSession implements StoreSession {
                 o.brokerOrderId().orElse(null), o.filledQuantity(), o.averageFillPrice().orElse(null),
                 o.reason().orElse(null), o.createdAt(), o.submittedAt().orElse(null), o.updatedAt(),
                 o.parent().map(ClientOrderId::value).orElse(null), o.opens(), trailAmount(o.trail()),
-                trailPercent(o.trail())));
+                trailPercent(o.trail()), o.progress().cancelRequestedAt().orElse(null)));
     }
 
     @Override
@@ -245,7 +245,7 @@ final class MyBatisStoreSession implements StoreSession {
     public void saveProgress(ClientOrderId id, OrderProgress p) {
         orders.saveProgress(id.value(), p.phase().name(), p.multiplier(), p.brokerOrderId().orElse(null),
                 p.filledQuantity(), p.averageFillPrice().orElse(null), p.reason().orElse(null),
-                p.submittedAt().orElse(null), p.updatedAt());
+                p.submittedAt().orElse(null), p.updatedAt(), p.cancelRequestedAt().orElse(null));
     }
 
     @Override
@@ -267,7 +267,8 @@ final class MyBatisStoreSession implements StoreSession {
                 TimeInForce.valueOf(r.timeInForce()), r.opens());
         OrderProgress progress = new OrderProgress(OrderPhase.valueOf(r.status()), clean(r.multiplier()),
                 Optional.ofNullable(r.brokerOrderId()), clean(r.filledQuantity()), decimal(r.averageFillPrice()),
-                Optional.ofNullable(r.reason()), Optional.ofNullable(r.submittedAt()), r.updatedAt());
+                Optional.ofNullable(r.reason()), Optional.ofNullable(r.submittedAt()), r.updatedAt(),
+                Optional.ofNullable(r.cancelRequestedAt()));
         return new StoredOrder(ref, plan, r.outsideRth(), r.createdAt(), progress);
     }
 

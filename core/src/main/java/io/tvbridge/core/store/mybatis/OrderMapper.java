@@ -15,14 +15,15 @@ interface OrderMapper {
     String COLUMNS = "id, client_order_id, signal_id, broker, account, symbol, exchange, asset_class, side, quantity,"
             + " order_type, limit_price, stop_price, take_profit, stop_loss, reference_price, time_in_force,"
             + " outside_rth, multiplier, status, broker_order_id, filled_quantity, average_fill_price, reason,"
-            + " created_at, submitted_at, updated_at, parent_client_order_id, opens, trail_amount, trail_percent";
+            + " created_at, submitted_at, updated_at, parent_client_order_id, opens, trail_amount, trail_percent,"
+            + " cancel_requested_at";
 
     @Insert("insert into orders (" + COLUMNS + ") values (#{id}, #{clientOrderId}, #{signalId}, #{broker},"
             + " #{account}, #{symbol}, #{exchange}, #{assetClass}, #{side}, #{quantity}, #{orderType},"
             + " #{limitPrice}, #{stopPrice}, #{takeProfit}, #{stopLoss}, #{referencePrice}, #{timeInForce},"
             + " #{outsideRth}, #{multiplier}, #{status}, #{brokerOrderId}, #{filledQuantity},"
             + " #{averageFillPrice}, #{reason}, #{createdAt}, #{submittedAt}, #{updatedAt}, #{parentClientOrderId},"
-            + " #{opens}, #{trailAmount}, #{trailPercent})")
+            + " #{opens}, #{trailAmount}, #{trailPercent}, #{cancelRequestedAt})")
     void insert(OrderRow row);
 
     @Select("select " + COLUMNS + " from orders where client_order_id = #{clientOrderId}")
@@ -65,12 +66,14 @@ interface OrderMapper {
 
     @Update("update orders set status = #{status}, multiplier = #{multiplier}, broker_order_id = #{brokerOrderId},"
             + " filled_quantity = #{filledQuantity}, average_fill_price = #{averageFillPrice}, reason = #{reason},"
-            + " submitted_at = #{submittedAt}, updated_at = #{updatedAt} where client_order_id = #{clientOrderId}")
+            + " submitted_at = #{submittedAt}, updated_at = #{updatedAt}, cancel_requested_at = #{cancelRequestedAt}"
+            + " where client_order_id = #{clientOrderId}")
     int saveProgress(@Param("clientOrderId") String clientOrderId, @Param("status") String status,
                      @Param("multiplier") BigDecimal multiplier, @Param("brokerOrderId") String brokerOrderId,
                      @Param("filledQuantity") BigDecimal filledQuantity,
                      @Param("averageFillPrice") BigDecimal averageFillPrice, @Param("reason") String reason,
-                     @Param("submittedAt") Instant submittedAt, @Param("updatedAt") Instant updatedAt);
+                     @Param("submittedAt") Instant submittedAt, @Param("updatedAt") Instant updatedAt,
+                     @Param("cancelRequestedAt") Instant cancelRequestedAt);
 
     @Insert("insert into order_events (client_order_id, status, filled_quantity, average_fill_price,"
             + " broker_order_id, reason, event_time, recorded_at) values (#{clientOrderId}, #{status},"

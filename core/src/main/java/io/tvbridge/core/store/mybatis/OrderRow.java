@@ -10,5 +10,6 @@ record OrderRow(long id, String clientOrderId, long signalId, String broker, Str
                 BigDecimal referencePrice, String timeInForce, boolean outsideRth, BigDecimal multiplier,
                 String status, String brokerOrderId, BigDecimal filledQuantity, BigDecimal averageFillPrice,
                 String reason, Instant createdAt, Instant submittedAt, Instant updatedAt,
-                String parentClientOrderId, boolean opens, BigDecimal trailAmount, BigDecimal trailPercent) {
+                String parentClientOrderId, boolean opens, BigDecimal trailAmount, BigDecimal trailPercent,
+                Instant cancelRequestedAt) {
 }
