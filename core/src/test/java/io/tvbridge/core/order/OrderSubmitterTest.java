@@ -337,6 +337,6 @@ class OrderSubmitterTest {
     private static StoredOrder withPhase(StoredOrder o, OrderPhase phase) {
         OrderProgress p = o.progress();
         return o.with(new OrderProgress(phase, p.multiplier(), p.brokerOrderId(), p.filledQuantity(),
-                p.averageFillPrice(), p.reason(), p.submittedAt(), p.updatedAt()));
+                p.averageFillPrice(), p.reason(), p.submittedAt(), p.updatedAt(), p.cancelRequestedAt()));
     }
 }
