@@ -42,6 +42,11 @@ public enum QuantityUnit {
     }
 
     /** Whether the quantity is already in units of the instrument. */
+    /** Whether the quantity is a percent of something (equity, what is available, the position, risked). */
+    public boolean isPercent() {
+        return this == PERCENT_EQUITY || this == PERCENT_AVAILABLE || this == PERCENT_POSITION || this == RISK_PERCENT;
+    }
+
     public boolean isUnits() {
         return this == UNITS;
     }

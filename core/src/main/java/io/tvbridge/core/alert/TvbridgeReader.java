@@ -155,6 +155,7 @@ final class TvbridgeReader implements DialectReader {
 
     /** {@code size} / {@code amount} when no quantity is given, with the unit its prefix or suffix names. */
     private static void size(TranslatedAlert alert, JsonFields fields) throws AlertProblem {
+        percentSign(alert);
         boolean stub = fields.has("stub");
         if (!alert.has(AlertField.QUANTITY)) {
             Optional<Map.Entry<String, JsonNode>> member = fields.member("size", "amount", "order_contracts");
@@ -188,6 +189,26 @@ final class TvbridgeReader implements DialectReader {
             throw AlertProblem.invalid("leverage", "a size in money with leverage " + leverage.get() + " may be the"
                     + " collateral or the position's value: give the position's value without leverage");
         }
+    }
+
+    /**
+     * A quantity written with its percent sign ({@code "50%"}) beside a percent {@code quantity_unit}
+     * is that number; without one, the percent of what is not said, and refused.
+     */
+    private static void percentSign(TranslatedAlert alert) throws AlertProblem {
+        Optional<String> quantity = alert.text(AlertField.QUANTITY).filter(q -> q.endsWith("%"));
+        if (quantity.isEmpty()) {
+            return;
+        }
+        boolean percentUnit = alert.text(AlertField.QUANTITY_UNIT).flatMap(QuantityUnit::parse)
+                .filter(QuantityUnit::isPercent).isPresent();
+        if (!percentUnit) {
+            throw AlertProblem.invalid("quantity", "the quantity \"" + quantity.get() + "\" is a percent of something"
+                    + " the alert does not name: add \"quantity_unit\": \"percent_equity\" (or percent_available,"
+                    + " percent_position), or give a quantity in units");
+        }
+        alert.put(AlertField.QUANTITY, alert.fields().get(AlertField.QUANTITY).key(),
+                quantity.get().substring(0, quantity.get().length() - 1).strip());
     }
 
     /** {@code sl-offset} / {@code tp-offset}: price distances from the alert's price. */

@@ -263,6 +263,12 @@ class OtherDialectsReaderTest {
                 arguments("cover", "{\"symbol\":\"AAPL\",\"action\":\"cover\"}", "tvbridge close_short AAPL market"),
                 arguments("flat", "{\"symbol\":\"AAPL\",\"action\":\"flat\"}", "tvbridge close AAPL market"),
                 arguments("enter_short", "{\"symbol\":\"AAPL\",\"action\":\"enter_short\"}", "tvbridge sell AAPL market"),
+                arguments("a percent sign beside a percent unit", "{\"symbol\":\"AAPL\",\"action\":\"buy\","
+                        + "\"qty\":\"25%\",\"quantity_unit\":\"percent_equity\"}", "tvbridge buy AAPL 25 percent_equity market"),
+                arguments("a percent of what the alert does not say", "{\"symbol\":\"AAPL\",\"action\":\"buy\","
+                        + "\"quantity\":\"25%\"}", "refused: the quantity \"25%\" is a percent of something the alert"
+                        + " does not name: add \"quantity_unit\": \"percent_equity\" (or percent_available,"
+                        + " percent_position), or give a quantity in units"),
                 arguments("a JSON array is several orders", "[{\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":1},"
                         + "{\"symbol\":\"MSFT\",\"action\":\"sell\",\"quantity\":2}]",
                         "tvbridge buy AAPL 1 units market | tvbridge sell MSFT 2 units market"),
