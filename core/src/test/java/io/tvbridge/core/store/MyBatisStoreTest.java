@@ -28,18 +28,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The MyBatis mappers against a real H2 file database: every row comes back as it went in. */
+/** The MyBatis mappers against real databases, H2 in a file and PostgreSQL: every row comes back as it went in. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class MyBatisStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-05T14:30:00.123Z");
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     Path folder;
     private MyBatisStore store;
 
     @BeforeEach
     void open() {
-        store = MyBatisStore.openH2(folder, Clock.fixed(T0, ZoneOffset.UTC));
+        store = database.open(folder, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
