@@ -98,6 +98,11 @@ public final class MyBatisStore implements Store {
         return h2Url(dataDirectory) + ";IFEXISTS=TRUE";
     }
 
+    /** Like {@link #h2UrlOfExisting}, opened read-only: H2 neither changes nor rewrites the file. */
+    public static String h2UrlReadOnly(Path dataDirectory) {
+        return h2UrlOfExisting(dataDirectory) + ";ACCESS_MODE_DATA=r";
+    }
+
     /**
      * Checks that {@code dataDirectory} holds an H2 database, for the commands that work on an
      * existing one and must not create an empty one.
