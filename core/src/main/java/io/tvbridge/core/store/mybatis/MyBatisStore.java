@@ -46,18 +46,19 @@ public final class MyBatisStore implements Store {
 
     private final DataSource dataSource;
     private final AutoCloseable pool;
+    /** Whether H2 serves through its own driver, which alone can make an online backup. */
     private final boolean embeddedH2;
-    private final boolean postgres;
+    private final String kind;
     private final String name;
     private final SqlSessionFactory sessions;
     private final Clock clock;
 
-    private MyBatisStore(DataSource dataSource, AutoCloseable pool, boolean embeddedH2, boolean postgres, String name,
+    private MyBatisStore(DataSource dataSource, AutoCloseable pool, boolean embeddedH2, String kind, String name,
                          Clock clock) {
         this.dataSource = dataSource;
         this.pool = pool;
         this.embeddedH2 = embeddedH2;
-        this.postgres = postgres;
+        this.kind = kind;
         this.name = name;
         this.clock = clock;
         this.sessions = new SqlSessionFactoryBuilder().build(configuration(dataSource));
@@ -115,6 +116,7 @@ public final class MyBatisStore implements Store {
         }
     }
 
+    /** H2 through {@code driver} (its own, or a test's wrapper of it), pooled by MyBatis; see {@link #openH2}. */
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {
         // Flyway gets plain connections: it uses a connection after closing it, which the pool refuses
         migrate(new UnpooledDataSource(driver, url, user, password));
@@ -122,7 +124,7 @@ public final class MyBatisStore implements Store {
         dataSource.setPoolMaximumActiveConnections(POOL_SIZE);
         dataSource.setPoolMaximumIdleConnections(8);
         dataSource.setDefaultAutoCommit(false);
-        return new MyBatisStore(dataSource, dataSource::forceCloseAll, H2_DRIVER.equals(driver), false, url, clock);
+        return new MyBatisStore(dataSource, dataSource::forceCloseAll, H2_DRIVER.equals(driver), "h2", url, clock);
     }
 
     /**
@@ -152,7 +154,7 @@ public final class MyBatisStore implements Store {
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(2);
         HikariDataSource dataSource = new HikariDataSource(pool);
-        return new MyBatisStore(dataSource, dataSource, false, true, name, clock);
+        return new MyBatisStore(dataSource, dataSource, false, "postgresql", name, clock);
     }
 
     private static Properties credentials(String user, String password) {
@@ -174,7 +176,7 @@ public final class MyBatisStore implements Store {
 
     @Override
     public String kind() {
-        return postgres ? "postgresql" : "h2";
+        return kind;
     }
 
     /** How logs and errors name the database: the H2 URL, or {@code postgresql://host:port/database}. */
