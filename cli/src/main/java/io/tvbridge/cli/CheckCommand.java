@@ -10,7 +10,6 @@ import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
 import io.tvbridge.core.config.PostgresConfig;
-import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.plugin.BrokerCatalog;
 import io.tvbridge.core.routing.HostBrokerContext;
@@ -228,7 +227,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " not answer: ") + postgres.name() + " as " + postgres.user());
         } catch (RuntimeException e) {
             String message = e instanceof StoreException ? e.getMessage() : rootMessage(e);
-            fail("database", new Redactor(List.of(postgres.password())).redact(message));
+            fail("database", postgres.masked(message));
         }
     }
 

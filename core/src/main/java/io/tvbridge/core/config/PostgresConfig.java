@@ -123,6 +123,11 @@ public record PostgresConfig(String host, int port, String database, Map<String,
         return "postgresql://" + hostAndPort() + "/" + database;
     }
 
+    /** {@code text} with the password masked: for a driver's message, which should not hold it anyway. */
+    public String masked(String text) {
+        return password.isEmpty() ? text : text.replace(password, Redactor.MASK);
+    }
+
     private String hostAndPort() {
         // an IPv6 literal keeps its brackets
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

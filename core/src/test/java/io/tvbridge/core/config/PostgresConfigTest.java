@@ -48,6 +48,7 @@ class PostgresConfigTest {
         assertThat(config.toString()).contains("postgresql://db:5432/trading", "alice")
                 .doesNotContain("env-password", "old-password");
         assertThat(PostgresConfig.secrets(values)).contains("env-password", "old-password");
+        assertThat(config.masked("FATAL: no env-password here")).isEqualTo("FATAL: no *** here");
     }
 
     @Test

@@ -255,10 +255,7 @@ public final class PostgresMigration {
     }
 
     private static StoreException failed(PostgresConfig target, SQLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (!target.password().isEmpty()) {
-            message = message.replace(target.password(), "***");
-        }
-        return new StoreException("the copy into " + target.name() + " as " + target.user() + " failed: " + message, e);
+        return new StoreException("the copy into " + target.name() + " as " + target.user() + " failed: "
+                + target.masked(String.valueOf(e.getMessage())), e);
     }
 }
