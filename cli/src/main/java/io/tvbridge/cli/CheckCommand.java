@@ -9,10 +9,12 @@ import io.tvbridge.broker.spi.MarketHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.plugin.BrokerCatalog;
 import io.tvbridge.core.routing.HostBrokerContext;
 import io.tvbridge.core.settings.Setting;
+import io.tvbridge.core.store.StoreException;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -88,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
         values = ConfigValues.layered(options).over(valuesOf(values));
         Optional<JsonNode> running = configuration(values, data);
         dataDirectory(data);
-        database(data, running);
+        database(values, data, running);
         port(values, running);
         broker(values, data, running);
 
@@ -183,7 +185,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private void database(Path data, Optional<JsonNode> running) {
+    private void database(ConfigValues values, Path data, Optional<JsonNode> running) {
         if (running.isPresent()) {
             if (running.get().at("/db/ok").asBoolean()) {
                 ok("database", "in use by the running tvbridge " + running.get().get("version").asText()
@@ -191,6 +193,17 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 fail("database", "in use by the running tvbridge, which reports it failing");
             }
+            return;
+        }
+        Optional<PostgresConfig> postgres;
+        try {
+            postgres = PostgresConfig.from(values);
+        } catch (ConfigException e) {
+            fail("database", e.getMessage());
+            return;
+        }
+        if (postgres.isPresent()) {
+            postgres(postgres.get());
             return;
         }
         try (MyBatisStore store = MyBatisStore.openH2(data, Clock.systemUTC())) {
@@ -204,6 +217,17 @@ final class CheckCommand implements Callable<Integer> {
             } else {
                 fail("database", "cannot be opened: " + message);
             }
+        }
+    }
+
+    /** Connecting migrates the schema, as the daemon would; the password is never part of a message. */
+    private void postgres(PostgresConfig postgres) {
+        try (MyBatisStore store = MyBatisStore.open(Optional.of(postgres), Path.of("."), Clock.systemUTC())) {
+            ok("database", (store.healthy() ? "PostgreSQL answers, schema migrated: " : "PostgreSQL opens but does"
+                    + " not answer: ") + postgres.name() + " as " + postgres.user());
+        } catch (RuntimeException e) {
+            String message = e instanceof StoreException ? e.getMessage() : rootMessage(e);
+            fail("database", postgres.masked(message));
         }
     }
 

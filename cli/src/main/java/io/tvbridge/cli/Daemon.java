@@ -11,6 +11,7 @@ import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
@@ -155,11 +156,12 @@ public final class Daemon implements AutoCloseable {
 
     private void startAll() {
         createDataDirectory();
+        // the lock guards the data directory's files (secrets, broker state, the daemon's address) on either store
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
         BrokerCatalog.Provider provider = findBroker();
         redactor = new Redactor(SecretValues.of(config, values, provider.factory()));
         remember(Logging.maskSecrets(redactor));
-        store = remember(MyBatisStore.openH2(config.dataDirectory(), clock));
+        store = remember(openStore());
         OrderIds ids = new OrderIds(installationId());
         JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
         startTelegram();
@@ -242,6 +244,14 @@ public final class Daemon implements AutoCloseable {
                 NetworkSummary.describe(network, server.adminAddress()));
     }
 
+    /** PostgreSQL when {@code DATABASE_URL} is set, else H2 in the data directory. */
+    private MyBatisStore openStore() {
+        Optional<PostgresConfig> postgres = PostgresConfig.from(values);
+        postgres.ifPresent(pg -> log.info("store: PostgreSQL at {} as {} ({})", pg.name(), pg.user(),
+                PostgresConfig.DATABASE_URL));
+        return MyBatisStore.open(postgres, config.dataDirectory(), clock);
+    }
+
     /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */
     private void scheduleJobs() {
         jobs = remember(new JobScheduler(clock));
@@ -258,6 +268,17 @@ public final class Daemon implements AutoCloseable {
                 jobs.reschedule(RECONCILIATION_JOB, Schedule.every(wanted));
             }
         });
+        if (store.kind().equals("postgresql")) {
+            log.info("scheduled backups are off: they copy the embedded H2 database, and PostgreSQL is backed up"
+                    + " with its own tools (pg_dump, the server's backups)");
+        } else {
+            scheduleBackups();
+        }
+        jobs.start(JOB_TICK);
+    }
+
+    /** The backup of the embedded H2 database, on the schedule its settings give (and again when they change). */
+    private void scheduleBackups() {
         AtomicReference<BackupSettings> backup = new AtomicReference<>(BackupSettings.of(settings.values()));
         jobs.register(BACKUP_JOB, backup.get().schedule(), () -> {
             BackupService.Result result = backups.backUp(Optional.empty(), backup.get().keep(), "scheduler");
@@ -269,7 +290,6 @@ public final class Daemon implements AutoCloseable {
                 jobs.reschedule(BACKUP_JOB, wanted.schedule());
             }
         });
-        jobs.start(JOB_TICK);
     }
 
     /** The jobs of the trading day: the pending queue at the open, the daily report, health, IB's session cycle. */

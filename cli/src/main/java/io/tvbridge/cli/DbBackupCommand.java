@@ -51,6 +51,7 @@ final class DbBackupCommand implements Callable<Integer> {
         if (keep != null && keep < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--keep must be at least 1");
         }
+        data.requireH2Store("tvbridge db backup");
         Path dataDirectory = data.resolve();
         PrintWriter out = spec.commandLine().getOut();
         if (DataDirectoryLock.heldElsewhere(dataDirectory)) {

@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code tvbridge db}: the database of a stopped daemon. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Backs up the database (of a running or a stopped daemon) and restores it (stopped).",
-        subcommands = {DbBackupCommand.class, DbRestoreCommand.class})
+        description = "Backs up the database (of a running or a stopped daemon), restores it (stopped), and copies"
+                + " it into PostgreSQL (stopped).",
+        subcommands = {DbBackupCommand.class, DbRestoreCommand.class, DbMigrateToCommand.class})
 final class DbCommand implements Runnable {
 
     @CommandLine.Spec

@@ -29,6 +29,7 @@ final class DbRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data.requireH2Store("tvbridge db restore");
         Path dataDirectory = data.resolve();
         RestoreResult result = DatabaseRestore.restore(backup.toAbsolutePath(), dataDirectory, Clock.systemUTC(),
                 "cli:db restore");

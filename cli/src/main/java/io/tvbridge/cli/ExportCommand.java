@@ -1,5 +1,6 @@
 package io.tvbridge.cli;
 
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.TimeRange;
 import io.tvbridge.core.store.export.ExportFormat;
@@ -67,21 +68,33 @@ final class ExportCommand implements Callable<Integer> {
             throw invalid(e.getMessage());
         }
         Path dataDirectory = data.resolve();
+        Optional<PostgresConfig> postgres = data.postgres();
+        if (postgres.isPresent()) {
+            // PostgreSQL serves a running daemon and this export at once: the data directory needs no lock
+            try (MyBatisStore store = MyBatisStore.open(postgres, dataDirectory, Clock.systemUTC())) {
+                return export(store, exportKind, range, exportFormat);
+            }
+        }
         MyBatisStore.requireH2(dataDirectory);
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory, "tvbridge export");
              MyBatisStore store = MyBatisStore.openH2(dataDirectory, Clock.systemUTC())) {
-            if (out == null) {
-                Exporter.export(store, exportKind, range, exportFormat, spec.commandLine().getOut());
-                return 0;
-            }
-            int rows;
-            try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                rows = Exporter.export(store, exportKind, range, exportFormat, file);
-            }
-            spec.commandLine().getErr().printf("%d %s written to %s%n", rows, exportKind.wireName(), out);
-            spec.commandLine().getErr().flush();
+            return export(store, exportKind, range, exportFormat);
+        }
+    }
+
+    private int export(MyBatisStore store, ExportKind exportKind, TimeRange range, ExportFormat exportFormat)
+            throws IOException {
+        if (out == null) {
+            Exporter.export(store, exportKind, range, exportFormat, spec.commandLine().getOut());
             return 0;
         }
+        int rows;
+        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            rows = Exporter.export(store, exportKind, range, exportFormat, file);
+        }
+        spec.commandLine().getErr().printf("%d %s written to %s%n", rows, exportKind.wireName(), out);
+        spec.commandLine().getErr().flush();
+        return 0;
     }
 
     private CommandLine.ParameterException invalid(String message) {

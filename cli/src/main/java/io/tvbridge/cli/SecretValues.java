@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.ConfigKey;
 import io.tvbridge.broker.spi.BrokerFactory;
 import io.tvbridge.core.config.ConfigValues;
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The values of every configured secret: the webhook secret, the admin API key, the Telegram bot
- * token, the broker's secret keys.
+ * token, the database password, the broker's secret keys.
  */
 final class SecretValues {
     private SecretValues() {
@@ -20,6 +21,7 @@ final class SecretValues {
     static List<String> of(TvBridgeConfig config, ConfigValues values, BrokerFactory broker) {
         List<String> secrets = new ArrayList<>(List.of(config.webhookSecret(), config.adminApiKey()));
         values.text(TvBridgeConfig.TELEGRAM_BOT_TOKEN).ifPresent(secrets::add);
+        secrets.addAll(PostgresConfig.secrets(values));
         BrokerConfig brokerConfig = new BrokerConfig(broker.name(), values.withPrefix(prefix(broker)),
                 broker.configKeys());
         for (ConfigKey key : broker.configKeys()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvbridge.broker.paper.PaperBroker;
 import io.tvbridge.core.config.ConfigLoader;
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,11 +43,14 @@ final class TestDaemon implements AutoCloseable {
 
     final Path dataDirectory;
     final Daemon daemon;
+    /** The PostgreSQL database the daemon stores in ({@code DATABASE_URL}); empty for H2 in the data directory. */
+    private final Optional<PostgresConfig> postgres;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestDaemon(Path dataDirectory, Daemon daemon) {
+    private TestDaemon(Path dataDirectory, Daemon daemon, Optional<PostgresConfig> postgres) {
         this.dataDirectory = dataDirectory;
         this.daemon = daemon;
+        this.postgres = postgres;
     }
 
     static TestDaemon start(Path folder) {
@@ -75,7 +80,8 @@ final class TestDaemon implements AutoCloseable {
         Path data = folder.resolve("data");
         ConfigLoader.Loaded loaded = ConfigLoader.load(
                 Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "DATA_DIR", data.toString()), env, folder);
-        return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), clock));
+        return new TestDaemon(data, Daemon.start(loaded.config(), loaded.values(), clock),
+                PostgresConfig.from(loaded.values()));
     }
 
     URI uri(String path) {
@@ -230,13 +236,22 @@ final class TestDaemon implements AutoCloseable {
     }
 
     <T> T query(String sql, Rows<T> rows) {
-        try (Connection connection = DriverManager.getConnection(MyBatisStore.h2Url(dataDirectory), "sa", "");
+        try (Connection connection = connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             return rows.read(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** A connection to the daemon's database, beside the daemon's own. */
+    private Connection connect() throws SQLException {
+        if (postgres.isPresent()) {
+            PostgresConfig pg = postgres.get();
+            return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+        }
+        return DriverManager.getConnection(MyBatisStore.h2Url(dataDirectory), "sa", "");
     }
 
     /** Waits up to 10 s for something that happens after the webhook is answered (fills, updates). */

@@ -116,7 +116,7 @@ public final class AdminResource {
         return new Status(health.status(), health.version(), health.uptime().toSeconds(),
                 new HealthResource.BrokerPart(health.brokerName(), health.brokerVersion(), broker.connected(),
                         broker.account(), broker.connectedSince(), broker.summary(), Map.of()),
-                new HealthResource.DatabasePart(health.databaseOk()),
+                new HealthResource.DatabasePart(health.databaseOk(), health.databaseKind()),
                 new Trading(AdminViews.Switch.of(s.halt().kill()), AdminViews.Switch.of(s.halt().pause()),
                         s.settings().dryRun(), s.settings().killSwitchAllowsExits()),
                 limits(s.settings(), s.usage()), s.usage().map(Today::of), s.queues(),

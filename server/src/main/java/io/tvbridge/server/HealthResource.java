@@ -40,8 +40,8 @@ public final class HealthResource {
         }
     }
 
-    /** The database part of {@code /health}. */
-    public record DatabasePart(boolean ok) {
+    /** The database part of {@code /health}: whether it answers, and which it is ({@code h2}, {@code postgresql}). */
+    public record DatabasePart(boolean ok, String kind) {
     }
 
     /** {@code GET /}. */
@@ -68,7 +68,7 @@ public final class HealthResource {
         return new Health(report.status(), report.version(), report.uptime().toSeconds(),
                 new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
                         broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
-                new DatabasePart(report.databaseOk()),
+                new DatabasePart(report.databaseOk(), report.databaseKind()),
                 new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun());
     }
 

@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * The daemon's health at one moment: {@code ok} when the database answers and the broker is
- * connected. {@code circuitBreaker} is closed, open or half_open, with the reason while open.
+ * connected. {@code databaseKind} is the store's {@link io.tvbridge.core.store.Store#kind()}.
+ * {@code circuitBreaker} is closed, open or half_open, with the reason while open.
  * {@code dryRun} says whether orders are only recorded, not sent (the {@code dry_run} setting).
  */
 public record HealthReport(String status, String version, Duration uptime, String brokerName, String brokerVersion,
-                           BrokerHealth broker, boolean databaseOk, String circuitBreaker,
+                           BrokerHealth broker, boolean databaseOk, String databaseKind, String circuitBreaker,
                            Optional<String> circuitBreakerReason, boolean dryRun) {
     public HealthReport {
         Objects.requireNonNull(status, "status");
@@ -20,5 +21,6 @@ public record HealthReport(String status, String version, Duration uptime, Strin
         Objects.requireNonNull(brokerName, "brokerName");
         Objects.requireNonNull(brokerVersion, "brokerVersion");
         Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(databaseKind, "databaseKind");
     }
 }

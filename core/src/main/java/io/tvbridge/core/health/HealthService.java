@@ -39,7 +39,7 @@ public final class HealthService {
         boolean databaseOk = store.healthy();
         String status = databaseOk && health.connected() ? "ok" : "degraded";
         return new HealthReport(status, Version.current(), Duration.between(startedAt, clock.instant()),
-                broker.name(), broker.version(), health, databaseOk, circuitState.get(), circuitReason.get(),
+                broker.name(), broker.version(), health, databaseOk, store.kind(), circuitState.get(), circuitReason.get(),
                 dryRun.getAsBoolean());
     }
 

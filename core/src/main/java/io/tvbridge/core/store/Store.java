@@ -31,6 +31,11 @@ public interface Store extends AutoCloseable {
      */
     void backupTo(Path target);
 
+    /** Which database this is: {@code h2} (embedded, the default) or {@code postgresql}. */
+    default String kind() {
+        return "h2";
+    }
+
     /** Whether a trivial query answers now. Never throws. */
     boolean healthy();
 

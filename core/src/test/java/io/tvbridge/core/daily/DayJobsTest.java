@@ -142,7 +142,7 @@ class DayJobsTest {
     private static HealthReport report(boolean connected) {
         BrokerHealth broker = new BrokerHealth(connected, Optional.empty(), Optional.empty(),
                 connected ? "connected" : "socket closed", Map.of());
-        return new HealthReport(connected ? "ok" : "degraded", "test", Duration.ZERO, "ibkr", "1", broker, true,
+        return new HealthReport(connected ? "ok" : "degraded", "test", Duration.ZERO, "ibkr", "1", broker, true, "h2",
                 "closed", Optional.empty(), false);
     }
 }

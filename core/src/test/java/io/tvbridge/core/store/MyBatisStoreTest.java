@@ -2,6 +2,7 @@ package io.tvbridge.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Holding;
@@ -24,23 +25,31 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The MyBatis mappers against a real H2 file database: every row comes back as it went in. */
+/** The MyBatis mappers against real databases, H2 in a file and PostgreSQL: every row comes back as it went in. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class MyBatisStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-05T14:30:00.123Z");
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     Path folder;
     private MyBatisStore store;
 
     @BeforeEach
     void open() {
-        store = MyBatisStore.openH2(folder, Clock.fixed(T0, ZoneOffset.UTC));
+        store = database.open(folder, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -274,5 +283,79 @@ class MyBatisStoreTest {
         });
         assertThat(store.inTransaction(s -> s.reconciliations(ListQuery.latest(1))).items())
                 .extracting(Reconciliation::id).containsExactly(2L);
+    }
+    @Test
+    void theDaysCountersComeFromTheStoredRows() {
+        StoreRows.insertTrade(store, 1, "E-1", T0);
+        StoreRows.insertTrade(store, 2, null, T0.plusSeconds(60));
+        store.inTransaction(s -> {
+            Fill sale = new Fill(StoreRows.orderId(2), "E-2", "AAPL", Side.SELL, new BigDecimal("1"),
+                    new BigDecimal("195.5"), new BigDecimal("0.15"), "USD", T0.plusSeconds(61));
+            s.insertFill("paper", sale, new BigDecimal("5.5"), T0.plusSeconds(61));
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.ordersSince(T0)).isEqualTo(2);
+            assertThat(s.ordersSince(T0.plusSeconds(1))).isEqualTo(1);
+            assertThat(s.entriesSince(T0)).containsExactly(Map.entry("AAPL", 2L));
+            assertThat(s.realizedSince(T0)).isEqualByComparingTo("5.5");
+            assertThat(s.commissionsSince(T0)).isEqualByComparingTo("0.50");
+            assertThat(s.commissionsSince(T0.plusSeconds(61))).isEqualByComparingTo("0.15");
+            assertThat(s.lastFillPrices()).containsOnlyKeys("AAPL");
+            assertThat(s.lastFillPrices().get("AAPL")).isEqualByComparingTo("195.5");
+            return null;
+        });
+    }
+
+    @Test
+    void aQueuedSignalWaitsUntilItIsReleasedOnce() {
+        store.inTransaction(s -> {
+            s.insertSignal(signal(1, "q-1", "hash-1", T0));
+            s.insertPending(PendingSignal.waiting(1, "AAPL", AssetClass.STOCK, true, T0, T0.plusSeconds(3600)));
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.pendingSignals(PendingSignal.State.WAITING)).singleElement()
+                    .satisfies(p -> assertThat(p.outsideRegularHours()).isTrue());
+            assertThat(s.endPending(1, PendingSignal.State.RELEASED, T0.plusSeconds(3600), "open", "decided"))
+                    .isTrue();
+            assertThat(s.endPending(1, PendingSignal.State.CLEARED, T0.plusSeconds(3601), "alice", "late")).isFalse();
+            s.updateDecision(1, Decision.REJECTED, Optional.of("too late"), T0.plusSeconds(3600));
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.pendingSignals(PendingSignal.State.WAITING)).isEmpty();
+            assertThat(s.recentPending(10)).singleElement().satisfies(p -> {
+                assertThat(p.state()).isEqualTo(PendingSignal.State.RELEASED);
+                assertThat(p.endedAt()).contains(T0.plusSeconds(3600));
+                assertThat(p.endedBy()).contains("open");
+            });
+            StoredSignal decided = s.findSignal(1).orElseThrow();
+            assertThat(decided.decision()).isEqualTo(Decision.REJECTED);
+            assertThat(decided.reason()).contains("too late");
+            return null;
+        });
+    }
+
+    @Test
+    void settingsDuplicatesAndTheNewestRows() {
+        store.inTransaction(s -> {
+            s.insertSignal(signal(1, "n-1", "hash-1", T0));
+            s.insertSignal(signal(2, "n-2", "hash-2", T0.plusSeconds(1)));
+            s.recordDuplicate(1, T0.plusSeconds(2));
+            s.putSetting("max_daily_trades", "5", T0, "env");
+            s.putSetting("max_daily_trades", "7", T0.plusSeconds(3), "alice");
+            s.putSetting("dry_run", "true", T0, "env");
+            s.audit(new AuditEntry(T0, "alice", "settings.changed", "max_daily_trades"));
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.findSignal(1).orElseThrow().duplicates()).isEqualTo(1);
+            assertThat(s.recentSignals(1)).extracting(StoredSignal::id).containsExactly(2L);
+            assertThat(s.settings()).containsExactly(Map.entry("dry_run", "true"),
+                    Map.entry("max_daily_trades", "7"));
+            assertThat(s.recentAudit(5)).extracting(AuditEntry::actor).containsExactly("alice");
+            return null;
+        });
     }
 }

@@ -20,11 +20,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A data directory written by an older tvbridge opens with this one; one written by a newer tvbridge is refused. */
+/**
+ * A database written by an older tvbridge opens with this one, on H2 and on PostgreSQL; one written by a newer
+ * tvbridge is refused.
+ */
 class UpgradeTest {
     private static final Instant T0 = Instant.parse("2025-03-03T15:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
@@ -32,13 +38,32 @@ class UpgradeTest {
     @TempDir
     Path folder;
 
-    @Test
-    void aDatabaseOfTheFirstSchemaIsMigratedWithItsRowsIntact() throws SQLException {
-        Path data = folder.resolve("v1");
-        Flyway.configure().dataSource(MyBatisStore.h2Url(data), "sa", "").locations("classpath:db/migration")
-                .target("1").load().migrate();
-        assertThat(Schema.read(data).applied()).isEqualTo(1);
-        try (Connection connection = DriverManager.getConnection(MyBatisStore.h2Url(data), "sa", "");
+    /** Where the old database lives: its JDBC URL and credentials, and how the store opens it. */
+    private record Database(String url, String user, String password, Supplier<MyBatisStore> open) {
+        static Database of(TestDatabase kind, Path folder) {
+            if (kind == TestDatabase.H2) {
+                Path data = folder.resolve("v1");
+                return new Database(MyBatisStore.h2Url(data), "sa", "", () -> MyBatisStore.openH2(data, CLOCK));
+            }
+            PostgresServer server = PostgresServer.shared();
+            String database = server.createDatabase();
+            return new Database(server.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD,
+                    () -> TestDatabase.openPostgres(server, database, CLOCK));
+        }
+
+        Flyway flyway(String target) {
+            return Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                    .target(target).load();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.class)
+    void aDatabaseOfTheFirstSchemaIsMigratedWithItsRowsIntact(TestDatabase kind) throws SQLException {
+        Database old = Database.of(kind, folder);
+        old.flyway("1").migrate();
+        assertThat(old.flyway("1").info().current().getVersion().getVersion()).isEqualTo("1");
+        try (Connection connection = DriverManager.getConnection(old.url(), old.user(), old.password());
              Statement sql = connection.createStatement()) {
             // rows as the first version wrote them: its columns only
             sql.execute("insert into signals (id, received_at, alert_id, body_hash, source_address, content_type,"
@@ -68,9 +93,8 @@ class UpgradeTest {
                     + " (timestamp with time zone '2025-03-03 12:00:00Z', 'env', 'setting.changed', 'max_daily_trades')");
         }
 
-        try (MyBatisStore store = MyBatisStore.openH2(data, CLOCK)) {
-            Schema.Version migrated = Schema.read(data);
-            assertThat(migrated.applied()).isEqualTo(migrated.known()).isGreaterThanOrEqualTo(3);
+        try (MyBatisStore store = old.open().get()) {
+            assertThat(old.flyway("latest").info().pending()).as("every migration applied").isEmpty();
             store.inTransaction(session -> {
                 StoredSignal signal = session.findSignal(7).orElseThrow();
                 assertThat(signal.alert().alertId()).contains("old-1");

@@ -43,8 +43,8 @@ interface FillMapper {
             + " left join signals s on s.id = o.signal_id";
 
     @Select("<script>" + JOURNAL_COLUMNS + " <where>"
-            + "<if test='from != null'>f.filled_at &gt;= #{from}</if>"
-            + "<if test='to != null'>and f.filled_at &lt; #{to}</if></where> order by f.filled_at, f.id</script>")
+            + "<if test='from != null'> and f.filled_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and f.filled_at &lt; #{to}</if></where> order by f.filled_at, f.id</script>")
     List<JournalFillRow> between(@Param("from") Instant from, @Param("to") Instant to);
 
     /** Fills by symbol, strategy and time, newest first. */

@@ -1,5 +1,8 @@
 package io.tvbridge.core.store.mybatis;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreException;
 import io.tvbridge.core.store.StoreSession;
@@ -14,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
@@ -25,19 +30,36 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The database behind tvbridge: schema by Flyway, SQL by MyBatis, over a pooled data source. */
+/**
+ * The database behind tvbridge: schema by Flyway, SQL by MyBatis, over a pooled data source. The
+ * embedded H2 database in the data directory is the default; PostgreSQL takes the same migrations
+ * and mappers.
+ */
 public final class MyBatisStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(MyBatisStore.class);
     private static final String H2_DRIVER = "org.h2.Driver";
+    private static final String POSTGRES_DRIVER = "org.postgresql.Driver";
     /** H2's error when a database opened with IFEXISTS=TRUE does not exist. */
     private static final int H2_DATABASE_NOT_FOUND = 90146;
+    /** The same as H2's pool: the engine loop, the senders and the admin API's readers share it. */
+    private static final int POOL_SIZE = 16;
 
-    private final PooledDataSource dataSource;
+    private final DataSource dataSource;
+    private final AutoCloseable pool;
+    /** Whether H2 serves through its own driver, which alone can make an online backup. */
+    private final boolean embeddedH2;
+    private final String kind;
+    private final String name;
     private final SqlSessionFactory sessions;
     private final Clock clock;
 
-    private MyBatisStore(PooledDataSource dataSource, Clock clock) {
+    private MyBatisStore(DataSource dataSource, AutoCloseable pool, boolean embeddedH2, String kind, String name,
+                         Clock clock) {
         this.dataSource = dataSource;
+        this.pool = pool;
+        this.embeddedH2 = embeddedH2;
+        this.kind = kind;
+        this.name = name;
         this.clock = clock;
         this.sessions = new SqlSessionFactoryBuilder().build(configuration(dataSource));
     }
@@ -63,9 +85,23 @@ public final class MyBatisStore implements Store {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=0";
     }
 
+    /**
+     * The store the configuration names: the PostgreSQL database of {@code DATABASE_URL} when it
+     * is set, else the H2 database in {@code dataDirectory}.
+     */
+    public static MyBatisStore open(Optional<PostgresConfig> postgres, Path dataDirectory, Clock clock) {
+        return postgres.map(pg -> openPostgres(pg.jdbcUrl(), pg.user(), pg.password(), pg.name(), clock))
+                .orElseGet(() -> openH2(dataDirectory, clock));
+    }
+
     /** Like {@link #h2Url}, for a database that must exist already: H2 then refuses to create an empty one. */
     public static String h2UrlOfExisting(Path dataDirectory) {
         return h2Url(dataDirectory) + ";IFEXISTS=TRUE";
+    }
+
+    /** Like {@link #h2UrlOfExisting}, opened read-only: H2 neither changes nor rewrites the file. */
+    public static String h2UrlReadOnly(Path dataDirectory) {
+        return h2UrlOfExisting(dataDirectory) + ";ACCESS_MODE_DATA=r";
     }
 
     /**
@@ -80,14 +116,72 @@ public final class MyBatisStore implements Store {
         }
     }
 
+    /** H2 through {@code driver} (its own, or a test's wrapper of it), pooled by MyBatis; see {@link #openH2}. */
     public static MyBatisStore open(String driver, String url, String user, String password, Clock clock) {
         // Flyway gets plain connections: it uses a connection after closing it, which the pool refuses
         migrate(new UnpooledDataSource(driver, url, user, password));
         PooledDataSource dataSource = new PooledDataSource(driver, url, user, password);
-        dataSource.setPoolMaximumActiveConnections(16);
+        dataSource.setPoolMaximumActiveConnections(POOL_SIZE);
         dataSource.setPoolMaximumIdleConnections(8);
         dataSource.setDefaultAutoCommit(false);
-        return new MyBatisStore(dataSource, clock);
+        return new MyBatisStore(dataSource, dataSource::forceCloseAll, H2_DRIVER.equals(driver), "h2", url, clock);
+    }
+
+    /**
+     * Opens the PostgreSQL database at {@code jdbcUrl} (which carries no credentials) and migrates
+     * its schema, pooling connections with HikariCP.
+     *
+     * @param name how errors and logs name the database ({@code host:port/database}), never with the password
+     * @throws StoreException when it cannot be reached or logged into, naming the database but not the password
+     */
+    public static MyBatisStore openPostgres(String jdbcUrl, String user, String password, String name, Clock clock) {
+        UnpooledDataSource plain = new UnpooledDataSource(POSTGRES_DRIVER, jdbcUrl, credentials(user, password));
+        // a clear error before Flyway wraps the driver's in its own
+        try (Connection connection = plain.getConnection()) {
+            log.info("database: PostgreSQL {} ({})", connection.getMetaData().getDatabaseProductVersion(), name);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + name + " as " + user + ": "
+                    + withoutPassword(e.getMessage(), password), e);
+        }
+        migrate(plain);
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("tvbridge-store");
+        pool.setDriverClassName(POSTGRES_DRIVER);
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setAutoCommit(false);
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(2);
+        HikariDataSource dataSource = new HikariDataSource(pool);
+        return new MyBatisStore(dataSource, dataSource, false, "postgresql", name, clock);
+    }
+
+    private static Properties credentials(String user, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return properties;
+    }
+
+    /** The driver's messages do not quote the password; this keeps it so whatever a future driver says. */
+    private static String withoutPassword(String message, String password) {
+        return message == null || password.isEmpty() ? String.valueOf(message) : message.replace(password, "***");
+    }
+
+    /** Whether this is the embedded H2 database, which alone has an online backup and a data-directory file. */
+    public boolean embedded() {
+        return embeddedH2;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    /** How logs and errors name the database: the H2 URL, or {@code postgresql://host:port/database}. */
+    public String name() {
+        return name;
     }
 
     private static void migrate(DataSource dataSource) {
@@ -133,9 +227,9 @@ public final class MyBatisStore implements Store {
     /** Backs up the running H2 database through one of the store's own connections; see {@link Store#backupTo}. */
     @Override
     public void backupTo(Path target) {
-        if (!H2_DRIVER.equals(dataSource.getDriver())) {
+        if (!embeddedH2) {
             throw new StoreException("an online backup is made of the embedded H2 database only; back up "
-                    + dataSource.getUrl() + " with its own tools");
+                    + name + " with PostgreSQL's own tools (pg_dump, or the server's backups)");
         }
         try (Connection connection = dataSource.getConnection()) {
             backup(connection, target);
@@ -190,6 +284,10 @@ public final class MyBatisStore implements Store {
 
     @Override
     public void close() {
-        dataSource.forceCloseAll();
+        try {
+            pool.close();
+        } catch (Exception e) {
+            log.warn("closing the database {} failed: {}", name, e.getMessage());
+        }
     }
 }

@@ -46,8 +46,8 @@ interface OrderMapper {
     List<Map<String, Object>> entriesSince(Instant since);
 
     @Select("<script>select " + COLUMNS + " from orders <where>"
-            + "<if test='from != null'>created_at &gt;= #{from}</if>"
-            + "<if test='to != null'>and created_at &lt; #{to}</if></where> order by id</script>")
+            + "<if test='from != null'> and created_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and created_at &lt; #{to}</if></where> order by id</script>")
     List<OrderRow> created(@Param("from") Instant from, @Param("to") Instant to);
     String FILTER = "<where><if test='symbol != null'> and symbol = #{symbol}</if>"
             + "<if test='strategy != null'> and signal_id in (select id from signals"

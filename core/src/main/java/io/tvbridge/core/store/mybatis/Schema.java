@@ -29,9 +29,12 @@ public final class Schema {
     private Schema() {
     }
 
-    /** The schema version of the H2 database in {@code dataDirectory}, which must exist; changes nothing. */
+    /**
+     * The schema version of the H2 database in {@code dataDirectory}, which must exist; changes nothing,
+     * not even the file's bytes (it is opened read-only).
+     */
     public static Version read(java.nio.file.Path dataDirectory) {
-        return read(new UnpooledDataSource("org.h2.Driver", MyBatisStore.h2UrlOfExisting(dataDirectory), "sa", ""));
+        return read(new UnpooledDataSource("org.h2.Driver", MyBatisStore.h2UrlReadOnly(dataDirectory), "sa", ""));
     }
 
     static Version read(DataSource dataSource) {

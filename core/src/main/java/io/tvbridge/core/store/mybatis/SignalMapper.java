@@ -48,8 +48,8 @@ interface SignalMapper {
     List<SignalRow> recent(int limit);
 
     @Select("<script>select " + COLUMNS + " from signals <where>"
-            + "<if test='from != null'>received_at &gt;= #{from}</if>"
-            + "<if test='to != null'>and received_at &lt; #{to}</if></where> order by id</script>")
+            + "<if test='from != null'> and received_at &gt;= #{from}</if>"
+            + "<if test='to != null'> and received_at &lt; #{to}</if></where> order by id</script>")
     List<SignalRow> received(@Param("from") Instant from, @Param("to") Instant to);
     String FILTER = "<where><if test='symbol != null'> and symbol = #{symbol}</if>"
             + "<if test='strategy != null'> and lower(strategy) = lower(#{strategy})</if>"

@@ -15,6 +15,7 @@ import io.tvbridge.core.alert.AlertTags;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.store.StoreRows;
 import io.tvbridge.core.store.StoredSignal;
+import io.tvbridge.core.store.TestDatabase;
 import io.tvbridge.core.store.TimeRange;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.io.IOException;
@@ -30,22 +31,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Exports from a real H2 file store: the rows of a span of time, as RFC 4180 CSV or a JSON array. */
+/** Exports from a real store, on H2 and on PostgreSQL: the rows of a span of time, as RFC 4180 CSV or a JSON array. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
 class ExporterTest {
     private static final Instant DAY1 = Instant.parse("2025-12-31T15:00:00.250Z");
     private static final Instant DAY2 = Instant.parse("2026-01-01T09:30:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Parameter
+    TestDatabase database;
     @TempDir
     Path folder;
     private MyBatisStore store;
 
     @BeforeEach
     void open() {
-        store = MyBatisStore.openH2(folder, Clock.fixed(DAY2, ZoneOffset.UTC));
+        store = database.open(folder, Clock.fixed(DAY2, ZoneOffset.UTC));
         StoreRows.insertTrade(store, 1, "E-1", DAY1);
         StoreRows.insertTrade(store, 2, "E-2", DAY2);
         store.inTransaction(session -> {
