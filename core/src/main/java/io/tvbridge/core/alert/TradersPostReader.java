@@ -40,8 +40,9 @@ final class TradersPostReader implements DialectReader {
      * regard to case or {@code _}, so they are tvbridge's own {@code trail_amount} / {@code trail_percent},
      * which tvbridge's reader reads to the same trailing stop.
      */
-    private static final List<String> DISTINCT = List.of("sentiment", "quantityType", "signalPrice",
-            "cancelOrderType");
+    private static final List<String> DISTINCT = List.of("sentiment", "quantityType", "signalPrice");
+    /** TradersPost's name for a field tvbridge has too: it marks TradersPost only as TradersPost spells it. */
+    private static final String CANCEL_ORDER_TYPE = "cancelOrderType";
 
     @Override
     public AlertDialect dialect() {
@@ -51,6 +52,7 @@ final class TradersPostReader implements DialectReader {
     @Override
     public boolean recognises(AlertMessage message) {
         return JsonFields.of(message).map(json -> DISTINCT.stream().anyMatch(json::has)
+                || json.member(CANCEL_ORDER_TYPE).filter(m -> m.getKey().equals(CANCEL_ORDER_TYPE)).isPresent()
                 || json.object("takeProfit").isPresent() || json.object("stopLoss").isPresent()).orElse(false);
     }
 
@@ -72,7 +74,7 @@ final class TradersPostReader implements DialectReader {
         alert.put(AlertField.ACTION, "action " + action + sentiment.map(word -> ", sentiment " + word).orElse(""),
                 tvbridgeAction);
         if (tvbridgeAction.equals("cancel")) {
-            alert.copy(json, AlertField.CANCEL_ORDER_TYPE, "cancelOrderType");
+            alert.copy(json, AlertField.CANCEL_ORDER_TYPE, CANCEL_ORDER_TYPE);
             alert.copy(json, AlertField.PRICE, "signalPrice", "price");
             alert.copy(json, AlertField.QUANTITY, "quantity");
             alert.copy(json, AlertField.LIMIT_PRICE, "limitPrice");

@@ -49,6 +49,9 @@ class TradersPostReaderTest {
                         "traderspost sell ES market tp=180 sl=210"),
                 arguments("cancel every working order of the ticker (the words are tvbridge's too)",
                         "{\"ticker\":\"SPY\",\"action\":\"cancel\"}", "tvbridge cancel SPY cancel=all"),
+                arguments("tvbridge's own cancel_order_type is tvbridge's, though it matches TradersPost's name",
+                        "{\"symbol\":\"SPY\",\"action\":\"cancel\",\"cancel_order_type\":\"stop\"}",
+                        "tvbridge cancel SPY cancel=stop"),
                 arguments("cancel the working stops only", "{\"ticker\":\"SPY\",\"action\":\"cancel\","
                         + "\"cancelOrderType\":\"stop\",\"signalPrice\":71}", "traderspost cancel SPY cancel=stop"),
                 arguments("a stop-limit entry", "{\"ticker\":\"ES\",\"action\":\"buy\",\"orderType\":\"stop_limit\","
