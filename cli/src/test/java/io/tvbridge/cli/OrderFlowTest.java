@@ -154,6 +154,9 @@ class OrderFlowTest {
             JsonNode answer = tv.signal("\"symbol\":\"W\",\"action\":\"cancel\",\"cancel_order_type\":\"stop\"");
             assertThat(answer.get("decision").asText()).isEqualTo("accepted");
             assertThat(answer.get("reason").asText()).isEqualTo("cancels 1 working stop order of W: " + stopLoss);
+            JsonNode listed = tv.admin(200, "GET", "/admin/signals?limit=1", null).at("/items/0");
+            assertThat(listed.get("cancel_order_type").asText()).isEqualTo("stop");
+            assertThat(listed.has("order_type")).as("a cancel has no order type").isFalse();
             eventually("the stop-loss is cancelled", () -> status(tv, stopLoss).equals("CANCELLED"));
             assertThat(status(tv, takeProfit)).as("a take-profit is a limit, not a stop").isEqualTo("ACCEPTED");
             assertThat(status(tv, elsewhere)).as("another symbol's stop").isEqualTo("ACCEPTED");

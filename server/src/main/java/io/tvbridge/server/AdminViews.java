@@ -2,6 +2,7 @@ package io.tvbridge.server;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Position;
+import io.tvbridge.core.alert.CancelScope;
 import io.tvbridge.core.jobs.JobStatus;
 import io.tvbridge.core.model.PositionDifference;
 import io.tvbridge.core.model.Reconciliation;
@@ -51,15 +52,19 @@ final class AdminViews {
         }
     }
 
+    /** A stored signal; a cancel shows which working orders it cancels instead of an order type. */
     record Signal(long id, Instant receivedAt, String action, Optional<String> symbol, Optional<BigDecimal> quantity,
-                  Optional<BigDecimal> targetPosition, String orderType, Optional<BigDecimal> price,
-                  Optional<String> strategy, Optional<String> alertId, String decision, Optional<String> reason,
-                  boolean dryRun, int duplicates, Optional<String> source, String dialect, String quantityUnit) {
+                  Optional<BigDecimal> targetPosition, Optional<String> orderType, Optional<String> cancelOrderType,
+                  Optional<BigDecimal> price, Optional<String> strategy, Optional<String> alertId, String decision,
+                  Optional<String> reason, boolean dryRun, int duplicates, Optional<String> source, String dialect,
+                  String quantityUnit) {
         static Signal of(StoredSignal s) {
+            Optional<String> cancels = s.alert().cancels().map(CancelScope::wireName);
             return new Signal(s.id(), s.receivedAt(), word(s.alert().action()), s.alert().symbol(),
-                    s.alert().quantity(), s.alert().targetPosition(), word(s.alert().orderType()), s.alert().price(),
-                    s.alert().strategy(), s.alert().alertId(), s.decision().wireName(), s.reason(), s.dryRun(),
-                    s.duplicates(), s.sourceAddress(), s.alert().dialect().wireName(),
+                    s.alert().quantity(), s.alert().targetPosition(),
+                    cancels.isPresent() ? Optional.empty() : Optional.of(word(s.alert().orderType())), cancels,
+                    s.alert().price(), s.alert().strategy(), s.alert().alertId(), s.decision().wireName(), s.reason(),
+                    s.dryRun(), s.duplicates(), s.sourceAddress(), s.alert().dialect().wireName(),
                     s.alert().quantityUnit().wireName());
         }
     }
