@@ -18,10 +18,13 @@ import io.tvbridge.core.config.TvBridgeConfig;
 import io.tvbridge.core.daily.DayJobs;
 import io.tvbridge.core.health.DaemonStatus;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.health.Instance;
 import io.tvbridge.core.health.StatusService;
 import io.tvbridge.core.jobs.JobScheduler;
 import io.tvbridge.core.jobs.JobsConfig;
 import io.tvbridge.core.jobs.Schedule;
+import io.tvbridge.core.lease.InstanceId;
+import io.tvbridge.core.lease.LeaseKeeper;
 import io.tvbridge.core.model.OrderIds;
 import io.tvbridge.core.model.Reconciliation;
 import io.tvbridge.core.notify.FanOutNotifier;
@@ -52,6 +55,7 @@ import io.tvbridge.core.signal.OrderPlanner;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
 import io.tvbridge.core.signal.TradingNotices;
+import io.tvbridge.core.store.CommitFence;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Store;
@@ -107,12 +111,15 @@ public final class Daemon implements AutoCloseable {
     private static final Duration JOB_TICK = Duration.ofSeconds(1);
     /** A mismatch must still be there after this pause: fills on their way are not mismatches. */
     private static final Duration RECONCILIATION_CONFIRM_DELAY = Duration.ofSeconds(1);
+    /** The process's status after the engine lease was lost: a supervisor restarts it, and it waits its turn. */
+    public static final int EXIT_LEASE_LOST = 3;
 
     private final TvBridgeConfig config;
     private final ConfigValues values;
     private final Clock clock;
     private final Instant startedAt;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Exit exit;
     private final AtomicReference<BrokerCircuit> circuit = new AtomicReference<>();
     private Store store;
     private BrokerHandle broker;
@@ -133,18 +140,42 @@ public final class Daemon implements AutoCloseable {
     private TelegramBot telegram;
     private PrometheusMetrics metrics;
     private Redactor redactor;
+    /** The engine lease this daemon holds on PostgreSQL; none on H2, whose data directory's lock keeps others away. */
+    private LeaseKeeper lease;
+    private CommitFence fence = CommitFence.NONE;
+    private Instance instance;
 
-    private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock) {
+    /** How the daemon ends its process when it lost the engine lease; {@code status} is not 0. */
+    @FunctionalInterface
+    public interface Exit {
+        void now(int status);
+    }
+
+    private Daemon(TvBridgeConfig config, ConfigValues values, Clock clock, Exit exit) {
         this.config = config;
         this.values = values;
         this.clock = clock;
+        this.exit = exit;
         this.startedAt = clock.instant();
     }
 
-    /** Starts everything, or stops what was started and throws. */
+    /**
+     * Starts everything, or stops what was started and throws. A lost engine lease stops the
+     * orders and does nothing more: the process is left running, which suits a daemon started
+     * inside another program (tests); {@code tvbridge run} ends its process (see the other start).
+     */
     public static Daemon start(TvBridgeConfig config, ConfigValues values, Clock clock) {
+        return start(config, values, clock, status -> { });
+    }
+
+    /**
+     * Starts everything, or stops what was started and throws. On PostgreSQL it first waits, for as
+     * long as it takes, for the engine lease; when it loses it later it stops sending orders and
+     * calls {@code exit} with {@link #EXIT_LEASE_LOST}.
+     */
+    public static Daemon start(TvBridgeConfig config, ConfigValues values, Clock clock, Exit exit) {
         Logging.routeJavaUtilLogging();
-        Daemon daemon = new Daemon(config, values, clock);
+        Daemon daemon = new Daemon(config, values, clock, exit);
         try {
             daemon.startAll();
             return daemon;
@@ -161,7 +192,10 @@ public final class Daemon implements AutoCloseable {
         BrokerCatalog.Provider provider = findBroker();
         redactor = new Redactor(SecretValues.of(config, values, provider.factory()));
         remember(Logging.maskSecrets(redactor));
-        store = remember(openStore());
+        MyBatisStore database = remember(openStore());
+        store = database;
+        metrics = remember(new PrometheusMetrics(provider.name()));
+        takeTheLease(database);
         OrderIds ids = new OrderIds(installationId());
         JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
         startTelegram();
@@ -170,7 +204,6 @@ public final class Daemon implements AutoCloseable {
         hours = new TradingHours(risk.everyMarketOpen());
         settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
         TradingHalt halt = store.inTransaction(HaltStore::load);
-        metrics = remember(new PrometheusMetrics(provider.name()));
         ledger = new Ledger(provider.name(), "", clock);
         // the engine loop records the broker's reports: it stops last, after the submitter and the broker
         remember(() -> {
@@ -189,7 +222,7 @@ public final class Daemon implements AutoCloseable {
         ledger.addListener(timeouts);
         decisions = new DecisionStage(store, broker, ledger, new OrderPlanner(broker.name(), broker.capabilities()),
                 RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
-                hours, clock, submitter);
+                hours, clock, submitter, fence);
         settings.addListener(decisions::settingsChanged);
         settings.addListener(changed -> {
             circuit.set(circuitFor(changed));
@@ -219,7 +252,7 @@ public final class Daemon implements AutoCloseable {
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
-                () -> circuit.get().openReason(), () -> decisions.settings().dryRun());
+                () -> circuit.get().openReason(), () -> decisions.settings().dryRun(), instance);
         PnlService pnl = new PnlService(store, broker, settings::current, clock, account::valuation,
                 account::prepare);
         DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
@@ -250,6 +283,44 @@ public final class Daemon implements AutoCloseable {
         postgres.ifPresent(pg -> log.info("store: PostgreSQL at {} as {} ({})", pg.name(), pg.user(),
                 PostgresConfig.DATABASE_URL));
         return MyBatisStore.open(postgres, config.dataDirectory(), clock);
+    }
+
+    /**
+     * On PostgreSQL, several daemons may share the database, and one at a time may trade: this one
+     * waits here, before its broker is connected or its engine reads the store, until it holds the
+     * engine lease. It serves no webhook meanwhile, so {@code /ready} sends traffic elsewhere. On H2
+     * the data directory's lock (taken already) does the same, and no lease is used.
+     */
+    private void takeTheLease(MyBatisStore database) {
+        InstanceId id = InstanceId.from(values);
+        if (!database.kind().equals("postgresql")) {
+            instance = Instance.single(id.value());
+            return;
+        }
+        try {
+            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), id.holder(), metrics,
+                    this::leaseLost));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while waiting for the engine lease", e);
+        }
+        fence = lease;
+        instance = Instance.leader(id.value(), lease.held());
+    }
+
+    /**
+     * Another instance may take over now: nothing more may reach the broker. The broker is closed at
+     * once (orders being sent fail, and the fence refuses to commit anything more), then the process
+     * ends. What was not committed was never acknowledged, and the next leader looks up every order
+     * whose outcome it does not know.
+     */
+    private void leaseLost(String reason) {
+        log.error("lost the engine lease: {}. Another instance may trade now: this one sends no more orders and"
+                + " exits with status {}; restarted, it waits its turn", reason, EXIT_LEASE_LOST);
+        if (broker != null) {
+            broker.broker().close();
+        }
+        exit.now(EXIT_LEASE_LOST);
     }
 
     /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */

@@ -33,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ConfigLoader.Loaded loaded = ConfigLoader.load(options(), System.getenv(), Path.of("").toAbsolutePath());
-        Daemon daemon = Daemon.start(loaded.config(), loaded.values(), Clock.systemUTC());
+        // a lost engine lease ends the process at once: no shutdown hook may send an order still queued
+        Daemon daemon = Daemon.start(loaded.config(), loaded.values(), Clock.systemUTC(),
+                status -> Runtime.getRuntime().halt(status));
         new Banner(System.out).print(loaded, daemon.port());
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -40,12 +40,12 @@ final class TestDaemon implements AutoCloseable {
     static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicLong SIGNALS = new AtomicLong();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final Path dataDirectory;
     final Daemon daemon;
     /** The PostgreSQL database the daemon stores in ({@code DATABASE_URL}); empty for H2 in the data directory. */
     private final Optional<PostgresConfig> postgres;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestDaemon(Path dataDirectory, Daemon daemon, Optional<PostgresConfig> postgres) {
         this.dataDirectory = dataDirectory;
@@ -116,9 +116,10 @@ final class TestDaemon implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends {@code request} to whichever daemon it names; an unreachable one throws {@link UncheckedIOException}. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -63,7 +63,7 @@ public final class AdminResource {
                          HealthResource.DatabasePart database, Trading trading, Map<String, Limit> limits,
                          Optional<Today> today, DaemonStatus.Queues queues,
                          HealthResource.CircuitPart circuitBreaker, Optional<ReconciliationView> lastReconciliation,
-                         List<Job> jobs) {
+                         List<Job> jobs, HealthResource.InstancePart instance) {
     }
 
     /** The switches and the modes that change what is traded. */
@@ -121,7 +121,8 @@ public final class AdminResource {
                         s.settings().dryRun(), s.settings().killSwitchAllowsExits()),
                 limits(s.settings(), s.usage()), s.usage().map(Today::of), s.queues(),
                 new HealthResource.CircuitPart(health.circuitBreaker(), health.circuitBreakerReason()),
-                s.lastReconciliation().map(ReconciliationView::of), s.jobs().stream().map(Job::of).toList());
+                s.lastReconciliation().map(ReconciliationView::of), s.jobs().stream().map(Job::of).toList(),
+                HealthResource.InstancePart.of(health.instance()));
     }
 
     private static Map<String, Limit> limits(RiskSettings r, Optional<RiskUsage> usage) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tvbridge.core.Version;
 import io.tvbridge.core.health.HealthReport;
 import io.tvbridge.core.health.HealthService;
+import io.tvbridge.core.health.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,22 @@ public final class HealthResource {
 
     /** {@code GET /health}; {@code dryRun} tells a load tool (or a person) whether orders really go out. */
     public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db,
-                         CircuitPart circuitBreaker, boolean dryRun) {
+                         CircuitPart circuitBreaker, boolean dryRun, InstancePart instance) {
+    }
+
+    /**
+     * Which instance answers: its {@code INSTANCE_ID}, its role ({@code leader} holding the engine
+     * lease on a shared PostgreSQL database, {@code single} on H2) and, for a leader, the lease.
+     */
+    public record InstancePart(String id, String role, Optional<LeasePart> lease) {
+        static InstancePart of(Instance instance) {
+            return new InstancePart(instance.id(), instance.role().wireName(), instance.lease()
+                    .map(lease -> new LeasePart(lease.holder(), lease.epoch(), lease.acquiredAt())));
+        }
+    }
+
+    /** The engine lease this instance holds: the holder's name, its epoch, and since when it holds it. */
+    public record LeasePart(String holder, long epoch, Instant since) {
     }
 
     /** The circuit breaker on broker failures. */
@@ -69,7 +85,8 @@ public final class HealthResource {
                 new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
                         broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
                 new DatabasePart(report.databaseOk(), report.databaseKind()),
-                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun());
+                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun(),
+                InstancePart.of(report.instance()));
     }
 
     @GET

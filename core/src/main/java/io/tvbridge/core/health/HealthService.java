@@ -21,10 +21,11 @@ public final class HealthService {
     private final Supplier<String> circuitState;
     private final Supplier<Optional<String>> circuitReason;
     private final BooleanSupplier dryRun;
+    private final Instance instance;
 
     public HealthService(BrokerHandle broker, Store store, Clock clock, Instant startedAt,
                          Supplier<String> circuitState, Supplier<Optional<String>> circuitReason,
-                         BooleanSupplier dryRun) {
+                         BooleanSupplier dryRun, Instance instance) {
         this.broker = broker;
         this.store = store;
         this.clock = clock;
@@ -32,6 +33,7 @@ public final class HealthService {
         this.circuitState = circuitState;
         this.circuitReason = circuitReason;
         this.dryRun = dryRun;
+        this.instance = instance;
     }
 
     public HealthReport report() {
@@ -40,7 +42,7 @@ public final class HealthService {
         String status = databaseOk && health.connected() ? "ok" : "degraded";
         return new HealthReport(status, Version.current(), Duration.between(startedAt, clock.instant()),
                 broker.name(), broker.version(), health, databaseOk, store.kind(), circuitState.get(), circuitReason.get(),
-                dryRun.getAsBoolean());
+                dryRun.getAsBoolean(), instance);
     }
 
     /** Ready to take orders: the schema is migrated (the store opened) and the broker is connected. */

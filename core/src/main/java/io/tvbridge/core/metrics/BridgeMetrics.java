@@ -42,6 +42,10 @@ public interface BridgeMetrics {
     default void rateLimited(String limit) {
     }
 
+    /** This instance took the engine lease on a shared database (it became the one that trades). */
+    default void leaseTaken() {
+    }
+
     /** How one call to the broker's {@code submit} ended. */
     enum SubmitResult {
         /** The broker answered with an acknowledgement. */

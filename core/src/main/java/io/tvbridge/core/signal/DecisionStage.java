@@ -23,6 +23,7 @@ import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.ClosedMarketPolicy;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.AuditEntry;
+import io.tvbridge.core.store.CommitFence;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
@@ -100,6 +101,7 @@ public final class DecisionStage implements AutoCloseable {
     }
 
     private final Store store;
+    private final CommitFence fence;
     private final BrokerHandle broker;
     private final Ledger ledger;
     private final Decider decider;
@@ -135,6 +137,17 @@ public final class DecisionStage implements AutoCloseable {
                          Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
                          Supplier<Optional<String>> circuitOpen, TradingHours hours, Clock clock,
                          OrderSink submitter) {
+        this(store, broker, ledger, planner, risk, ids, duplicateWindow, settings, halt, circuitOpen, hours, clock,
+                submitter, CommitFence.NONE);
+    }
+
+    /** With {@code fence} checked in every transaction just before its commit (the engine lease on a shared database). */
+    public DecisionStage(Store store, BrokerHandle broker, Ledger ledger, OrderPlanner planner, RiskEngine risk,
+                         OrderIds ids,
+                         Duration duplicateWindow, RiskSettings settings, TradingHalt halt,
+                         Supplier<Optional<String>> circuitOpen, TradingHours hours, Clock clock,
+                         OrderSink submitter, CommitFence fence) {
+        this.fence = fence;
         this.store = store;
         this.broker = broker;
         this.ledger = ledger;
@@ -342,6 +355,7 @@ public final class DecisionStage implements AutoCloseable {
                 return;
             }
             ledger.writeChanges(session);
+            fence.check(session);   // refused: rolled back and answered below like a database error
             session.commit();
             pendingQueue.publishChanges(clock.instant());
         } catch (RuntimeException e) {

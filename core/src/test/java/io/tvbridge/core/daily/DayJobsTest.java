@@ -12,6 +12,7 @@ import io.tvbridge.broker.spi.tck.MutableClock;
 import io.tvbridge.core.calendar.MarketCalendars;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.health.HealthReport;
+import io.tvbridge.core.health.Instance;
 import io.tvbridge.core.notify.Notice;
 import io.tvbridge.core.notify.RecordingNotifier;
 import java.time.DayOfWeek;
@@ -143,6 +144,6 @@ class DayJobsTest {
         BrokerHealth broker = new BrokerHealth(connected, Optional.empty(), Optional.empty(),
                 connected ? "connected" : "socket closed", Map.of());
         return new HealthReport(connected ? "ok" : "degraded", "test", Duration.ZERO, "ibkr", "1", broker, true, "h2",
-                "closed", Optional.empty(), false);
+                "closed", Optional.empty(), false, Instance.single("test"));
     }
 }

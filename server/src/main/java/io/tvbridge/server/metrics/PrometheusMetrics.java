@@ -74,6 +74,7 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
     private final Map<String, Counter> rateLimited = new ConcurrentHashMap<>();
     private final Timer decisions;
     private final Counter mismatches;
+    private final Counter leaseChanges;
 
     public PrometheusMetrics(String broker) {
         new ClassLoaderMetrics().bindTo(registry);
@@ -100,6 +101,9 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
         }
         mismatches = Counter.builder("tvbridge.reconciliation.mismatches")
                 .description("Reconciliations that found positions differing from the broker's").register(registry);
+        leaseChanges = Counter.builder("tvbridge.lease.changes")
+                .description("Times this instance took the engine lease (on a database several instances share)")
+                .register(registry);
         for (SubmitResult result : SubmitResult.values()) {
             submits.put(result, Timer.builder("tvbridge.broker.submit")
                     .description("Time the broker took to answer one order").tags("broker", broker, "result",
@@ -183,6 +187,11 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
     public void rateLimited(String limit) {
         Counter counter = rateLimited.get(limit);
         (counter != null ? counter : rateLimitCounter(limit)).increment();
+    }
+
+    @Override
+    public void leaseTaken() {
+        leaseChanges.increment();
     }
 
     private Counter rateLimitCounter(String limit) {

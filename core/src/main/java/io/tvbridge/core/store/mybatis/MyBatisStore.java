@@ -3,6 +3,7 @@ package io.tvbridge.core.store.mybatis;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tvbridge.core.config.PostgresConfig;
+import io.tvbridge.core.store.EngineLease;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreException;
 import io.tvbridge.core.store.StoreSession;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
@@ -205,7 +207,16 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(SettingsMapper.class);
         configuration.addMapper(PendingMapper.class);
         configuration.addMapper(ReconciliationMapper.class);
+        configuration.addMapper(LeaseMapper.class);
         return configuration;
+    }
+
+    /**
+     * The engine's lease in this database, taken for {@code term} (whole seconds) at a time. Only a
+     * database that several daemons can share needs it: the daemon asks for it on PostgreSQL only.
+     */
+    public EngineLease engineLease(Duration term) {
+        return new MyBatisEngineLease(sessions, term);
     }
 
     @Override

@@ -79,6 +79,11 @@ final class MyBatisStoreSession implements StoreSession {
         this.reconciliations = session.getMapper(ReconciliationMapper.class);
     }
 
+    /** A mapper in this session's transaction, for the SQL that lives beside the session (the lease's fence). */
+    <T> T mapper(Class<T> type) {
+        return session.getMapper(type);
+    }
+
     // signals
 
     @Override
