@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(90)
 class LeaseFailoverTest {
-    /** The lease runs 10 s after A's last renewal, and B tries every second. */
-    private static final Duration TAKE_OVER = Duration.ofSeconds(13);
+    /** The lease runs 8 s after A's last renewal, B tries every second: 9 s at most, and a margin for a loaded machine. */
+    private static final Duration TAKE_OVER = Duration.ofSeconds(12);
 
     @TempDir
     Path folder;
@@ -83,7 +83,9 @@ class LeaseFailoverTest {
             // B takes A's, as two machines sharing that folder would, before it connects its broker
             copy(folderA.resolve("data/brokers/paper"), folderB.resolve("data/brokers/paper"));
             try (TestDaemon tv = b.get(TAKE_OVER.toSeconds(), TimeUnit.SECONDS)) {
-                assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).isLessThan(TAKE_OVER);
+                Duration tookOver = Duration.ofNanos(System.nanoTime() - killedAt);
+                System.out.printf("failover: A killed -> B ready to trade in %d ms%n", tookOver.toMillis());
+                assertThat(tookOver).isLessThan(TAKE_OVER);
                 JsonNode status = tv.admin(200, "GET", "/admin/status", null);
                 assertThat(status.at("/instance/id").asText()).isEqualTo("b");
                 assertThat(status.at("/instance/role").asText()).isEqualTo("leader");

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * may start.
  */
 public final class LeaseKeeper implements CommitFence, AutoCloseable {
-    public static final Duration TERM = Duration.ofSeconds(10);
+    public static final Duration TERM = Duration.ofSeconds(8);
     public static final Duration RENEW_EVERY = Duration.ofSeconds(2);
-    public static final Duration RENEW_DEADLINE = Duration.ofSeconds(6);
+    public static final Duration RENEW_DEADLINE = Duration.ofSeconds(5);
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration DEADLINE_CHECK = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
