@@ -32,7 +32,11 @@ import java.util.TreeSet;
  * anything differs the copy is rolled back and the error names the table.
  */
 public final class PostgresMigration {
-    private static final String SCHEMA_HISTORY = "flyway_schema_history";
+    /**
+     * Tables the migrations write on each database themselves, never copied: Flyway's history, and the
+     * engine lease, which belongs to the deployment that uses the database (seeded held by nobody).
+     */
+    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "engine_lease");
     private static final int BATCH = 500;
 
     /** One copied table: its rows and the checksum both databases agree on. */
@@ -209,7 +213,7 @@ public final class PostgresMigration {
         return ordered;
     }
 
-    /** The base tables of {@code schema} (an SQL expression), lower case, without Flyway's history. */
+    /** The base tables of {@code schema} (an SQL expression), lower case, without those never copied. */
     private static List<String> tables(Connection connection, String schema) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -217,7 +221,7 @@ public final class PostgresMigration {
                      + " where table_schema = " + schema + " and table_type = 'BASE TABLE' order by table_name")) {
             while (rows.next()) {
                 String table = rows.getString(1).toLowerCase(Locale.ROOT);
-                if (!table.equals(SCHEMA_HISTORY)) {
+                if (!NOT_COPIED.contains(table)) {
                     tables.add(table);
                 }
             }
