@@ -288,6 +288,8 @@ class OtherDialectsReaderTest {
                         "refused: 'amount': \"10%\" is a percent of something the alert does not name: write"
                                 + " \"quantity_unit\": \"percent_equity\" with a number, or a quantity in units"),
                 arguments("a plain sentence", "buy NVDA at 120.5", "plain_text buy NVDA market"),
+                arguments("a plain sentence with its quantity", "sell 5 NVDA at 120", "plain_text sell NVDA 5 units market"),
+                arguments("a symbol that starts with a digit", "buy 6E1!", "plain_text buy 6E1! market"),
                 arguments("Autoview's line", "a=acct e=kraken s=xbtusd b=sell q=25% t=market",
                         "autoview sell XBTUSD 25 percent_available market"),
                 arguments("TradingView's strategy placeholders as flat names", "{\"ticker\":\"AAPL\","
