@@ -51,6 +51,7 @@ import io.tvbridge.core.settings.ReconciliationSettings;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.DecisionStage;
+import io.tvbridge.core.signal.InboxFeed;
 import io.tvbridge.core.signal.OrderPlanner;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
@@ -58,7 +59,9 @@ import io.tvbridge.core.signal.TradingNotices;
 import io.tvbridge.core.store.CommitFence;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.Lease;
 import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
@@ -144,6 +147,8 @@ public final class Daemon implements AutoCloseable {
     private LeaseKeeper lease;
     private CommitFence fence = CommitFence.NONE;
     private Instance instance;
+    /** While it waits for the lease on a shared database: the standby taking webhooks meanwhile. */
+    private Standby standby;
 
     /** How the daemon ends its process when it lost the engine lease; {@code status} is not 0. */
     @FunctionalInterface
@@ -195,7 +200,7 @@ public final class Daemon implements AutoCloseable {
         MyBatisStore database = remember(openStore());
         store = database;
         metrics = remember(new PrometheusMetrics(provider.name()));
-        takeTheLease(database);
+        takeTheLease(database, provider);
         OrderIds ids = new OrderIds(installationId());
         JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
         startTelegram();
@@ -251,8 +256,13 @@ public final class Daemon implements AutoCloseable {
         NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
                 redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
+        boolean shared = lease != null;
+        if (shared) {
+            remember(InboxFeed.start(store, decisions));   // the alerts standbys stored, decided here
+        }
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
-                () -> circuit.get().openReason(), () -> decisions.settings().dryRun(), instance);
+                () -> circuit.get().openReason(), () -> decisions.settings().dryRun(),
+                () -> shared ? instance.withUndecided(store.inTransaction(StoreSession::inboxState)) : instance);
         PnlService pnl = new PnlService(store, broker, settings::current, clock, account::valuation,
                 account::prepare);
         DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
@@ -264,8 +274,13 @@ public final class Daemon implements AutoCloseable {
         List<Object> resources = resources(signals, health, pnl, reporter, status);
         guard = new WebhookGuard(network, metrics);
         WebhookHandler webhook = new WebhookHandler(signals, guard, clock, network.secretInUrl());
-        server = remember(new WebhookServer(config.host(), config.port(), network, Optional.of(webhook), resources)
-                .start());
+        WebhookServer trading = new WebhookServer(config.host(), standby != null ? standby.port() : config.port(),
+                network, Optional.of(webhook), resources);
+        server = remember((shared ? trading.sharingPorts() : trading).start());
+        if (standby != null) {
+            standby.close();   // the trading server listens on its port already
+            standby = null;
+        }
         server.instrument(metrics.registry());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         if (telegram != null) {
@@ -288,18 +303,26 @@ public final class Daemon implements AutoCloseable {
     /**
      * On PostgreSQL, several daemons may share the database, and one at a time may trade: this one
      * waits here, before its broker is connected or its engine reads the store, until it holds the
-     * engine lease. It serves no webhook meanwhile, so {@code /ready} sends traffic elsewhere. On H2
-     * the data directory's lock (taken already) does the same, and no lease is used.
+     * engine lease. Meanwhile it is a {@link Standby}: it takes webhooks and stores the alerts for
+     * the instance that trades, and {@code /ready} says so. On H2 the data directory's lock (taken
+     * already) keeps other daemons away, and no lease is used.
      */
-    private void takeTheLease(MyBatisStore database) {
+    private void takeTheLease(MyBatisStore database, BrokerCatalog.Provider provider) {
         InstanceId id = InstanceId.from(values);
         if (!database.kind().equals("postgresql")) {
             instance = Instance.single(id.value());
             return;
         }
+        AtomicReference<Lease> leader = new AtomicReference<>();
         try {
             lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), id.holder(), metrics,
-                    this::leaseLost));
+                    this::leaseLost, seen -> {
+                        leader.set(seen);
+                        if (standby == null) {
+                            standby = remember(Standby.start(config, values, clock, database, redactor, metrics,
+                                    provider.name(), provider.factory().version(), id.value(), leader));
+                        }
+                    }));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("stopped while waiting for the engine lease", e);

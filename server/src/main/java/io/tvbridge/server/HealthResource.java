@@ -29,17 +29,24 @@ public final class HealthResource {
 
     /**
      * Which instance answers: its {@code INSTANCE_ID}, its role ({@code leader} holding the engine
-     * lease on a shared PostgreSQL database, {@code single} on H2) and, for a leader, the lease.
+     * lease on a shared PostgreSQL database, {@code standby} beside it, {@code single} on H2), the
+     * lease (the one held, or as a standby last saw it), and on a shared database the alerts stored
+     * and not decided yet.
      */
-    public record InstancePart(String id, String role, Optional<LeasePart> lease) {
+    public record InstancePart(String id, String role, Optional<LeasePart> lease, Optional<UndecidedPart> undecided) {
         static InstancePart of(Instance instance) {
             return new InstancePart(instance.id(), instance.role().wireName(), instance.lease()
-                    .map(lease -> new LeasePart(lease.holder(), lease.epoch(), lease.acquiredAt())));
+                    .map(lease -> new LeasePart(lease.holder(), lease.epoch(), lease.acquiredAt())),
+                    instance.undecided().map(inbox -> new UndecidedPart(inbox.waiting(), inbox.oldest())));
         }
     }
 
-    /** The engine lease this instance holds: the holder's name, its epoch, and since when it holds it. */
+    /** The engine lease: the holder's name, its epoch, and since when the holder holds it. */
     public record LeasePart(String holder, long epoch, Instant since) {
+    }
+
+    /** Alerts stored for the leader and not decided yet: how many, and when the oldest arrived. */
+    public record UndecidedPart(long count, Optional<Instant> oldestReceivedAt) {
     }
 
     /** The circuit breaker on broker failures. */

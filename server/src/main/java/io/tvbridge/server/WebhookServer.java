@@ -98,6 +98,20 @@ public final class WebhookServer implements AutoCloseable {
         server.setStopAtShutdown(false);   // the daemon stops us, after it stopped taking signals
     }
 
+    /**
+     * Lets another server of this process, or another process of the same user, listen on the same
+     * ports at once ({@code SO_REUSEPORT}): a standby on a shared database hands its port over to
+     * the trading server it becomes without a moment in which nobody listens. Before {@link #start}.
+     */
+    public WebhookServer sharingPorts() {
+        for (var each : server.getConnectors()) {
+            if (each instanceof ServerConnector serverConnector) {
+                serverConnector.setReusePort(true);
+            }
+        }
+        return this;
+    }
+
     public WebhookServer start() {
         try {
             JettyServers.start(server, connector);

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,15 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
      */
     public static LeaseKeeper acquire(EngineLease lease, String holder, BridgeMetrics metrics, Loss loss)
             throws InterruptedException {
+        return acquire(lease, holder, metrics, loss, held -> { });
+    }
+
+    /**
+     * As {@link #acquire(EngineLease, String, BridgeMetrics, Loss)}, telling {@code seen} the lease as
+     * read at each try while another instance holds it (a standby shows who trades).
+     */
+    public static LeaseKeeper acquire(EngineLease lease, String holder, BridgeMetrics metrics, Loss loss,
+                                      Consumer<Lease> seen) throws InterruptedException {
         Objects.requireNonNull(loss, "loss");
         String said = "";
         while (true) {
@@ -84,10 +94,11 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
                     log.info("took the engine lease as {} (epoch {}); this instance trades", holder, now.epoch());
                     return new LeaseKeeper(lease, now, sentAt, loss);
                 }
+                seen.accept(now);
                 String waiting = "the engine lease is held by " + now.holder() + " (epoch " + now.epoch() + ")";
                 if (!waiting.equals(said)) {
-                    log.warn("{} until {}: waiting for it, trying again every second; this instance neither"
-                            + " trades nor takes webhooks meanwhile", waiting, now.expiresAt());
+                    log.warn("{} until {}: waiting for it, trying again every second; meanwhile this instance"
+                            + " stores the alerts it receives for the holder to decide", waiting, now.expiresAt());
                     said = waiting;
                 }
             } catch (RuntimeException e) {

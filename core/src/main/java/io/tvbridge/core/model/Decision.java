@@ -9,7 +9,12 @@ public enum Decision {
     /** No order: a check refused it, with a reason. */
     REJECTED,
     /** Its market is closed: it waits in the pending queue and is decided at the open. */
-    QUEUED;
+    QUEUED,
+    /**
+     * Not decided yet: stored by an instance that does not trade (a standby on a shared database);
+     * the instance that trades decides it and replaces this with its decision.
+     */
+    STORED;
 
     /** The word used in webhook responses and the admin API. */
     public String wireName() {

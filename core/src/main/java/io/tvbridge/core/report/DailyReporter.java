@@ -50,7 +50,10 @@ public final class DailyReporter {
         return store.inTransaction(session -> {
             Map<String, Long> signals = new TreeMap<>();
             for (Decision decision : Decision.values()) {
-                signals.put(decision.wireName(), count(session, decision.name(), from, to, Counted.SIGNALS));
+                long count = count(session, decision.name(), from, to, Counted.SIGNALS);
+                if (decision != Decision.STORED || count > 0) {   // undecided ones exist only beside standbys
+                    signals.put(decision.wireName(), count);
+                }
             }
             Map<String, Long> orders = new TreeMap<>();
             for (OrderPhase phase : OrderPhase.values()) {

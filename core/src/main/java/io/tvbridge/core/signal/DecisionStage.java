@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -79,7 +80,7 @@ import org.slf4j.LoggerFactory;
  * closed-market policy: it is refused, sent at once (allowed outside regular hours), or kept in
  * the pending queue and decided at the open, exits first.
  */
-public final class DecisionStage implements AutoCloseable {
+public final class DecisionStage implements SignalIntake, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
     private static final int MAX_BATCH = 256;
     /** Batches at most in one transaction before it is committed anyway. */
@@ -89,7 +90,8 @@ public final class DecisionStage implements AutoCloseable {
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
     private static final String LIMITS_RESET_AT = "limits.reset_at";
 
-    private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result) {
+    /** A signal to decide: a new one, or one another instance stored ({@code stored} is then its id). */
+    private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result, OptionalLong stored) {
     }
 
     /**
@@ -130,7 +132,7 @@ public final class DecisionStage implements AutoCloseable {
     private volatile Instant limitsResetAt = Instant.EPOCH;
     private volatile RiskSettings settings;
     private volatile TradingHalt halt;
-    private long lastSignalId;
+    private final SignalIds signalIds;
 
     public DecisionStage(Store store, BrokerHandle broker, Ledger ledger, OrderPlanner planner, RiskEngine risk,
                          OrderIds ids,
@@ -163,6 +165,7 @@ public final class DecisionStage implements AutoCloseable {
         this.clock = clock;
         this.submitter = submitter;
         this.state = new RiskState(broker.name());
+        this.signalIds = SignalIds.of(store);
         reload();
         this.worker = new BatchWorker<>("tvbridge-engine", MAX_BATCH, this::handle).start();
         ledger.attach(worker::offer);
@@ -181,12 +184,28 @@ public final class DecisionStage implements AutoCloseable {
     }
 
     /** Queues a signal; the future completes once its decision is committed. */
+    @Override
     public CompletableFuture<Outcome> decide(SignalCandidate candidate) {
-        CompletableFuture<Outcome> result = new CompletableFuture<>();
-        if (!worker.offer(new Decide(candidate, result))) {
-            result.complete(new Outcome.Unavailable("tvbridge is shutting down; the alert was not stored"));
+        return enqueue(new Decide(candidate, new CompletableFuture<>(), OptionalLong.empty()));
+    }
+
+    /**
+     * Queues a signal another instance stored (it is in the inbox, undecided): it is decided like a
+     * new one, in its place among them, and its decision replaces "stored" in its row. The future
+     * completes once that is committed.
+     */
+    public CompletableFuture<Outcome> decideStored(StoredSignal signal) {
+        Alert alert = PendingQueue.alertOf(signal).orElse(signal.alert());
+        SignalCandidate candidate = new SignalCandidate(alert, signal.bodyHash(), signal.payload(),
+                signal.contentType(), signal.sourceAddress(), signal.receivedAt());
+        return enqueue(new Decide(candidate, new CompletableFuture<>(), OptionalLong.of(signal.id())));
+    }
+
+    private CompletableFuture<Outcome> enqueue(Decide decide) {
+        if (!worker.offer(decide)) {
+            decide.result().complete(new Outcome.Unavailable("tvbridge is shutting down; the alert was not stored"));
         }
-        return result;
+        return decide.result();
     }
 
     /**
@@ -222,6 +241,7 @@ public final class DecisionStage implements AutoCloseable {
      * What {@code alert} would become now: planned and risk-checked against the account as the next
      * decision would see it, changing nothing and storing nothing (the explain tool).
      */
+    @Override
     public CompletableFuture<Plan> preview(Alert alert) {
         return ask(session -> decider.decide(alert, state, settings(), halt, circuitOpen.get(), clock.instant()).plan());
     }
@@ -243,6 +263,7 @@ public final class DecisionStage implements AutoCloseable {
         });
     }
 
+    @Override
     public RiskSettings settings() {
         return settings;
     }
@@ -340,6 +361,8 @@ public final class DecisionStage implements AutoCloseable {
         try {
             rollTheDay(session);
             releaseDue(session, afterCommit);
+            signalIds.expect((int) batch.stream().filter(task -> task instanceof Decide decide
+                    && decide.stored().isEmpty()).count());
             for (Object task : inDecisionOrder(batch)) {
                 if (task instanceof Decide decide) {
                     afterCommit.add(decide(session, decide, afterCommit));
@@ -458,10 +481,19 @@ public final class DecisionStage implements AutoCloseable {
         SignalCandidate candidate = task.candidate();
         Alert alert = candidate.alert();
         Instant now = clock.instant();
+        OptionalLong stored = task.stored();
         Optional<Outcome.Duplicate> duplicate = findDuplicate(session, candidate, now);
+        if (duplicate.isPresent() && stored.isPresent() && duplicate.get().signalId() == stored.getAsLong()) {
+            return () -> task.result().complete(duplicate.get());   // handed over twice: decided the first time
+        }
         if (duplicate.isPresent()) {
+            if (stored.isPresent() && !session.decideStored(stored.getAsLong(), Decision.REJECTED,
+                    Optional.of(duplicate.get().reason()), now, settings.dryRun())) {
+                return () -> task.result().complete(duplicate.get());
+            }
             session.recordDuplicate(duplicate.get().signalId(), now);
-            log.info("signal={} received again: {}", duplicate.get().signalId(), duplicate.get().reason());
+            log.info("signal={} received again{}: {}", duplicate.get().signalId(),
+                    stored.isPresent() ? " as signal " + stored.getAsLong() : "", duplicate.get().reason());
             return () -> task.result().complete(duplicate.get());
         }
         if (alert.symbol().isPresent() && pendingQueue.holds(alert.symbol().get())) {
@@ -481,7 +513,7 @@ public final class DecisionStage implements AutoCloseable {
             switch (policy) {
                 case REJECT -> plan = Plan.reject(closed + "; the closed-market policy is reject");
                 case QUEUE -> {
-                    Outcome queued = queue(session, candidate, closed, now);
+                    Outcome queued = queue(session, candidate, stored, closed, now);
                     return () -> task.result().complete(queued);
                 }
                 case SEND -> outsideRegularHours = true;
@@ -494,14 +526,24 @@ public final class DecisionStage implements AutoCloseable {
         }
 
         boolean dryRun = current.dryRun();
-        long signalId = ++lastSignalId;
+        long signalId;
+        if (stored.isPresent()) {
+            signalId = stored.getAsLong();
+            if (!session.decideStored(signalId, plan.decision(), plan.reason(), now, dryRun)) {
+                log.warn("signal={} was decided already; it is not decided again", signalId);
+                return () -> task.result().complete(new Outcome.Duplicate(signalId, List.of(),
+                        "signal " + signalId + " was decided already"));
+            }
+        } else {
+            signalId = signalIds.next(session);
+            session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
+                    candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
+                    plan.reason(), now, 0, dryRun));
+        }
         if (plan.decision() == Decision.REJECTED) {
             auditRejection(session, signalId, describe(alert), plan, now);
             afterCommit.add(rejected(signalId, describe(alert), plan, riskCheck, now));
         }
-        session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
-                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, plan.decision(),
-                plan.reason(), now, 0, dryRun));
         duplicates.remember(alert.alertId(), candidate.bodyHash(), signalId, candidate.receivedAt());
         List<StoredOrder> orders = record(session, signalId, plan, dryRun, outsideRegularHours, now);
         log.info("signal={}{} {}{}: {}{}", signalId, orderIds(orders), plan.decision().wireName(),
@@ -548,15 +590,24 @@ public final class DecisionStage implements AutoCloseable {
     }
 
     /** Stores the signal as queued and puts it in the pending queue; it is decided at the open. */
-    private Outcome queue(StoreSession session, SignalCandidate candidate, String closed, Instant now) {
+    private Outcome queue(StoreSession session, SignalCandidate candidate, OptionalLong stored, String closed,
+                          Instant now) {
         Alert alert = candidate.alert();
         InstrumentRef instrument = alert.instrument().orElseThrow();
         Instant opens = hours.nextOpen(instrument, now, alert.outsideRegularHours());
         Plan plan = Plan.queue("queued until the open: " + closed);
-        long signalId = ++lastSignalId;
-        session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
-                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, Decision.QUEUED,
-                plan.reason(), now, 0, settings.dryRun()));
+        long signalId;
+        if (stored.isPresent()) {
+            signalId = stored.getAsLong();
+            if (!session.decideStored(signalId, Decision.QUEUED, plan.reason(), now, settings.dryRun())) {
+                return new Outcome.Duplicate(signalId, List.of(), "signal " + signalId + " was decided already");
+            }
+        } else {
+            signalId = signalIds.next(session);
+            session.insertSignal(new StoredSignal(signalId, candidate.receivedAt(), candidate.bodyHash(),
+                    candidate.sourceAddress(), candidate.contentType(), candidate.payload(), alert, Decision.QUEUED,
+                    plan.reason(), now, 0, settings.dryRun()));
+        }
         duplicates.remember(alert.alertId(), candidate.bodyHash(), signalId, candidate.receivedAt());
         PendingSignal entry = PendingSignal.waiting(signalId, instrument.symbol(),
                 instrument.assetClass().orElse(AssetClass.STOCK), alert.outsideRegularHours(), now, opens);
@@ -724,7 +775,7 @@ public final class DecisionStage implements AutoCloseable {
         try (StoreSession session = store.open()) {
             limitsResetAt = session.property(LIMITS_RESET_AT).map(Instant::parse).orElse(Instant.EPOCH);
             state.reload(session, countingFrom(clock.instant()));
-            lastSignalId = session.maxSignalId();
+            signalIds.reload(session);
             duplicates.load(session.signalKeys(duplicates.bodiesSince(clock.instant())));
             factory.continueAfter(session.maxOrderId());
             pendingQueue.load(session.pendingSignals(PendingSignal.State.WAITING), clock.instant());

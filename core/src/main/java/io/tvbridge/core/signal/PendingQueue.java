@@ -7,6 +7,7 @@ import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.store.PendingSignal;
 import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredSignal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -125,17 +126,23 @@ final class PendingQueue {
 
     /** The alert a waiting signal holds, read again from its stored message, to be decided at the open. */
     static Optional<Alert> storedAlert(StoreSession session, long signalId) {
-        return session.findSignal(signalId).flatMap(signal -> {
-            try {
-                // a JSON array stores the whole message with each of its orders: take the one this row holds
-                List<Alert> alerts = AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).alerts();
-                return alerts.size() == 1 ? Optional.of(alerts.get(0))
-                        : alerts.stream().filter(alert -> sameOrder(alert, signal.alert())).findFirst();
-            } catch (AlertProblem e) {
-                log.error("signal={} in the pending queue cannot be read again: {}", signalId, e.getMessage());
-                return Optional.empty();
-            }
-        });
+        return session.findSignal(signalId).flatMap(PendingQueue::alertOf);
+    }
+
+    /**
+     * A stored signal's alert read again from its message, with every field the reader gives (the
+     * row's columns hold the main ones only); empty, and said in the log, when it cannot be read.
+     */
+    static Optional<Alert> alertOf(StoredSignal signal) {
+        try {
+            // a JSON array stores the whole message with each of its orders: take the one this row holds
+            List<Alert> alerts = AlertDialects.read(signal.payload().getBytes(StandardCharsets.UTF_8)).alerts();
+            return alerts.size() == 1 ? Optional.of(alerts.get(0))
+                    : alerts.stream().filter(alert -> sameOrder(alert, signal.alert())).findFirst();
+        } catch (AlertProblem e) {
+            log.error("signal={} cannot be read again from its stored message: {}", signal.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Whether a message's alert is the one a signal row holds: the same action, symbol, size and target. */

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
 
 /**
  * The webhook's way in: size, parse, authenticate, validate on the caller's thread, then the
- * {@link DecisionStage} stores and decides. Nothing here throws for any input: every request
- * ends in an {@link Outcome}.
+ * {@link SignalIntake} stores and decides (the engine; on a standby, the shared database for the
+ * instance that trades). Nothing here throws for any input: every request ends in an
+ * {@link Outcome}.
  */
 public final class SignalService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -44,24 +45,24 @@ public final class SignalService {
     private static final int MAX_HEADER_STORED = 100;
 
     private final WebhookAuthenticator authenticator;
-    private final DecisionStage decisions;
+    private final SignalIntake decisions;
     private final Redactor redactor;
     private final AlertFreshness freshness;
     private final BridgeMetrics metrics;
     /** Readies an alert's instrument for the engine (its currency, margin rate, rate) before it is decided. */
     private final Consumer<InstrumentRef> prepare;
 
-    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+    public SignalService(WebhookAuthenticator authenticator, SignalIntake decisions, Redactor redactor,
                          BridgeMetrics metrics) {
         this(authenticator, decisions, redactor, AlertFreshness.OFF, metrics);
     }
 
-    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+    public SignalService(WebhookAuthenticator authenticator, SignalIntake decisions, Redactor redactor,
                          AlertFreshness freshness, BridgeMetrics metrics) {
         this(authenticator, decisions, redactor, freshness, metrics, ref -> { });
     }
 
-    public SignalService(WebhookAuthenticator authenticator, DecisionStage decisions, Redactor redactor,
+    public SignalService(WebhookAuthenticator authenticator, SignalIntake decisions, Redactor redactor,
                          AlertFreshness freshness, BridgeMetrics metrics, Consumer<InstrumentRef> prepare) {
         this.authenticator = authenticator;
         this.decisions = decisions;

@@ -27,14 +27,46 @@ public interface StoreSession extends AutoCloseable {
     void recordDuplicate(long signalId, Instant at);
 
     /**
-     * The keys of every signal that has an alert id, and of every signal received at or after
-     * {@code since}: what the decision loop needs at start to recognise resent alerts by itself.
+     * The keys of every decided signal that has an alert id, and of every decided signal received at
+     * or after {@code since}: what the decision loop needs at start to recognise resent alerts by
+     * itself (a signal still in the inbox is recognised when it is decided).
      */
     List<SignalKey> signalKeys(Instant since);
 
     long maxSignalId();
 
     List<StoredSignal> recentSignals(int limit);
+
+    // signals stored by instances that do not trade (a shared database)
+
+    /**
+     * {@code count} new signal ids from the database's sequence, which every instance of a shared
+     * database takes its ids from; an id taken and not used is never handed out again.
+     */
+    List<Long> nextSignalIds(int count);
+
+    /** Lists a stored, undecided signal for the trading instance to decide; {@code instance} stored it. */
+    void addToInbox(long signalId, Instant receivedAt, String instance);
+
+    /**
+     * Records the decision of a signal another instance stored and takes it off the inbox; false,
+     * changing nothing, when it is not undecided (any more).
+     */
+    boolean decideStored(long signalId, Decision decision, Optional<String> reason, Instant at, boolean dryRun);
+
+    /** The signals waiting in the inbox, oldest first, at most {@code limit}. */
+    List<StoredSignal> inbox(int limit);
+
+    /** How many signals wait in the inbox and since when. */
+    Inbox inboxState();
+
+    Optional<StoredSignal> findSignalByAlertId(String alertId);
+
+    /** The first signal with {@code bodyHash} received at or after {@code since}. */
+    Optional<Long> signalWithBody(String bodyHash, Instant since);
+
+    /** Those of {@code ids} that have a decision (are not {@code stored} any more). */
+    List<StoredSignal> decidedAmong(Set<Long> ids);
 
     /** A queued signal decided at the open: its decision and reason replace "queued". */
     void updateDecision(long signalId, Decision decision, Optional<String> reason,

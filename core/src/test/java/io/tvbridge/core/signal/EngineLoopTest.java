@@ -41,6 +41,9 @@ import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.CountingDriver;
 import io.tvbridge.core.store.ListQuery;
+import io.tvbridge.core.store.StoredSignal;
+import io.tvbridge.core.store.Inbox;
+import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import java.math.BigDecimal;
@@ -230,6 +233,47 @@ class EngineLoopTest {
         engine.trade("{symbol:AAPL, action:buy, quantity:3, price:190}");
         Outcome next = engine.decide("{symbol:AAPL, action:close}").get(10, TimeUnit.SECONDS);
         assertThat(((Outcome.Decided) next).orders()).hasSize(1);
+    }
+
+    @Test
+    void anAlertAStandbyStoredIsDecidedInItsOwnRowOnceAndItsResendIsADuplicate() throws Exception {
+        List<StoredOrder> handedOver = new CopyOnWriteArrayList<>();
+        Engine engine = start(handedOver::add);
+        StandbyIntake standby = new StandbyIntake(engine.store(), "b", () -> SETTINGS, Duration.ofMinutes(5), clock);
+        running.add(standby);
+        String json = "{\"symbol\": \"AAPL\", \"action\": \"buy\", \"quantity\": \"3\", \"price\": \"190\","
+                + " \"alert_id\": \"from-b\"}";
+        SignalCandidate candidate = new SignalCandidate(AlertReader.read(AlertBody.parse(
+                json.getBytes(StandardCharsets.UTF_8))), SignalService.sha256(json), json, Optional.empty(),
+                Optional.empty(), Instant.now());
+
+        CompletableFuture<Outcome> answer = standby.decide(candidate);
+        long id = engine.store().inTransaction(s -> s.inbox(10)).get(0).id();
+        assertThat(engine.store().inTransaction(s -> s.findSignal(id)).orElseThrow().decision())
+                .isEqualTo(Decision.STORED);
+        running.add(InboxFeed.start(engine.store(), engine.stage()));
+
+        Outcome decided = answer.get(10, TimeUnit.SECONDS);
+        assertThat(decided).isInstanceOf(Outcome.Decided.class);
+        assertThat(((Outcome.Decided) decided).signalId()).isEqualTo(id);
+        assertThat(((Outcome.Decided) decided).decision()).as("the standby answers with the leader's decision")
+                .isEqualTo(Decision.ACCEPTED);
+        assertThat(((Outcome.Decided) decided).orders()).hasSize(1);
+        assertThat(handedOver).hasSize(1);
+        Inbox left = engine.store().inTransaction(s -> s.inboxState());
+        assertThat(left).isEqualTo(Inbox.EMPTY);
+
+        // handed over again (a look at the inbox that overlapped the commit): not decided twice
+        StoredSignal row = engine.store().inTransaction(s -> s.findSignal(id)).orElseThrow();
+        assertThat(engine.stage().decideStored(row).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Duplicate.class);
+        // sent again, to the standby or to the trading instance: a resend of that signal
+        assertThat(standby.decide(candidate).get(10, TimeUnit.SECONDS)).isInstanceOf(Outcome.Duplicate.class);
+        Outcome resent = engine.stage().decide(candidate).get(10, TimeUnit.SECONDS);
+        assertThat(resent).isInstanceOf(Outcome.Duplicate.class);
+        assertThat(((Outcome.Duplicate) resent).signalId()).isEqualTo(id);
+        assertThat(handedOver).as("one order for the alert").hasSize(1);
+        List<StoredOrder> orders = engine.store().inTransaction(s -> s.ordersOfSignal(id));
+        assertThat(orders).hasSize(1);
     }
 
     // --- the engine, wired as the daemon wires it ---

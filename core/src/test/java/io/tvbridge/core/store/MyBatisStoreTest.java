@@ -1,6 +1,7 @@
 package io.tvbridge.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,58 @@ class MyBatisStoreTest {
             assertThat(s.ordersOfSignal(1)).containsExactly(order(1, 1));
             assertThat(s.maxSignalId()).isEqualTo(1);
             assertThat(s.maxOrderId()).isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
+    void signalIdsComeFromTheSequenceAfterTheSignalsAlreadyStoredAndNeverTwice() {
+        List<Long> first = store.inTransaction(s -> s.nextSignalIds(3));
+        List<Long> second = store.inTransaction(s -> s.nextSignalIds(2));
+        assertThat(first).hasSize(3).isSorted().doesNotHaveDuplicates();
+        assertThat(second).hasSize(2).isSorted().allMatch(id -> id > first.get(2));
+        // an id taken in a transaction rolled back is not handed out again
+        assertThatThrownBy(() -> store.inTransaction(s -> {
+            s.nextSignalIds(1);
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(store.inTransaction(s -> s.nextSignalIds(1)).get(0)).isGreaterThan(second.get(1) + 1);
+    }
+
+    @Test
+    void aSignalStoredForTheTradingInstanceWaitsInTheInboxUntilItIsDecidedOnce() {
+        StoredSignal stored = StoreRows.storedSignal(7, "s-7", "hash-7", T0);
+        store.inTransaction(s -> {
+            s.insertSignal(signal(6, "s-6", "hash-6", T0.minusSeconds(5)));
+            s.insertSignal(stored);
+            s.addToInbox(7, T0, "b");
+            return null;
+        });
+        store.inTransaction(s -> {
+            assertThat(s.inbox(10)).containsExactly(stored);
+            assertThat(s.inboxState()).isEqualTo(new Inbox(1, Optional.of(T0)));
+            assertThat(s.decidedAmong(Set.of(6L, 7L))).extracting(StoredSignal::id).containsExactly(6L);
+            // the engine's memory of resends holds decided signals only
+            assertThat(s.signalKeys(T0.minusSeconds(60))).extracting(SignalKey::signalId).containsExactly(6L);
+            assertThat(s.findSignalByAlertId("s-7")).contains(stored);
+            assertThat(s.signalWithBody("hash-7", T0)).contains(7L);
+            assertThat(s.signalWithBody("hash-7", T0.plusMillis(1))).isEmpty();
+            return null;
+        });
+        boolean decided = store.inTransaction(s -> s.decideStored(7, Decision.ACCEPTED, Optional.empty(),
+                T0.plusSeconds(1), true));
+        boolean again = store.inTransaction(s -> s.decideStored(7, Decision.REJECTED, Optional.of("again"),
+                T0.plusSeconds(2), false));
+        assertThat(decided).isTrue();
+        assertThat(again).as("decided once").isFalse();
+        store.inTransaction(s -> {
+            StoredSignal read = s.findSignal(7).orElseThrow();
+            assertThat(read.decision()).isEqualTo(Decision.ACCEPTED);
+            assertThat(read.decidedAt()).isEqualTo(T0.plusSeconds(1));
+            assertThat(read.dryRun()).isTrue();
+            assertThat(s.inbox(10)).isEmpty();
+            assertThat(s.inboxState()).isEqualTo(Inbox.EMPTY);
+            assertThat(s.decidedAmong(Set.of(6L, 7L))).extracting(StoredSignal::id).containsExactlyInAnyOrder(6L, 7L);
             return null;
         });
     }

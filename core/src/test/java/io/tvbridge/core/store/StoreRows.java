@@ -48,6 +48,12 @@ public final class StoreRows {
                 alert(alertId, at), Decision.ACCEPTED, Optional.empty(), at, 0, false);
     }
 
+    /** A signal a standby stored for the trading instance: undecided. */
+    public static StoredSignal storedSignal(long id, String alertId, String hash, Instant at) {
+        return new StoredSignal(id, at, hash, Optional.of("127.0.0.1"), Optional.of("application/json"), "{}",
+                alert(alertId, at), Decision.STORED, Optional.of("stored by instance b"), at, 0, false);
+    }
+
     public static ClientOrderId orderId(long signalId) {
         return ClientOrderId.of("tvb-test-" + signalId + "-1");
     }

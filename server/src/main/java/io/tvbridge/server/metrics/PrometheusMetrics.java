@@ -35,7 +35,7 @@ import java.util.function.ToDoubleFunction;
 public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
     /** Signals by outcome: decided ones by their decision, the rest by what stopped them. */
     enum SignalOutcome {
-        ACCEPTED, REJECTED, QUEUED, DUPLICATE, MALFORMED, INVALID, UNAUTHORIZED, TOO_LARGE, UNAVAILABLE;
+        ACCEPTED, REJECTED, QUEUED, STORED, DUPLICATE, MALFORMED, INVALID, UNAUTHORIZED, TOO_LARGE, UNAVAILABLE;
 
         static SignalOutcome of(Outcome outcome) {
             if (outcome instanceof Outcome.Decided decided) {
@@ -43,6 +43,7 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
                     case ACCEPTED -> ACCEPTED;
                     case REJECTED -> REJECTED;
                     case QUEUED -> QUEUED;
+                    case STORED -> STORED;
                 };
             }
             if (outcome instanceof Outcome.Duplicate) {

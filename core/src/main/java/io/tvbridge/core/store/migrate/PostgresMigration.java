@@ -166,7 +166,7 @@ public final class PostgresMigration {
         }
     }
 
-    /** The next id an identity column hands out follows the highest copied one. */
+    /** The next id an identity column or the signal ids' sequence hands out follows the highest copied one. */
     private static void setIdentitiesPastCopiedIds(Connection postgres) throws SQLException {
         List<String[]> identities = new ArrayList<>();
         try (Statement statement = postgres.createStatement();
@@ -183,6 +183,10 @@ public final class PostgresMigration {
                 statement.execute("select setval(pg_get_serial_sequence('" + table + "', '" + column + "'),"
                         + " (select coalesce(max(" + column + "), 0) + 1 from " + table + "), false)");
             }
+        }
+        // the signal ids every instance of a shared database takes (migration 12) follow the copied signals too
+        try (Statement statement = postgres.createStatement()) {
+            statement.execute("select setval('signal_ids', (select coalesce(max(id), 0) + 1 from signals), false)");
         }
     }
 

@@ -63,7 +63,7 @@ public final class MyBatisStore implements Store {
         this.kind = kind;
         this.name = name;
         this.clock = clock;
-        this.sessions = new SqlSessionFactoryBuilder().build(configuration(dataSource));
+        this.sessions = new SqlSessionFactoryBuilder().build(configuration(dataSource, kind));
     }
 
     /**
@@ -193,9 +193,10 @@ public final class MyBatisStore implements Store {
         }
     }
 
-    private static Configuration configuration(DataSource dataSource) {
+    private static Configuration configuration(DataSource dataSource, String kind) {
         Configuration configuration = new Configuration(
                 new Environment("tvbridge", new JdbcTransactionFactory(), dataSource));
+        configuration.setDatabaseId(kind);   // before the mappers: it picks the statements that differ by database
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.getTypeHandlerRegistry().register(Instant.class, UtcInstantTypeHandler.class);
@@ -208,6 +209,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(PendingMapper.class);
         configuration.addMapper(ReconciliationMapper.class);
         configuration.addMapper(LeaseMapper.class);
+        configuration.addMapper(InboxMapper.class);
         return configuration;
     }
 

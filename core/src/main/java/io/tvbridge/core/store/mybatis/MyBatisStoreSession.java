@@ -28,6 +28,7 @@ import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.AuditQuery;
 import io.tvbridge.core.store.AuditRecord;
 import io.tvbridge.core.store.ExpectedPosition;
+import io.tvbridge.core.store.Inbox;
 import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.OrderChange;
 import io.tvbridge.core.store.OrderProgress;
@@ -64,6 +65,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final SettingsMapper settings;
     private final PendingMapper pending;
     private final ReconciliationMapper reconciliations;
+    private final InboxMapper inbox;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -77,6 +79,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.settings = session.getMapper(SettingsMapper.class);
         this.pending = session.getMapper(PendingMapper.class);
         this.reconciliations = session.getMapper(ReconciliationMapper.class);
+        this.inbox = session.getMapper(InboxMapper.class);
     }
 
     /** A mapper in this session's transaction, for the SQL that lives beside the session (the lease's fence). */
@@ -115,6 +118,53 @@ final class MyBatisStoreSession implements StoreSession {
     public List<SignalKey> signalKeys(Instant since) {
         return signals.keys(since).stream().map(row -> new SignalKey(row.id(), Optional.ofNullable(row.alertId()),
                 row.bodyHash(), row.receivedAt())).toList();
+    }
+
+    @Override
+    public List<Long> nextSignalIds(int count) {
+        return inbox.nextIds(count);
+    }
+
+    @Override
+    public void addToInbox(long signalId, Instant receivedAt, String instance) {
+        inbox.insert(signalId, receivedAt, instance);
+    }
+
+    @Override
+    public boolean decideStored(long signalId, Decision decision, Optional<String> reason, Instant at,
+                                boolean dryRun) {
+        if (signals.decideStored(signalId, decision.name(), reason.orElse(null), at, dryRun) == 0) {
+            return false;
+        }
+        inbox.delete(signalId);
+        return true;
+    }
+
+    @Override
+    public List<StoredSignal> inbox(int limit) {
+        return signals.inbox(limit).stream().map(MyBatisStoreSession::toSignal).toList();
+    }
+
+    @Override
+    public Inbox inboxState() {
+        InboxMapper.StateRow row = inbox.state();
+        return new Inbox(row.waiting(), Optional.ofNullable(row.oldest()));
+    }
+
+    @Override
+    public Optional<StoredSignal> findSignalByAlertId(String alertId) {
+        return Optional.ofNullable(signals.findByAlertId(alertId)).map(MyBatisStoreSession::toSignal);
+    }
+
+    @Override
+    public Optional<Long> signalWithBody(String bodyHash, Instant since) {
+        return Optional.ofNullable(signals.firstWithBody(bodyHash, since));
+    }
+
+    @Override
+    public List<StoredSignal> decidedAmong(Set<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : signals.decidedAmong(ids).stream().map(MyBatisStoreSession::toSignal).toList();
     }
 
     @Override

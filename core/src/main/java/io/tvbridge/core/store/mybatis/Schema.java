@@ -57,6 +57,7 @@ public final class Schema {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new StandbyIntakeMigration())
                 .load();
     }
 

@@ -25,13 +25,34 @@ interface SignalMapper {
     @Select("select " + COLUMNS + " from signals where id = #{id}")
     SignalRow find(long id);
 
+    /** The signals in the inbox (stored by an instance that does not trade, undecided), oldest first. */
+    @Select("select " + COLUMNS + " from signals where id in (select signal_id from inbox) order by id"
+            + " fetch first #{limit} rows only")
+    List<SignalRow> inbox(int limit);
+
+    @Select("select " + COLUMNS + " from signals where alert_id = #{alertId}")
+    SignalRow findByAlertId(String alertId);
+
+    @Select("select id from signals where body_hash = #{hash} and received_at >= #{since} order by id"
+            + " fetch first 1 rows only")
+    Long firstWithBody(@Param("hash") String bodyHash, @Param("since") Instant since);
+
+    @Select("<script>select " + COLUMNS + " from signals where decision &lt;&gt; 'STORED' and id in"
+            + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<SignalRow> decidedAmong(@Param("ids") java.util.Collection<Long> ids);
+
     @Update("update signals set decision = #{decision}, reason = #{reason}, decided_at = #{at} where id = #{id}")
     void updateDecision(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
                         @Param("at") Instant at);
 
+    @Update("update signals set decision = #{decision}, reason = #{reason}, decided_at = #{at}, dry_run = #{dryRun}"
+            + " where id = #{id} and decision = 'STORED'")
+    int decideStored(@Param("id") long id, @Param("decision") String decision, @Param("reason") String reason,
+                     @Param("at") Instant at, @Param("dryRun") boolean dryRun);
+
     /** The keys of the signals with an alert id, and of those received at or after {@code since}, oldest first. */
-    @Select("select id, alert_id, body_hash, received_at from signals where alert_id is not null"
-            + " or received_at >= #{since} order by id")
+    @Select("select id, alert_id, body_hash, received_at from signals where decision <> 'STORED'"
+            + " and (alert_id is not null or received_at >= #{since}) order by id")
     List<KeyRow> keys(@Param("since") Instant since);
 
     /** A signal's id, alert id, body hash and time of arrival. */

@@ -1,0 +1,87 @@
+package io.tvbridge.core.signal;
+
+import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredSignal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the signals other instances stored to the engine of the instance that trades: it looks at
+ * the inbox every {@link #EVERY} and hands each stored signal, oldest first, to the
+ * {@link DecisionStage}, which decides it in its place among the webhooks of its own. A signal is
+ * handed once until its decision is committed; handed twice all the same (a look that overlapped
+ * that commit), it is not decided twice: the decision is recorded only over "stored".
+ */
+public final class InboxFeed implements AutoCloseable {
+    /** How often the inbox is read: the most a stored signal waits before the engine sees it. */
+    public static final Duration EVERY = Duration.ofMillis(20);
+    private static final int BATCH = 256;
+    private static final Logger log = LoggerFactory.getLogger(InboxFeed.class);
+
+    private final Store store;
+    private final DecisionStage decisions;
+    private final Set<Long> handed = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private String failing = "";
+
+    private InboxFeed(Store store, DecisionStage decisions) {
+        this.store = store;
+        this.decisions = decisions;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tvbridge-inbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts looking at the inbox now, and every {@link #EVERY} after. */
+    public static InboxFeed start(Store store, DecisionStage decisions) {
+        InboxFeed feed = new InboxFeed(store, decisions);
+        feed.timer.scheduleWithFixedDelay(feed::look, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return feed;
+    }
+
+    private void look() {
+        List<StoredSignal> waiting;
+        try (StoreSession session = store.open()) {
+            waiting = session.inbox(BATCH);
+            session.commit();
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.equals(failing)) {
+                log.warn("cannot read the inbox of stored signals ({}); trying again", message);
+                failing = message;
+            }
+            return;
+        }
+        failing = "";
+        for (StoredSignal signal : waiting) {
+            if (handed.add(signal.id())) {
+                decisions.decideStored(signal).whenComplete((outcome, failure) -> handed.remove(signal.id()));
+            }
+        }
+    }
+
+    /** The number of stored signals handed to the engine and not decided yet. */
+    public int inFlight() {
+        return handed.size();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

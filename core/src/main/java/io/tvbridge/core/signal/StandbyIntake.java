@@ -1,0 +1,189 @@
+package io.tvbridge.core.signal;
+
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.Outcome;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.Store;
+import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoredOrder;
+import io.tvbridge.core.store.StoredSignal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook's way in on an instance that does not trade (a standby on a shared database): the
+ * checked alert is stored, undecided, in the signals and the inbox in one transaction, and the
+ * instance that trades decides it (see {@link InboxFeed}). The answer waits up to
+ * {@link #ANSWER_WAIT} for that decision and gives it; when it is not ready by then the answer
+ * says {@code stored}, with the signal id under which {@code /admin/signals} shows the decision.
+ *
+ * <p>A resend is recognised here as on the trading instance: by its alert id (which the database
+ * keeps unique across instances) or by an identical body within the duplicate window. Two
+ * identical bodies arriving at two instances at once are both stored; the trading instance
+ * decides the second as a resend of the first.
+ */
+public final class StandbyIntake implements SignalIntake, AutoCloseable {
+    /** How long an answer waits for the trading instance's decision before it says {@code stored}. */
+    public static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
+    private static final Duration LOOK_EVERY = Duration.ofMillis(10);
+    private static final Logger log = LoggerFactory.getLogger(StandbyIntake.class);
+
+    private final Store store;
+    private final String instance;
+    private final Supplier<RiskSettings> settings;
+    private final Duration duplicateWindow;
+    private final Clock clock;
+    private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+
+    private record Waiting(CompletableFuture<Outcome> answer, long until, boolean dryRun) {
+    }
+
+    public StandbyIntake(Store store, String instance, Supplier<RiskSettings> settings, Duration duplicateWindow,
+                         Clock clock) {
+        this.store = store;
+        this.instance = instance;
+        this.settings = settings;
+        this.duplicateWindow = duplicateWindow;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tvbridge-standby-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::lookForDecisions, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> decide(SignalCandidate candidate) {
+        boolean dryRun = settings.get().dryRun();
+        Outcome stored;
+        try {
+            stored = store.inTransaction(session -> store(session, candidate, dryRun));
+        } catch (RuntimeException e) {
+            // another instance stored the same alert id a moment ago: the database's unique key refused this one
+            Optional<Outcome> earlier = candidate.alert().alertId().flatMap(this::storedWithAlertId);
+            if (earlier.isPresent()) {
+                return CompletableFuture.completedFuture(earlier.get());
+            }
+            log.error("could not store an alert for the trading instance: {}", e.getMessage());
+            return CompletableFuture.completedFuture(new Outcome.Unavailable(
+                    "the alert could not be stored (database error); nothing was ordered"));
+        }
+        if (!(stored instanceof Outcome.Decided decided)) {
+            return CompletableFuture.completedFuture(stored);
+        }
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        waiting.put(decided.signalId(), new Waiting(answer, System.nanoTime() + ANSWER_WAIT.toNanos(), dryRun));
+        return answer;
+    }
+
+    /** Stores the signal undecided, or answers that it is a resend. */
+    private Outcome store(StoreSession session, SignalCandidate candidate, boolean dryRun) {
+        Instant now = clock.instant();
+        Optional<String> alertId = candidate.alert().alertId();
+        Optional<Long> earlier = alertId.isPresent()
+                ? session.findSignalByAlertId(alertId.get()).map(StoredSignal::id)
+                : session.signalWithBody(candidate.bodyHash(), candidate.receivedAt().minus(duplicateWindow));
+        if (earlier.isPresent()) {
+            session.recordDuplicate(earlier.get(), now);
+            String reason = alertId.map(id -> "alert_id '" + id + "' was already received as signal " + earlier.get())
+                    .orElse("the same alert arrived within " + duplicateWindow.toSeconds() + " s as signal "
+                            + earlier.get() + " (identical alerts within that time are taken as resends)");
+            log.info("signal={} received again: {}", earlier.get(), reason);
+            return new Outcome.Duplicate(earlier.get(), orders(session, earlier.get()), reason + "; nothing new was"
+                    + " ordered");
+        }
+        long id = session.nextSignalIds(1).get(0);
+        session.insertSignal(new StoredSignal(id, candidate.receivedAt(), candidate.bodyHash(),
+                candidate.sourceAddress(), candidate.contentType(), candidate.payload(), candidate.alert(),
+                Decision.STORED, Optional.of(storedReason()), now, 0, dryRun));
+        session.addToInbox(id, candidate.receivedAt(), instance);
+        log.info("signal={} stored for the trading instance to decide", id);
+        return new Outcome.Decided(id, Decision.STORED, Optional.of(storedReason()), List.of(), dryRun);
+    }
+
+    private String storedReason() {
+        return "stored by instance " + instance + "; the instance that trades decides it";
+    }
+
+    private Optional<Outcome> storedWithAlertId(String alertId) {
+        try {
+            return store.inTransaction(session -> session.findSignalByAlertId(alertId).map(signal ->
+                    new Outcome.Duplicate(signal.id(), orders(session, signal.id()), "alert_id '" + alertId
+                            + "' was already received as signal " + signal.id() + "; nothing new was ordered")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<ClientOrderId> orders(StoreSession session, long signalId) {
+        return session.ordersOfSignal(signalId).stream().filter(order -> order.parent().isEmpty())
+                .map(StoredOrder::clientOrderId).toList();
+    }
+
+    /** Answers the waiting webhooks whose signals were decided, and those that waited long enough. */
+    private void lookForDecisions() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        try (StoreSession session = store.open()) {
+            for (StoredSignal signal : session.decidedAmong(Map.copyOf(waiting).keySet())) {
+                Waiting answer = waiting.remove(signal.id());
+                if (answer != null) {
+                    answer.answer().complete(new Outcome.Decided(signal.id(), signal.decision(), signal.reason(),
+                            orders(session, signal.id()), signal.dryRun()));
+                }
+            }
+            session.commit();
+        } catch (RuntimeException e) {
+            log.warn("cannot look for the trading instance's decisions: {}", e.getMessage());
+        }
+        long now = System.nanoTime();
+        waiting.forEach((id, answer) -> {
+            if (now - answer.until() >= 0 && waiting.remove(id, answer)) {
+                answer.answer().complete(notDecidedYet(id, answer));
+            }
+        });
+    }
+
+    private Outcome notDecidedYet(long id, Waiting answer) {
+        return new Outcome.Decided(id, Decision.STORED, Optional.of(storedReason() + " (not decided within "
+                + ANSWER_WAIT.toMillis() + " ms; GET /admin/signals?status=stored lists those still waiting)"),
+                List.of(), answer.dryRun());
+    }
+
+    @Override
+    public RiskSettings settings() {
+        return settings.get();
+    }
+
+    /** An instance that does not trade has no account to plan against: the explain tool runs on the one that does. */
+    @Override
+    public CompletableFuture<Plan> preview(Alert alert) {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+                "this instance does not trade; ask the instance that does"));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        // each of them is stored: its answer says so (a 5xx would ask for a resend)
+        waiting.forEach((id, answer) -> answer.answer().complete(notDecidedYet(id, answer)));
+    }
+}
