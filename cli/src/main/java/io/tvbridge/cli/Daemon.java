@@ -258,7 +258,7 @@ public final class Daemon implements AutoCloseable {
                 redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
         boolean shared = lease != null;
         if (shared) {
-            remember(InboxFeed.start(store, decisions));   // the alerts standbys stored, decided here
+            remember(InboxFeed.start(store, decisions, account::prepare));   // the alerts standbys stored, decided here
         }
         HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
                 () -> circuit.get().openReason(), () -> decisions.settings().dryRun(),

@@ -156,7 +156,7 @@ class LeaseFailoverTest {
         }
     }
 
-    private static long count(PostgresServer server, String database, String sql) {
+    static long count(PostgresServer server, String database, String sql) {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(database), PostgresServer.USER,
                 PostgresServer.PASSWORD);
              Statement statement = connection.createStatement();
@@ -167,18 +167,18 @@ class LeaseFailoverTest {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static HttpResponse<String> get(int port, String path) {
+    static HttpResponse<String> get(int port, String path) {
         return TestDaemon.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).GET().build());
     }
 
-    private static HttpResponse<String> post(int port, String body) {
+    static HttpResponse<String> post(int port, String body) {
         return TestDaemon.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

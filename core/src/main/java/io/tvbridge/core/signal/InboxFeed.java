@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredSignal;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +30,15 @@ public final class InboxFeed implements AutoCloseable {
 
     private final Store store;
     private final DecisionStage decisions;
+    private final Consumer<InstrumentRef> prepare;
     private final Set<Long> handed = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
     private String failing = "";
 
-    private InboxFeed(Store store, DecisionStage decisions) {
+    private InboxFeed(Store store, DecisionStage decisions, Consumer<InstrumentRef> prepare) {
         this.store = store;
         this.decisions = decisions;
+        this.prepare = prepare;
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tvbridge-inbox");
             thread.setDaemon(true);
@@ -42,9 +46,12 @@ public final class InboxFeed implements AutoCloseable {
         });
     }
 
-    /** Starts looking at the inbox now, and every {@link #EVERY} after. */
-    public static InboxFeed start(Store store, DecisionStage decisions) {
-        InboxFeed feed = new InboxFeed(store, decisions);
+    /**
+     * Starts looking at the inbox now, and every {@link #EVERY} after; {@code prepare} readies a
+     * signal's instrument for the engine before it is handed over, as the webhook does for its own.
+     */
+    public static InboxFeed start(Store store, DecisionStage decisions, Consumer<InstrumentRef> prepare) {
+        InboxFeed feed = new InboxFeed(store, decisions, prepare);
         feed.timer.scheduleWithFixedDelay(feed::look, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return feed;
     }
@@ -65,6 +72,7 @@ public final class InboxFeed implements AutoCloseable {
         failing = "";
         for (StoredSignal signal : waiting) {
             if (handed.add(signal.id())) {
+                signal.alert().instrument().ifPresent(prepare);
                 decisions.decideStored(signal).whenComplete((outcome, failure) -> handed.remove(signal.id()));
             }
         }

@@ -251,7 +251,7 @@ class EngineLoopTest {
         long id = engine.store().inTransaction(s -> s.inbox(10)).get(0).id();
         assertThat(engine.store().inTransaction(s -> s.findSignal(id)).orElseThrow().decision())
                 .isEqualTo(Decision.STORED);
-        running.add(InboxFeed.start(engine.store(), engine.stage()));
+        running.add(InboxFeed.start(engine.store(), engine.stage(), ref -> { }));
 
         Outcome decided = answer.get(10, TimeUnit.SECONDS);
         assertThat(decided).isInstanceOf(Outcome.Decided.class);
