@@ -144,6 +144,7 @@ public final class Daemon implements AutoCloseable {
     private LeaseKeeper lease;
     private CommitFence fence = CommitFence.NONE;
     private Instance instance;
+    private InstanceId instanceId;
 
     /** How the daemon ends its process when it lost the engine lease; {@code status} is not 0. */
     @FunctionalInterface
@@ -186,6 +187,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startAll() {
+        // from the first line on, the log is in the format this daemon's configuration asks for, with its instance id
+        instanceId = InstanceId.from(values);
+        remember(Logging.use(LogFormat.from(values), instanceId));
         createDataDirectory();
         // the lock guards the data directory's files (secrets, broker state, the daemon's address) on either store
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
@@ -292,20 +296,19 @@ public final class Daemon implements AutoCloseable {
      * the data directory's lock (taken already) does the same, and no lease is used.
      */
     private void takeTheLease(MyBatisStore database) {
-        InstanceId id = InstanceId.from(values);
         if (!database.kind().equals("postgresql")) {
-            instance = Instance.single(id.value());
+            instance = Instance.single(instanceId.value());
             return;
         }
         try {
-            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), id.holder(), metrics,
+            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), instanceId.holder(), metrics,
                     this::leaseLost));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("stopped while waiting for the engine lease", e);
         }
         fence = lease;
-        instance = Instance.leader(id.value(), lease.held());
+        instance = Instance.leader(instanceId.value(), lease.held());
     }
 
     /**
