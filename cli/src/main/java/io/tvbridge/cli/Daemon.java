@@ -149,6 +149,7 @@ public final class Daemon implements AutoCloseable {
     private Instance instance;
     /** While it waits for the lease on a shared database: the standby taking webhooks meanwhile. */
     private Standby standby;
+    private InstanceId instanceId;
 
     /** How the daemon ends its process when it lost the engine lease; {@code status} is not 0. */
     @FunctionalInterface
@@ -191,6 +192,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startAll() {
+        // from the first line on, the log is in the format this daemon's configuration asks for, with its instance id
+        instanceId = InstanceId.from(values);
+        remember(Logging.use(LogFormat.from(values), instanceId));
         createDataDirectory();
         // the lock guards the data directory's files (secrets, broker state, the daemon's address) on either store
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
@@ -308,19 +312,18 @@ public final class Daemon implements AutoCloseable {
      * already) keeps other daemons away, and no lease is used.
      */
     private void takeTheLease(MyBatisStore database, BrokerCatalog.Provider provider) {
-        InstanceId id = InstanceId.from(values);
         if (!database.kind().equals("postgresql")) {
-            instance = Instance.single(id.value());
+            instance = Instance.single(instanceId.value());
             return;
         }
         AtomicReference<Lease> leader = new AtomicReference<>();
         try {
-            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), id.holder(), metrics,
-                    this::leaseLost, seen -> {
+            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), instanceId.holder(),
+                    metrics, this::leaseLost, seen -> {
                         leader.set(seen);
                         if (standby == null) {
                             standby = remember(Standby.start(config, values, clock, database, redactor, metrics,
-                                    provider.name(), provider.factory().version(), id.value(), leader));
+                                    provider.name(), provider.factory().version(), instanceId.value(), leader));
                         }
                     }));
         } catch (InterruptedException e) {
@@ -328,7 +331,7 @@ public final class Daemon implements AutoCloseable {
             throw new IllegalStateException("stopped while waiting for the engine lease", e);
         }
         fence = lease;
-        instance = Instance.leader(id.value(), lease.held());
+        instance = Instance.leader(instanceId.value(), lease.held());
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
                 "Settings come from these options, then environment variables, then a .env file in the working"
                         + " directory, then <data-dir>/secrets.env."})
 final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--port", description = "port to listen on (env PORT, default 8080)")
     Integer port;
@@ -40,7 +43,11 @@ final class RunCommand implements Callable<Integer> {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("tvbridge: stopping: finishing the work in flight");
+            if (Logging.format() == LogFormat.JSON) {
+                log.info("stopping: finishing the work in flight");   // a collector reading JSON lines reads this too
+            } else {
+                System.err.println("tvbridge: stopping: finishing the work in flight");
+            }
             daemon.close();
             stopped.countDown();
         }, "tvbridge-shutdown"));

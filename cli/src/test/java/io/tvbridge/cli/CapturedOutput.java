@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Copies everything written to {@code System.err} and {@code System.out} while open: the daemon's
- * log (slf4j-simple writes to whatever {@code System.err} is at the time of each line, and
- * Jersey's and the brokers' logging is routed there too). Closing restores the streams.
+ * log (Logback's console appender writes to whatever {@code System.err} is at the time of each
+ * line, and Jersey's and the brokers' logging is routed there too). Closing restores the streams.
  */
 final class CapturedOutput implements AutoCloseable {
     private final PrintStream err = System.err;

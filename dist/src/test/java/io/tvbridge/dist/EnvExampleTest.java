@@ -62,6 +62,7 @@ class EnvExampleTest {
                 expected.put(key.environmentName(factory.name()), key.defaultValue().orElse(""));
             }
         }
+        expected.put("LOG_FORMAT", "text");
         expected.put("JAVA_OPTS", "-Xmx256m");
         expected.put("TVBRIDGE_CDS", "on");
 
