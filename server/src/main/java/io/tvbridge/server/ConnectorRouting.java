@@ -46,6 +46,13 @@ final class ConnectorRouting extends Handler.Wrapper {
         webhook.ifPresent(handler -> addBean(handler, true));
     }
 
+    /** The webhook's handler belongs to the same server (Jetty warns at start of a handler without one). */
+    @Override
+    public void setServer(org.eclipse.jetty.server.Server server) {
+        super.setServer(server);
+        webhook.ifPresent(handler -> handler.setServer(server));
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String connector = request.getConnectionMetaData().getConnector().getName();
