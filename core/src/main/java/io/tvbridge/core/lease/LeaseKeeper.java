@@ -87,27 +87,30 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
         String said = "";
         while (true) {
             long sentAt = System.nanoTime();
+            Lease now;
             try {
-                Lease now = lease.tryAcquire(holder);
-                if (now.heldBy(holder)) {
-                    metrics.leaseTaken();
-                    log.info("took the engine lease as {} (epoch {}); this instance trades", holder, now.epoch());
-                    return new LeaseKeeper(lease, now, sentAt, loss);
-                }
-                seen.accept(now);
-                String waiting = "the engine lease is held by " + now.holder() + " (epoch " + now.epoch() + ")";
-                if (!waiting.equals(said)) {
-                    log.warn("{} until {}: waiting for it, trying again every second; meanwhile this instance"
-                            + " stores the alerts it receives for the holder to decide", waiting, now.expiresAt());
-                    said = waiting;
-                }
+                now = lease.tryAcquire(holder);
             } catch (RuntimeException e) {
                 String failed = "cannot take the engine lease: " + e.getMessage();
                 if (!failed.equals(said)) {
                     log.warn("{}; trying again every second", failed);
                     said = failed;
                 }
+                Thread.sleep(RETRY.toMillis());
+                continue;
             }
+            if (now.heldBy(holder)) {
+                metrics.leaseTaken();
+                log.info("took the engine lease as {} (epoch {}); this instance trades", holder, now.epoch());
+                return new LeaseKeeper(lease, now, sentAt, loss);
+            }
+            String waiting = "the engine lease is held by " + now.holder() + " (epoch " + now.epoch() + ")";
+            if (!waiting.equals(said)) {
+                log.warn("{} until {}: waiting for it, trying again every second; meanwhile this instance"
+                        + " stores the alerts it receives for the holder to decide", waiting, now.expiresAt());
+                said = waiting;
+            }
+            seen.accept(now);   // outside the try: what it does failing is no failure to take the lease
             Thread.sleep(RETRY.toMillis());
         }
     }
