@@ -208,6 +208,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(PendingMapper.class);
         configuration.addMapper(ReconciliationMapper.class);
         configuration.addMapper(LeaseMapper.class);
+        configuration.addMapper(BrokerJournalMapper.class);
         return configuration;
     }
 
