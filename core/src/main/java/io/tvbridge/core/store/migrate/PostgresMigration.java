@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -161,20 +162,36 @@ public final class PostgresMigration {
              ResultSet rows = read.executeQuery("select " + names + " from " + table);
              PreparedStatement write = postgres.prepareStatement("insert into " + table + " (" + names
                      + ") values (" + marks + ")")) {
-            int batched = 0;
-            while (rows.next()) {
+            writeInBatches(write, () -> {
+                if (!rows.next()) {
+                    return false;
+                }
                 for (int i = 1; i <= columns.size(); i++) {
                     write.setObject(i, rows.getObject(i));
                 }
-                write.addBatch();
-                if (++batched == BATCH) {
-                    write.executeBatch();
-                    batched = 0;
-                }
-            }
-            if (batched > 0) {
+                return true;
+            });
+        }
+    }
+
+    /** The parameters of the next row to insert set, or false when there is none left. */
+    @FunctionalInterface
+    private interface NextRow {
+        boolean set() throws SQLException;
+    }
+
+    /** Inserts row after row with {@code write}, {@link #BATCH} to a round trip. */
+    private static void writeInBatches(PreparedStatement write, NextRow next) throws SQLException {
+        int batched = 0;
+        while (next.set()) {
+            write.addBatch();
+            if (++batched == BATCH) {
                 write.executeBatch();
+                batched = 0;
             }
+        }
+        if (batched > 0) {
+            write.executeBatch();
         }
     }
 
@@ -206,22 +223,19 @@ public final class PostgresMigration {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PreparedStatement write = postgres.prepareStatement("insert into broker_journal"
                 + " (broker, name, seq, line, written_at) values (?, ?, ?, ?, ?)")) {
-            int batched = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                write.setString(1, broker);
-                write.setString(2, name);
-                write.setLong(3, i + 1L);
-                write.setString(4, lines.get(i));
-                write.setObject(5, now);
-                write.addBatch();
-                if (++batched == BATCH) {
-                    write.executeBatch();
-                    batched = 0;
+            write.setString(1, broker);
+            write.setString(2, name);
+            write.setObject(5, now);
+            Iterator<String> next = lines.iterator();
+            long[] seq = {0};
+            writeInBatches(write, () -> {
+                if (!next.hasNext()) {
+                    return false;
                 }
-            }
-            if (batched > 0) {
-                write.executeBatch();
-            }
+                write.setLong(3, ++seq[0]);
+                write.setString(4, next.next());
+                return true;
+            });
         }
         List<String> copy = new ArrayList<>(lines.size());
         try (PreparedStatement read = postgres.prepareStatement("select line from broker_journal"
