@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.Broker;
 import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerFactory;
+import io.tvbridge.broker.spi.BrokerJournal;
 import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
@@ -62,6 +63,7 @@ import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Lease;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
+import io.tvbridge.core.store.StoreBrokerJournal;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
@@ -97,6 +99,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -457,12 +460,27 @@ public final class Daemon implements AutoCloseable {
                     values.withPrefix(factory.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_"),
                     factory.configKeys());
             log.info("starting broker {} {} ({})", factory.name(), factory.version(), brokerConfig);
-            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state, hours));
+            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state, hours,
+                    brokerJournals(factory.name(), state)));
         } catch (BrokerException e) {
             throw new ConfigException("broker " + factory.name() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + state, e);
         }
+    }
+
+    /**
+     * On a database several daemons share, a broker's journals are kept in it (behind the engine's
+     * lease, taken by now), so that the daemon that takes over finds the paper account where the last
+     * one left it. On H2 they stay files in the broker's state folder.
+     */
+    private Optional<Function<String, BrokerJournal>> brokerJournals(String brokerName, Path state) {
+        if (!store.kind().equals("postgresql")) {
+            return Optional.empty();
+        }
+        Store shared = store;
+        CommitFence leaseFence = fence;
+        return Optional.of(name -> StoreBrokerJournal.open(shared, leaseFence, clock, brokerName, name, state));
     }
 
     private void connectBroker() {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code tvbridge db migrate-to}: a stopped daemon's H2 database copied into an empty PostgreSQL database. */
 @Command(name = "migrate-to", mixinStandardHelpOptions = true,
         description = {"Copies the H2 database of a stopped daemon into an empty PostgreSQL database: the schema,"
-                + " every table, each checked row for row before the copy is committed.",
+                + " every table, each checked row for row before the copy is committed, and the paper broker's"
+                + " journal file (its account), kept in the database from then on.",
                 "The H2 database is only read. Afterwards start tvbridge with DATABASE_URL set to the same URL."})
 final class DbMigrateToCommand implements Callable<Integer> {
 
@@ -45,13 +46,20 @@ final class DbMigrateToCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("copying %s into %s as %s%n", dataDirectory, target.name(), target.user());
         out.flush();
-        List<PostgresMigration.CopiedTable> tables = PostgresMigration.copy(dataDirectory, target);
+        PostgresMigration.Copied copied = PostgresMigration.copy(dataDirectory, target);
+        List<PostgresMigration.CopiedTable> tables = copied.tables();
         for (PostgresMigration.CopiedTable table : tables) {
             out.printf("  %-28s %8d rows  verified (sha256 %s)%n", table.name(), table.rows(),
                     table.sha256().substring(0, 16));
         }
-        out.printf("Copied and verified %d tables, %d rows. The H2 database in %s is unchanged.%n", tables.size(),
-                tables.stream().mapToLong(PostgresMigration.CopiedTable::rows).sum(), dataDirectory);
+        for (PostgresMigration.CopiedJournal journal : copied.journals()) {
+            out.printf("  %-28s %8d lines verified (sha256 %s) from %s%n", "journal " + journal.broker() + "/"
+                    + journal.name(), journal.lines(), journal.sha256().substring(0, 16), journal.file());
+        }
+        out.printf("Copied and verified %d tables, %d rows%s. The H2 database in %s is unchanged.%n", tables.size(),
+                tables.stream().mapToLong(PostgresMigration.CopiedTable::rows).sum(),
+                copied.journals().isEmpty() ? "" : ", and " + copied.journals().size() + " broker journal(s) into"
+                        + " broker_journal", dataDirectory);
         out.printf("Start tvbridge with DATABASE_URL=%s (and DATABASE_USER, DATABASE_PASSWORD) and the same data"
                 + " directory.%n", target.name());
         out.flush();

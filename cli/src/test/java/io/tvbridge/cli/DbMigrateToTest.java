@@ -12,7 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +57,8 @@ class DbMigrateToTest {
         PostgresServer server = PostgresServer.shared();
         String database = server.createDatabase();
         List<JsonNode> before;
+        JsonNode paperPositions;
+        JsonNode paperAccount;
         try (TestDaemon tv = TestDaemon.start(folder)) {
             tv.signal("\"symbol\":\"NASDAQ:AAPL\",\"action\":\"buy\",\"quantity\":10,\"price\":150.5,"
                     + "\"strategy\":\"ema, \\\"fast\\\"\",\"comment\":\"ünïcode, 'quoted'\"");
@@ -60,7 +68,13 @@ class DbMigrateToTest {
             tv.settle();
             tv.admin(200, "POST", "/admin/reconcile", "{\"actor\":\"alice\"}");
             before = PostgresDaemonTest.records(tv);
+            paperPositions = tv.admin(200, "GET", "/admin/positions/actual", null);
+            paperAccount = tv.admin(200, "GET", "/admin/account", null);
         }
+        assertThat(paperPositions).as("the paper account holds MSFT").isNotEmpty();
+        Path journal = folder.resolve("data").resolve("brokers/paper/paper-journal.log");
+        List<String> journalLines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        assertThat(journalLines).hasSizeGreaterThan(8);
         Path h2File = folder.resolve("data").resolve("tvbridge.mv.db");
         String h2Before = sha256(h2File);
 
@@ -70,6 +84,12 @@ class DbMigrateToTest {
         assertThat(migrate.out()).contains("signals", "orders", "fills", "order_events", "positions", "audit_log",
                 "reconciliations", "verified", "Copied and verified").doesNotContain(PostgresServer.PASSWORD);
         assertThat(sha256(h2File)).as("the H2 database is unchanged").isEqualTo(h2Before);
+        // the paper account, a file on H2, is copied line for line into the database
+        assertThat(migrate.out()).contains("journal paper/paper-journal", journalLines.size() + " lines verified");
+        assertThat(lines(server, database, "select line from broker_journal where broker = 'paper'"
+                + " and name = 'paper-journal' order by seq")).isEqualTo(journalLines);
+        assertThat(Files.readAllLines(journal, StandardCharsets.UTF_8)).as("the file is unchanged")
+                .isEqualTo(journalLines);
 
         Run again = tvbridge("db", "migrate-to", "--url", urlWithCredentials(server, database), "--data-dir",
                 folder.resolve("data").toString());
@@ -79,6 +99,11 @@ class DbMigrateToTest {
         Map<String, String> postgres = Map.of("DATABASE_URL", urlWithCredentials(server, database));
         try (TestDaemon tv = TestDaemon.start(folder, postgres)) {
             assertThat(PostgresDaemonTest.records(tv)).isEqualTo(before);
+            assertThat(tv.admin(200, "GET", "/admin/positions/actual", null)).isEqualTo(paperPositions);
+            JsonNode account = tv.admin(200, "GET", "/admin/account", null);
+            for (String field : List.of("cash", "equity", "realized_pnl")) {
+                assertThat(account.get(field)).as(field).isEqualTo(paperAccount.get(field));
+            }
             JsonNode next = tv.signal("\"symbol\":\"NVDA\",\"action\":\"buy\",\"quantity\":2,\"price\":100");
             assertThat(next.get("signal_id").asLong()).isEqualTo(5);
             tv.settle();
@@ -107,6 +132,21 @@ class DbMigrateToTest {
         Run refused = tvbridge("db", "migrate-to", "--url", wrong, "--data-dir", data);
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains(server.databaseUrl(database)).doesNotContain("not-the-password-42");
+    }
+
+    private static List<String> lines(PostgresServer server, String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(database), PostgresServer.USER,
+                PostgresServer.PASSWORD);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> lines = new ArrayList<>();
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     private static String sha256(Path file) throws IOException {

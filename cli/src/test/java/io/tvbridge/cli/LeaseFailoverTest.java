@@ -79,9 +79,6 @@ class LeaseFailoverTest {
 
             a.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             long killedAt = System.nanoTime();
-            // the paper broker keeps its simulated account in the data directory, not in the shared store:
-            // B takes A's, as two machines sharing that folder would, before it connects its broker
-            copy(folderA.resolve("data/brokers/paper"), folderB.resolve("data/brokers/paper"));
             try (TestDaemon tv = b.get(TAKE_OVER.toSeconds(), TimeUnit.SECONDS)) {
                 Duration tookOver = Duration.ofNanos(System.nanoTime() - killedAt);
                 System.out.printf("failover: A killed -> B ready to trade in %d ms%n", tookOver.toMillis());
@@ -92,6 +89,9 @@ class LeaseFailoverTest {
                 assertThat(status.at("/instance/lease/holder").asText()).startsWith("b/");
                 assertThat(status.at("/instance/lease/epoch").asLong()).isEqualTo(2);
                 assertThat(tv.admin("GET", "/metrics", null).body()).contains("tvbridge_lease_changes_total 1.0");
+                // the paper account is kept in the shared database: B, with a data directory of its own, has A's
+                assertThat(tv.admin(200, "GET", "/admin/positions/actual", null)).singleElement()
+                        .satisfies(p -> assertThat(p.get("quantity").decimalValue()).isEqualByComparingTo("4"));
 
                 JsonNode sell = tv.signal("\"symbol\":\"NASDAQ:AAPL\",\"action\":\"sell\",\"quantity\":1,\"price\":151");
                 assertThat(sell.get("decision").asText()).isEqualTo("accepted");
@@ -141,19 +141,6 @@ class LeaseFailoverTest {
             Thread.sleep(100);
         }
         throw new AssertionError("daemon A did not get ready: " + Files.readString(folder.resolve("err.log")));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     static long count(PostgresServer server, String database, String sql) {

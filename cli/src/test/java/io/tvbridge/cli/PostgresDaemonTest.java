@@ -3,9 +3,12 @@ package io.tvbridge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tvbridge.broker.spi.model.ClientOrderId;
+import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.core.store.PostgresServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,73 @@ class PostgresDaemonTest {
             assertThat(tv.count("select count(*) from orders where status = 'FILLED'")).isEqualTo(4);
             assertThat(tv.count("select count(distinct client_order_id) from orders")).isEqualTo(4);
         }
+    }
+
+    /**
+     * A failover to a machine with nothing of its own: the paper broker's account is kept in the
+     * database, so the second instance, with an empty data directory, shows the position and cash the
+     * first one left, and the limit order it left working is working there.
+     */
+    @Test
+    void anInstanceWithAnEmptyDataDirectoryGoesOnWithThePaperAccountTheLastOneLeft() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        String database = server.createDatabase();
+        Map<String, String> shared = Map.of("DATABASE_URL", server.databaseUrl(database),
+                "DATABASE_USER", PostgresServer.USER, "DATABASE_PASSWORD", PostgresServer.PASSWORD,
+                "PAPER_COMMISSION_PER_ORDER", "1");
+        Path machineA = folder.resolve("a");
+        Path machineB = folder.resolve("b");
+        JsonNode positions;
+        JsonNode account;
+        String limit;
+        try (TestDaemon a = TestDaemon.start(machineA, with(shared, "INSTANCE_ID", "a"))) {
+            // an entry that fills, leaving its take-profit working: a sell limit at 170
+            a.signal("\"symbol\":\"NASDAQ:AAPL\",\"action\":\"buy\",\"quantity\":10,\"price\":150.5,"
+                    + "\"take_profit\":170");
+            a.settle();
+            TestDaemon.eventually("the take-profit rests", () -> a.count("select count(*) from orders"
+                    + " where order_type = 'LIMIT' and status = 'ACCEPTED'") == 1);
+            limit = a.text("select client_order_id from orders where order_type = 'LIMIT'");
+            assertThat(a.paper().openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly(limit);
+            positions = a.admin(200, "GET", "/admin/positions/actual", null);
+            account = a.admin(200, "GET", "/admin/account", null);
+        }
+        assertThat(positions).singleElement().satisfies(p -> {
+            assertThat(p.get("symbol").asText()).isEqualTo("AAPL");
+            assertThat(p.get("quantity").decimalValue()).isEqualByComparingTo("10");
+        });
+        assertThat(account.get("cash").decimalValue()).isEqualByComparingTo("98494");   // 100,000 - 1,505 - 1
+        assertThat(machineA.resolve("data/brokers/paper/paper-journal.log")).as("no journal file").doesNotExist();
+        assertThat(machineB).doesNotExist();
+
+        try (TestDaemon b = TestDaemon.start(machineB, with(shared, "INSTANCE_ID", "b"))) {
+            assertThat(b.admin(200, "GET", "/admin/status", null).at("/instance/id").asText()).isEqualTo("b");
+            assertThat(b.admin(200, "GET", "/admin/positions/actual", null)).isEqualTo(positions);
+            JsonNode taken = b.admin(200, "GET", "/admin/account", null);
+            for (String field : List.of("cash", "equity", "buying_power", "realized_pnl")) {
+                assertThat(taken.get(field)).as(field).isEqualTo(account.get(field));
+            }
+            assertThat(b.paper().openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly(limit);
+
+            assertThat(b.paper().lookup(ClientOrderId.of(limit))).hasValueSatisfying(o -> {
+                assertThat(o.status()).isEqualTo(OrderStatus.ACCEPTED);
+                assertThat(o.limitPrice()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("170"));
+            });
+
+            // the broker of the second instance knows the working order: it cancels it
+            b.admin(202, "POST", "/admin/orders/" + limit + "/cancel", "{\"actor\":\"alice\"}");
+            TestDaemon.eventually("the take-profit is cancelled", () -> "CANCELLED".equals(b.text(
+                    "select status from orders where client_order_id = '" + limit + "'")));
+            assertThat(b.paper().openOrders()).isEmpty();
+            assertThat(b.admin(200, "GET", "/admin/positions/actual", null)).isEqualTo(positions);
+        }
+        assertThat(machineB.resolve("data/brokers/paper/paper-journal.log")).doesNotExist();
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        Map<String, String> more = new HashMap<>(environment);
+        more.put(name, value);
+        return more;
     }
 
     static List<JsonNode> records(TestDaemon tv) {

@@ -24,7 +24,6 @@ import io.tvbridge.broker.spi.model.Position;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A simulated broker with a persistent book. Orders fill at once at the last price seen for
+ * A simulated broker with a persistent book, kept in the journal its host gives it
+ * ({@link BrokerContext#journal}). Orders fill at once at the last price seen for
  * the symbol (the alert's price travels with the order), moved by the configured slippage
  * and charged the configured commission; limit and stop orders rest until a later price
  * reaches them, and a trailing stop until the price turns back its distance from the best
@@ -68,11 +68,14 @@ public final class PaperBroker implements Broker {
     PaperBroker(PaperConfig config, BrokerContext context) {
         this.config = config;
         this.context = context;
-        Path file = context.stateDirectory().resolve(PaperJournal.FILE_NAME);
-        List<PaperEvent> history = PaperJournal.read(file);
-        this.journal = new PaperJournal(file);
-        this.book = new PaperBook(config, context.marketHours(), journal::append);
-        history.forEach(book::apply);
+        this.journal = new PaperJournal(context.journal(PaperJournal.NAME));
+        try {
+            this.book = new PaperBook(config, context.marketHours(), journal::append);
+            journal.events().forEach(book::apply);
+        } catch (RuntimeException e) {
+            journal.close();
+            throw e;
+        }
         this.events = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "paper-events");
             thread.setDaemon(true);
@@ -136,7 +139,7 @@ public final class PaperBroker implements Broker {
             details.put("currency", config.currency());
             details.put("orders", Integer.toString(book.orderCount()));
         }
-        details.put("journal", journal.file().toString());
+        details.put("journal", journal.location());
         boolean connected = reachable && connectedSince != null && !closed;
         return new BrokerHealth(connected, Optional.of(ACCOUNT), Optional.ofNullable(connectedSince),
                 connected ? "simulated account, ready" : "simulated account, not connected", details);

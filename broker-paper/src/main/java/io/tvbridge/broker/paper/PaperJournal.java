@@ -1,5 +1,7 @@
 package io.tvbridge.broker.paper;
 
+import io.tvbridge.broker.spi.BrokerJournal;
+import io.tvbridge.broker.spi.FileBrokerJournal;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.OrderStatus;
@@ -7,16 +9,11 @@ import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.model.TrailingStop;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,46 +22,43 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The paper venue's memory: one line per {@link PaperEvent}, appended and flushed before
- * the event takes effect, so the book survives a restart (and a killed process). Lines are
- * tab-separated {@code key=value} fields with URL-encoded values, readable with any editor.
+ * The paper venue's memory: one line per {@link PaperEvent}, appended to the broker's
+ * {@link BrokerJournal} before the event takes effect, so the book survives a restart (and a killed
+ * process). The journal is the host's: by default the file {@value #FILE_NAME} in the broker's state
+ * directory, kept in the database when tvbridge's store is one that several machines share. Lines
+ * are tab-separated {@code key=value} fields with URL-encoded values, readable with any editor.
  * {@link #read} is public for tools that look at what the venue did (the burst benchmark).
  */
 public final class PaperJournal implements AutoCloseable {
-    /** The journal's name in the broker's state directory ({@code <data-dir>/brokers/paper/}). */
-    public static final String FILE_NAME = "paper-journal.log";
+    /** The journal's name, as the paper broker asks its host for it. */
+    public static final String NAME = "paper-journal";
+    /** The journal's file in the broker's state directory ({@code <data-dir>/brokers/paper/}) when it is a file. */
+    public static final String FILE_NAME = NAME + ".log";
 
     private static final System.Logger log = System.getLogger(PaperJournal.class.getName());
 
-    private final Path file;
-    private final BufferedWriter writer;
+    private final BrokerJournal lines;
 
-    PaperJournal(Path file) {
-        this.file = file;
-        try {
-            Files.createDirectories(file.getParent());
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the paper journal " + file, e);
-        }
+    PaperJournal(BrokerJournal lines) {
+        this.lines = lines;
     }
 
-    Path file() {
-        return file;
+    /** Where the journal is kept, for the broker's health details. */
+    String location() {
+        return lines.toString();
     }
 
-    /** Reads every event of the journal at {@code file}; a torn last line (a crash mid-write) is skipped. */
+    /** Every event of the journal, in order; a torn last line (a crash mid-write) is skipped. */
+    List<PaperEvent> events() {
+        return decode(lines.lines(), lines.toString());
+    }
+
+    /** Reads every event of the journal file at {@code file}; a torn last line (a crash mid-write) is skipped. */
     public static List<PaperEvent> read(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the paper journal " + file, e);
-        }
+        return decode(FileBrokerJournal.read(file), file.toString());
+    }
+
+    private static List<PaperEvent> decode(List<String> lines, String where) {
         List<PaperEvent> events = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -75,9 +69,9 @@ public final class PaperJournal implements AutoCloseable {
                 events.add(decode(line));
             } catch (RuntimeException e) {
                 if (i == lines.size() - 1) {
-                    log.log(System.Logger.Level.WARNING, "skipping the torn last line of " + file);
+                    log.log(System.Logger.Level.WARNING, "skipping the torn last line of " + where);
                 } else {
-                    throw new IllegalStateException(file + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
+                    throw new IllegalStateException(where + " line " + (i + 1) + " is damaged: " + e.getMessage(), e);
                 }
             }
         }
@@ -85,13 +79,7 @@ public final class PaperJournal implements AutoCloseable {
     }
 
     void append(PaperEvent event) {
-        try {
-            writer.write(encode(event));
-            writer.newLine();
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the paper journal " + file, e);
-        }
+        lines.append(encode(event));
     }
 
     static String encode(PaperEvent event) {
@@ -200,10 +188,6 @@ public final class PaperJournal implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            writer.close();
-        } catch (IOException e) {
-            log.log(System.Logger.Level.WARNING, "closing the paper journal failed: " + e.getMessage());
-        }
+        lines.close();
     }
 }

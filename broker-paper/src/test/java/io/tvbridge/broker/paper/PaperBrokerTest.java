@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tvbridge.broker.spi.BrokerConfig;
+import io.tvbridge.broker.spi.BrokerContext;
 import io.tvbridge.broker.spi.BrokerException;
+import io.tvbridge.broker.spi.BrokerJournal;
 import io.tvbridge.broker.spi.BrokerListener;
+import io.tvbridge.broker.spi.MarketHours;
+import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.ConversionRates;
@@ -14,9 +18,11 @@ import io.tvbridge.broker.spi.model.Fill;
 import io.tvbridge.broker.spi.model.Instrument;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderRequest;
+import io.tvbridge.broker.spi.model.OrderState;
 import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.OrderUpdate;
+import io.tvbridge.broker.spi.model.Position;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TimeInForce;
 import io.tvbridge.broker.spi.model.TrailingStop;
@@ -24,8 +30,13 @@ import io.tvbridge.broker.spi.tck.MutableClock;
 import io.tvbridge.broker.spi.tck.RecordingBrokerListener;
 import io.tvbridge.broker.spi.tck.TestBrokerContext;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,11 +55,54 @@ class PaperBrokerTest {
     private PaperBroker broker;
 
     private PaperBroker open(Map<String, String> config, BrokerListener events) throws BrokerException {
+        return open(config, new TestBrokerContext(clock, events, state));
+    }
+
+    private PaperBroker open(Map<String, String> config, BrokerContext context) throws BrokerException {
         PaperBrokerFactory factory = new PaperBrokerFactory();
-        broker = (PaperBroker) factory.create(new BrokerConfig("paper", config, factory.configKeys()),
-                new TestBrokerContext(clock, events, state));
+        broker = (PaperBroker) factory.create(new BrokerConfig("paper", config, factory.configKeys()), context);
         broker.connect();
         return broker;
+    }
+
+    /** A journal a host keeps somewhere other than the state directory (tvbridge's: the shared database). */
+    private static final class KeptJournal implements BrokerJournal {
+        final List<String> lines = new ArrayList<>();
+        int opened;
+        int closed;
+
+        @Override
+        public synchronized void append(String line) {
+            lines.add(BrokerJournal.requireLine(line));
+        }
+
+        @Override
+        public synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public synchronized void close() {
+            closed++;
+        }
+    }
+
+    /** A host that hands out {@code kept} as the broker's journal, whatever the state directory. */
+    private record HostKeepingTheJournal(Clock clock, BrokerListener listener, Path stateDirectory,
+                                         KeptJournal kept) implements BrokerContext {
+        @Override
+        public BrokerJournal journal(String name) {
+            assertThat(name).isEqualTo(PaperJournal.NAME);
+            synchronized (kept) {
+                kept.opened++;
+            }
+            return kept;
+        }
+
+        @Override
+        public MarketHours marketHours() {
+            return MarketHours.ALWAYS_OPEN;
+        }
     }
 
     @AfterEach
@@ -241,6 +295,73 @@ class PaperBrokerTest {
         var again = broker.submit(market("a", "AAPL", Side.BUY, "10", "100"));
         assertThat(again.alreadyKnown()).isTrue();
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("10"));
+    }
+
+    @Test
+    void theJournalTheHostGivesCarriesTheBookToAnInstanceWithAnotherStateDirectory(@TempDir Path otherState)
+            throws Exception {
+        KeptJournal kept = new KeptJournal();
+        open(Map.of("commission-per-order", "2"), new HostKeepingTheJournal(clock, listener, state, kept));
+        broker.submit(market("a", "AAPL", Side.BUY, "10", "100"));
+        broker.submit(order("rest", Side.SELL, OrderType.LIMIT, "150", null, TimeInForce.GTC));
+        broker.submit(market("seed", "XYZ", Side.BUY, "10", "100"));
+        broker.submit(trailing("trail", Side.SELL, TrailingStop.amount(new BigDecimal("3")), "100"));
+        tick("up", "120");
+        listener.await(Fill.class, f -> f.clientOrderId().value().equals("up"));
+        AccountSnapshot account = broker.account();
+        List<Position> positions = broker.positions();
+        List<OrderState> working = broker.openOrders();
+        broker.close();
+        assertThat(kept.closed).as("the broker closes its journal").isEqualTo(1);
+        assertThat(state).as("no file of its own").isEmptyDirectory();
+
+        RecordingBrokerListener after = new RecordingBrokerListener();
+        open(Map.of(), new HostKeepingTheJournal(clock, after, otherState, kept));
+        assertThat(kept.opened).isEqualTo(2);
+        assertThat(broker.account()).isEqualTo(account);
+        assertThat(account.cash()).isEqualByComparingTo("97874");   // 100,000 - 1,000 - 1,000 - 1 × 120 - 3 × 2
+        assertThat(broker.positions()).isEqualTo(positions);
+        assertThat(broker.openOrders()).isEqualTo(working);
+        assertThat(working).extracting(o -> o.clientOrderId().value()).containsExactlyInAnyOrder("rest", "trail");
+        assertThat(broker.lookup(ClientOrderId.of("trail")).orElseThrow().stopPrice()).contains(new BigDecimal("117"));
+
+        tick("fall", "116");   // the stop follows the high the first instance saw
+        assertThat(after.await(Fill.class, f -> f.clientOrderId().value().equals("trail")).price())
+                .isEqualByComparingTo("116");
+        assertThat(otherState).isEmptyDirectory();
+    }
+
+    /** The journal of a paper account as the versions before the host's journal wrote it, line for line. */
+    private static final List<String> EARLIER_JOURNAL = List.of(
+            "event=priced\tsymbol=AAPL\tprice=100\ttime=2026-03-02T15%3A00%3A00Z",
+            "event=placed\tid=a\tbroker-id=P1\tsymbol=AAPL\tasset=STOCK\tmultiplier=1\tside=BUY\tquantity=10"
+                    + "\ttype=MARKET\ttif=DAY\ttime=2026-03-02T15%3A00%3A00Z",
+            "event=executed\tid=a\texecution=PX1\tquantity=10\tprice=100\tcommission=2\trate=1"
+                    + "\ttime=2026-03-02T15%3A00%3A00Z",
+            "event=placed\tid=rest\tbroker-id=P2\tsymbol=AAPL\tasset=STOCK\tmultiplier=1\tside=SELL"
+                    + "\tquantity=10\ttype=LIMIT\tlimit=150\ttif=GTC\ttime=2026-03-02T15%3A00%3A00Z");
+
+    @Test
+    void readsTheJournalFileAnEarlierVersionWroteAndCutsOffALineNeverFinished() throws Exception {
+        Path file = state.resolve("paper-journal.log");
+        Files.writeString(file, String.join("\n", EARLIER_JOURNAL) + "\nevent=executed\tid=rest\texecu",
+                StandardCharsets.UTF_8);
+        open(Map.of(), listener);
+        assertThat(broker.account().cash()).isEqualByComparingTo("98998");
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("10"));
+        assertThat(broker.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("rest");
+        assertThat(broker.health().details()).containsEntry("journal", file.toString());
+        broker.submit(market("b", "AAPL", Side.BUY, "1", "101"));
+        listener.await(Fill.class, f -> f.clientOrderId().value().equals("b"));
+        broker.close();
+
+        open(Map.of(), new RecordingBrokerListener());
+        assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("11"));
+        assertThat(broker.account().cash()).isEqualByComparingTo("98897");
+        assertThat(broker.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("rest");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.subList(0, EARLIER_JOURNAL.size())).isEqualTo(EARLIER_JOURNAL);
+        assertThat(lines).noneMatch(line -> line.contains("execu\t") || line.contains("execuevent"));
     }
 
     @Test

@@ -186,6 +186,21 @@ public interface StoreSession extends AutoCloseable {
     /** Marks a mismatch resolved; false when it was resolved already. */
     boolean resolveReconciliation(long id, Instant at, String actor);
 
+    // broker journals: the lines a broker keeps its own state in, when the database keeps them
+
+    /**
+     * Adds {@code lines} after the last line of {@code broker}'s journal {@code name}, in order, written
+     * at {@code at}; the number of the last one (a journal's first line is 1). The numbers are the
+     * journal's primary key: of two sessions adding to one journal at once, one fails.
+     */
+    long appendJournalLines(String broker, String name, List<String> lines, Instant at);
+
+    /** How many lines {@code broker}'s journal {@code name} has; 0 for an unknown journal. */
+    long journalSize(String broker, String name);
+
+    /** Every line of {@code broker}'s journal {@code name}, in the order they were added; none for an unknown journal. */
+    List<String> journalLines(String broker, String name);
+
     Optional<String> property(String name);
 
     void putProperty(String name, String value);

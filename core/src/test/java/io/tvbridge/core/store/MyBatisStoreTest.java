@@ -412,4 +412,38 @@ class MyBatisStoreTest {
             return null;
         });
     }
+
+    @Test
+    void aBrokersJournalKeepsItsLinesInOrderApartFromEveryOtherJournal() {
+        String longLine = "event=ended\treason=" + "é".repeat(20_000);
+        long last = store.inTransaction(s -> s.appendJournalLines("paper", "paper-journal",
+                List.of("event=priced\tsymbol=AAPL\tprice=100", "", longLine), T0));
+        assertThat(last).isEqualTo(3);
+        store.inTransaction(s -> {
+            s.appendJournalLines("paper", "other", List.of("not the paper journal"), T0);
+            s.appendJournalLines("ibkr", "paper-journal", List.of("not the paper broker's"), T0);
+            return null;
+        });
+        long next = store.inTransaction(s -> s.appendJournalLines("paper", "paper-journal",
+                List.of("ünïcode, 'quoted'"), T0.plusSeconds(1)));
+        assertThat(next).isEqualTo(4);
+        store.inTransaction(s -> {
+            assertThat(s.journalLines("paper", "paper-journal")).containsExactly(
+                    "event=priced\tsymbol=AAPL\tprice=100", "", longLine, "ünïcode, 'quoted'");
+            assertThat(s.journalSize("paper", "paper-journal")).isEqualTo(4);
+            assertThat(s.journalLines("paper", "other")).containsExactly("not the paper journal");
+            assertThat(s.journalLines("ibkr", "paper-journal")).containsExactly("not the paper broker's");
+            assertThat(s.journalLines("oanda", "paper-journal")).isEmpty();
+            assertThat(s.journalSize("oanda", "paper-journal")).isZero();
+            return null;
+        });
+        List<String> rolledBack = store.inTransaction(s -> {
+            try (StoreSession aborted = store.open()) {
+                aborted.appendJournalLines("paper", "paper-journal", List.of("never committed"), T0);
+                aborted.rollback();
+            }
+            return s.journalLines("paper", "paper-journal");
+        });
+        assertThat(rolledBack).hasSize(4).doesNotContain("never committed");
+    }
 }

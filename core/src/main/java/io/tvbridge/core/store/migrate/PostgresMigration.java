@@ -1,11 +1,16 @@
 package io.tvbridge.core.store.migrate;
 
+import io.tvbridge.broker.spi.FileBrokerJournal;
 import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.store.DataDirectoryLock;
 import io.tvbridge.core.store.StoreException;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.core.store.mybatis.Schema;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,8 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +39,10 @@ import java.util.TreeSet;
  * set past the copied ids, and each table compared row for row (its count and a checksum of its
  * values) before anything is committed. The H2 database is opened read-only and never changes; when
  * anything differs the copy is rolled back and the error names the table.
+ *
+ * <p>A broker's journal, a file in its state folder on H2 ({@code <data-dir>/brokers/<broker>/}), is kept in
+ * the {@code broker_journal} table on PostgreSQL: the paper broker's ({@link #JOURNALS}) is copied there
+ * too, line for line and checked, so the paper account goes on from where it was on any machine.
  */
 public final class PostgresMigration {
     /**
@@ -39,8 +52,23 @@ public final class PostgresMigration {
     private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "engine_lease");
     private static final int BATCH = 500;
 
+    /**
+     * The journals copied from their files, by broker: those of the brokers tvbridge ships that keep
+     * one through the host. A plugin's journal file is taken over by the daemon itself when it starts
+     * on PostgreSQL with the same data directory.
+     */
+    public static final Map<String, String> JOURNALS = Map.of("paper", "paper-journal");
+
     /** One copied table: its rows and the checksum both databases agree on. */
     public record CopiedTable(String name, long rows, String sha256) {
+    }
+
+    /** A broker's journal copied from its file: its lines, and the checksum of the file's and the table's. */
+    public record CopiedJournal(String broker, String name, Path file, long lines, String sha256) {
+    }
+
+    /** Everything copied, each checked: the tables, then the brokers' journal files. */
+    public record Copied(List<CopiedTable> tables, List<CopiedJournal> journals) {
     }
 
     private PostgresMigration() {
@@ -51,7 +79,7 @@ public final class PostgresMigration {
      *                        another schema version, the target cannot be reached or is not empty, or the
      *                        copy differs from the original (then nothing is committed)
      */
-    public static List<CopiedTable> copy(Path dataDirectory, PostgresConfig target) {
+    public static Copied copy(Path dataDirectory, PostgresConfig target) {
         MyBatisStore.requireH2(dataDirectory);
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory, "tvbridge db migrate-to")) {
             requireCurrentSchema(dataDirectory);
@@ -64,7 +92,7 @@ public final class PostgresMigration {
             MyBatisStore.open(Optional.of(target), dataDirectory, Clock.systemUTC()).close();
             try (Connection h2 = DriverManager.getConnection(MyBatisStore.h2UrlReadOnly(dataDirectory), "sa", "");
                  Connection postgres = connect(target)) {
-                return copy(h2, postgres, target);
+                return copy(h2, postgres, target, dataDirectory);
             } catch (SQLException e) {
                 throw failed(target, e);
             }
@@ -93,7 +121,7 @@ public final class PostgresMigration {
         }
     }
 
-    private static List<CopiedTable> copy(Connection h2, Connection postgres, PostgresConfig target)
+    private static Copied copy(Connection h2, Connection postgres, PostgresConfig target, Path dataDirectory)
             throws SQLException {
         Set<String> sourceTables = new TreeSet<>(tables(h2, "'PUBLIC'"));
         List<String> ordered = parentsFirst(postgres);
@@ -110,8 +138,16 @@ public final class PostgresMigration {
                 copied.add(verify(h2, postgres, table, columns, target));
             }
             setIdentitiesPastCopiedIds(postgres);
+            List<CopiedJournal> journals = new ArrayList<>();
+            for (Map.Entry<String, String> journal : new TreeMap<>(JOURNALS).entrySet()) {
+                Path file = dataDirectory.resolve("brokers").resolve(journal.getKey())
+                        .resolve(FileBrokerJournal.fileName(journal.getValue()));
+                if (Files.exists(file)) {
+                    journals.add(copyJournal(postgres, journal.getKey(), journal.getValue(), file, target));
+                }
+            }
             postgres.commit();
-            return copied;
+            return new Copied(copied, journals);
         } catch (SQLException | RuntimeException e) {
             postgres.rollback();
             throw e;
@@ -126,20 +162,36 @@ public final class PostgresMigration {
              ResultSet rows = read.executeQuery("select " + names + " from " + table);
              PreparedStatement write = postgres.prepareStatement("insert into " + table + " (" + names
                      + ") values (" + marks + ")")) {
-            int batched = 0;
-            while (rows.next()) {
+            writeInBatches(write, () -> {
+                if (!rows.next()) {
+                    return false;
+                }
                 for (int i = 1; i <= columns.size(); i++) {
                     write.setObject(i, rows.getObject(i));
                 }
-                write.addBatch();
-                if (++batched == BATCH) {
-                    write.executeBatch();
-                    batched = 0;
-                }
-            }
-            if (batched > 0) {
+                return true;
+            });
+        }
+    }
+
+    /** The parameters of the next row to insert set, or false when there is none left. */
+    @FunctionalInterface
+    private interface NextRow {
+        boolean set() throws SQLException;
+    }
+
+    /** Inserts row after row with {@code write}, {@link #BATCH} to a round trip. */
+    private static void writeInBatches(PreparedStatement write, NextRow next) throws SQLException {
+        int batched = 0;
+        while (next.set()) {
+            write.addBatch();
+            if (++batched == BATCH) {
                 write.executeBatch();
+                batched = 0;
             }
+        }
+        if (batched > 0) {
+            write.executeBatch();
         }
     }
 
@@ -158,6 +210,62 @@ public final class PostgresMigration {
                     + " rows, but not the same values in " + target.name() + "; nothing was committed");
         }
         return new CopiedTable(table, copy.rows(), copy.sha256());
+    }
+
+    /**
+     * The file's lines as the journal's lines 1 to n, read back in order within the copy's transaction
+     * and compared with the file's. A last line the file holds unfinished is left out, as the broker
+     * leaves it out.
+     */
+    private static CopiedJournal copyJournal(Connection postgres, String broker, String name, Path file,
+                                             PostgresConfig target) throws SQLException {
+        List<String> lines = FileBrokerJournal.read(file);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement write = postgres.prepareStatement("insert into broker_journal"
+                + " (broker, name, seq, line, written_at) values (?, ?, ?, ?, ?)")) {
+            write.setString(1, broker);
+            write.setString(2, name);
+            write.setObject(5, now);
+            Iterator<String> next = lines.iterator();
+            long[] seq = {0};
+            writeInBatches(write, () -> {
+                if (!next.hasNext()) {
+                    return false;
+                }
+                write.setLong(3, ++seq[0]);
+                write.setString(4, next.next());
+                return true;
+            });
+        }
+        List<String> copy = new ArrayList<>(lines.size());
+        try (PreparedStatement read = postgres.prepareStatement("select line from broker_journal"
+                + " where broker = ? and name = ? order by seq")) {
+            read.setString(1, broker);
+            read.setString(2, name);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    copy.add(rows.getString(1));
+                }
+            }
+        }
+        if (!copy.equals(lines)) {
+            throw new StoreException("the copy of the journal " + file + " differs: " + lines.size() + " lines in the"
+                    + " file, " + copy.size() + " in broker_journal of " + target.name() + "; nothing was committed");
+        }
+        return new CopiedJournal(broker, name, file, copy.size(), linesSha256(copy));
+    }
+
+    private static String linesSha256(List<String> lines) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) {
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static TableChecksum checksum(Connection connection, String query) throws SQLException {

@@ -210,6 +210,7 @@ public final class MyBatisStore implements Store {
         configuration.addMapper(ReconciliationMapper.class);
         configuration.addMapper(LeaseMapper.class);
         configuration.addMapper(InboxMapper.class);
+        configuration.addMapper(BrokerJournalMapper.class);
         return configuration;
     }
 

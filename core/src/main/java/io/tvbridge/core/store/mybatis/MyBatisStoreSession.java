@@ -66,6 +66,7 @@ final class MyBatisStoreSession implements StoreSession {
     private final PendingMapper pending;
     private final ReconciliationMapper reconciliations;
     private final InboxMapper inbox;
+    private final BrokerJournalMapper journals;
     private final Clock clock;
 
     MyBatisStoreSession(SqlSession session, Clock clock) {
@@ -80,6 +81,7 @@ final class MyBatisStoreSession implements StoreSession {
         this.pending = session.getMapper(PendingMapper.class);
         this.reconciliations = session.getMapper(ReconciliationMapper.class);
         this.inbox = session.getMapper(InboxMapper.class);
+        this.journals = session.getMapper(BrokerJournalMapper.class);
     }
 
     /** A mapper in this session's transaction, for the SQL that lives beside the session (the lease's fence). */
@@ -538,6 +540,27 @@ final class MyBatisStoreSession implements StoreSession {
                 Reconciliation.Outcome.valueOf(r.outcome()), r.positionsChecked(),
                 differences.getOrDefault(r.id(), List.of()), r.details(), Optional.ofNullable(r.resolvedAt()),
                 Optional.ofNullable(r.resolvedBy()))).toList();
+    }
+
+    // broker journals
+
+    @Override
+    public long appendJournalLines(String broker, String name, List<String> lines, Instant at) {
+        long seq = journals.lastSeq(broker, name);
+        for (String line : lines) {
+            journals.insert(broker, name, ++seq, line, at);
+        }
+        return seq;
+    }
+
+    @Override
+    public long journalSize(String broker, String name) {
+        return journals.lastSeq(broker, name);
+    }
+
+    @Override
+    public List<String> journalLines(String broker, String name) {
+        return journals.lines(broker, name);
     }
 
     @Override
