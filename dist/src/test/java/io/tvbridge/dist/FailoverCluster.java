@@ -29,15 +29,17 @@ import java.util.function.Consumer;
 /**
  * Three tvbridge daemons (the built jar, each a process with a data directory of its own and
  * {@code INSTANCE_ID} a, b or c) on one PostgreSQL database, kept running as a supervisor would:
- * an instance that ends, killed or having lost the engine lease (status 3), is started again at
- * once. Each may reach PostgreSQL through a {@link TcpProxy} of its own, so that the test can cut
- * one instance off the database.
+ * an instance that ends, killed or having lost the engine lease (status 3), is started again
+ * {@link #RESTART_DELAY} later. Each may reach PostgreSQL through a {@link TcpProxy} of its own,
+ * so that the test can cut one instance off the database.
  */
 final class FailoverCluster implements AutoCloseable {
     static final String SECRET = "failover-secret-0123456789";
     static final String ADMIN_KEY = "failover-admin-key-0123456789";
     static final List<String> IDS = List.of("a", "b", "c");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long after a process ended the supervisor starts it again: the shipped systemd unit's RestartSec. */
+    static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     /** One process ending: which instance, its status, and when ({@link System#nanoTime}). */
     record Exit(String instance, long pid, int status, long nanoTime) {
@@ -151,15 +153,26 @@ final class FailoverCluster implements AutoCloseable {
         return List.copyOf(exits);
     }
 
-    /** Starts again, at once, every instance whose process ended, until {@link #close()}. */
+    /**
+     * Starts again every instance whose process ended, {@link #RESTART_DELAY} after it ended, as
+     * the systemd unit shipped with tvbridge does ({@code Restart=on-failure}, {@code RestartSec=5}),
+     * until {@link #close()}.
+     */
     private void supervise() {
+        Map<Instance, Long> endedAt = new HashMap<>();
         while (!stopping) {
             for (Instance instance : instances) {
                 JarProcess process = instance.process;
                 if (!process.process.isAlive() && !stopping) {
-                    exits.add(new Exit(instance.id, process.process.pid(), process.process.exitValue(),
-                            System.nanoTime()));
-                    instance.start();
+                    Long ended = endedAt.get(instance);
+                    if (ended == null) {
+                        long now = System.nanoTime();
+                        endedAt.put(instance, now);
+                        exits.add(new Exit(instance.id, process.process.pid(), process.process.exitValue(), now));
+                    } else if (System.nanoTime() - ended >= RESTART_DELAY.toNanos()) {
+                        endedAt.remove(instance);
+                        instance.start();
+                    }
                 }
             }
             JarProcess.pause(50);
