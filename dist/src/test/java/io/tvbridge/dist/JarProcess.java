@@ -55,8 +55,8 @@ final class JarProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PAPER_") || name.startsWith("IBKR_")
-                || name.startsWith("OANDA_") || List.of("PORT", "HOST", "DATA_DIR", "BROKER", "WEBHOOK_SECRET",
-                "ADMIN_API_KEY", "JAVA_OPTS").contains(name));
+                || name.startsWith("OANDA_") || name.startsWith("DATABASE_") || List.of("PORT", "HOST", "DATA_DIR",
+                "BROKER", "WEBHOOK_SECRET", "ADMIN_API_KEY", "INSTANCE_ID", "JAVA_OPTS").contains(name));
         // every alert of these tests comes from 127.0.0.1: the per-sender rate limit would refuse the streams
         builder.environment().put("WEBHOOK_RATE_LIMIT", "0");
         builder.environment().putAll(environment);
@@ -76,6 +76,12 @@ final class JarProcess implements AutoCloseable {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Talks to the daemon on {@code port} (its {@code PORT}), before or without waiting for the banner. */
+    JarProcess atPort(int fixedPort) {
+        port = fixedPort;
+        return this;
     }
 
     /** Waits for the banner and returns the port the daemon listens on. */

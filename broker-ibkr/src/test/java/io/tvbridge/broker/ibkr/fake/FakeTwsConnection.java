@@ -36,6 +36,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
     private final FakeTwsServer server;
     private final Socket socket;
     private final Object lock;
+    private final int number;
     private OutputStream out;
     private FakeTwsEncoder encoder;
     private FakeTwsRequests requests;
@@ -43,10 +44,16 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
     private boolean positions;
     private int marketDataType = 1;
 
-    FakeTwsConnection(FakeTwsServer server, Socket socket, Object lock) {
+    FakeTwsConnection(FakeTwsServer server, Socket socket, Object lock, int number) {
         this.server = server;
         this.socket = socket;
         this.lock = lock;
+        this.number = number;
+    }
+
+    /** This connection's number: the fake numbers its sockets from 1 as it accepts them. */
+    int number() {
+        return number;
     }
 
     @Override
@@ -133,7 +140,7 @@ final class FakeTwsConnection implements FakeTwsPeer, Runnable {
                 close();   // the connection drops before the order is read
                 return;
             }
-            server.arrivals().placeOrderRead(place.order().orderRef(), readAt);
+            server.orderArrived(place.order().orderRef(), number, readAt);
             venue.placeOrder(clientId, place);
         } else if (request instanceof CancelOrder cancel) {
             venue.cancelOrder(clientId, cancel.orderId());

@@ -20,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -62,6 +64,8 @@ public final class FakeTwsServer implements AutoCloseable {
     private volatile int serverMaxVersion = FakeTwsEncoder.MAX_VERSION;
     private volatile boolean refusing;
     private volatile OrderArrivals arrivals = OrderArrivals.IGNORE;
+    private final List<Arrival> arrived = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FakeTwsServer(ServerSocket serverSocket) {
@@ -180,6 +184,14 @@ public final class FakeTwsServer implements AutoCloseable {
         };
     }
 
+    /**
+     * One PLACE_ORDER as it was read off a socket, before the venue handled it: its {@code orderRef},
+     * the connection it came on (numbered from 1 in the order the fake accepted its sockets, so that
+     * clients sharing one client id can be told apart) and when ({@link System#nanoTime}).
+     */
+    public record Arrival(String orderRef, int connection, long nanoTime) {
+    }
+
     /** Sets who is told of each PLACE_ORDER as it arrives (default: nobody). */
     public FakeTwsServer onPlaceOrderRead(OrderArrivals listener) {
         arrivals = requireNonNull(listener, "listener");
@@ -252,6 +264,18 @@ public final class FakeTwsServer implements AutoCloseable {
     /** Every message the clients sent (after the hello), its fields in order, index 0 the message id. */
     public List<List<String>> received() {
         return recorder.received();
+    }
+
+    /** Every PLACE_ORDER read off a socket, in the order they arrived, with its connection and time. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrived);
+    }
+
+    /** The numbers (see {@link Arrival#connection()}) of the connections whose client is connected now. */
+    public List<Integer> connectedClients() {
+        synchronized (lock) {
+            return clients.values().stream().map(FakeTwsConnection::number).toList();
+        }
     }
 
     /** Every PLACE_ORDER received, decoded, with the ids TWS gave it. */
@@ -345,7 +369,7 @@ public final class FakeTwsServer implements AutoCloseable {
                     closeQuietly(socket);
                     return;
                 }
-                FakeTwsConnection connection = new FakeTwsConnection(this, socket, lock);
+                FakeTwsConnection connection = new FakeTwsConnection(this, socket, lock, accepted.incrementAndGet());
                 open.add(connection);
                 Thread thread = new Thread(connection, "fake-tws-client-" + socket.getPort());
                 thread.setDaemon(true);
@@ -371,8 +395,10 @@ public final class FakeTwsServer implements AutoCloseable {
         return queries;
     }
 
-    OrderArrivals arrivals() {
-        return arrivals;
+    /** On the connection's thread, under the lock: a PLACE_ORDER was read off connection {@code number}. */
+    void orderArrived(String orderRef, int number, long nanoTime) {
+        arrived.add(new Arrival(orderRef, number, nanoTime));
+        arrivals.placeOrderRead(orderRef, nanoTime);
     }
 
     FakeTwsRecorder recorder() {

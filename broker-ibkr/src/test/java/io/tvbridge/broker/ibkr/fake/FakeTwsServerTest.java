@@ -116,6 +116,30 @@ class FakeTwsServerTest {
     }
 
     @Test
+    void tellsTheConnectionsOfOneClientIdApartInTheOrdersTheyPlace() throws Exception {
+        try (RawTwsClient first = RawTwsClient.connect(tws.port(), 7)) {
+            first.send(first.encoder().placeOrder(1, AAPL, market("BUY", "100", "tv-1")));
+            first.sync();
+            assertEquals(List.of(1), tws.connectedClients());
+        }
+        tws.awaitConnections(0, WAIT);
+        assertEquals(List.of(), tws.connectedClients());
+        try (RawTwsClient second = RawTwsClient.connect(tws.port(), 7);
+             RawTwsClient refused = RawTwsClient.open(tws.port())) {
+            refused.hello(176, 193);
+            refused.startApi(7);
+            refused.readUntilClosed();                     // ERR 326: the id is taken
+            second.send(second.encoder().placeOrder(2, AAPL, market("BUY", "100", "tv-2")));
+            second.sync();
+            assertEquals(List.of(2), tws.connectedClients());
+        }
+
+        assertEquals(List.of("tv-1 on 1", "tv-2 on 2"), tws.arrivals().stream()
+                .map(arrival -> arrival.orderRef() + " on " + arrival.connection()).toList());
+        assertEquals(true, tws.arrivals().get(0).nanoTime() < tws.arrivals().get(1).nanoTime());
+    }
+
+    @Test
     void closesNewSocketsWhileRefusingThenAcceptsAgain() throws Exception {
         tws.refuseConnections(true);
         try (RawTwsClient refused = RawTwsClient.open(tws.port())) {
