@@ -5,6 +5,7 @@ import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.StoredSignal;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,9 +58,12 @@ public final class InboxFeed implements AutoCloseable {
     }
 
     private void look() {
-        List<StoredSignal> waiting;
+        List<StoredSignal> arrived;
         try (StoreSession session = store.open()) {
-            waiting = session.inbox(BATCH);
+            // the ids first: under load most of them are with the engine already, and their rows are not read again
+            Set<Long> fresh = new LinkedHashSet<>(session.inbox(BATCH));
+            fresh.removeAll(handed);
+            arrived = session.signalsAmong(fresh);
             session.commit();
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
@@ -70,7 +74,7 @@ public final class InboxFeed implements AutoCloseable {
             return;
         }
         failing = "";
-        for (StoredSignal signal : waiting) {
+        for (StoredSignal signal : arrived) {
             if (handed.add(signal.id())) {
                 signal.alert().instrument().ifPresent(prepare);
                 decisions.decideStored(signal).whenComplete((outcome, failure) -> handed.remove(signal.id()));

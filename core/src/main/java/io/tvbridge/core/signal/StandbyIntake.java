@@ -2,6 +2,7 @@ package io.tvbridge.core.signal;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.model.Decision;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.settings.RiskSettings;
@@ -12,6 +13,7 @@ import io.tvbridge.core.store.StoredSignal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook's way in on an instance that does not trade (a standby on a shared database): the
- * checked alert is stored, undecided, in the signals and the inbox in one transaction, and the
- * instance that trades decides it (see {@link InboxFeed}). The answer waits up to
+ * checked alert is stored, undecided, in the signals and the inbox, and the instance that trades
+ * decides it (see {@link InboxFeed}). One thread stores them, the alerts that arrived together in
+ * one transaction, as the engine does. The answer waits up to
  * {@link #ANSWER_WAIT} for that decision and gives it; when it is not ready by then the answer
  * says {@code stored}, with the signal id under which {@code /admin/signals} shows the decision.
  *
@@ -40,6 +43,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
     /** How long an answer waits for the trading instance's decision before it says {@code stored}. */
     public static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
     private static final Duration LOOK_EVERY = Duration.ofMillis(10);
+    private static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(StandbyIntake.class);
 
     private final Store store;
@@ -49,8 +53,13 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
     private final Clock clock;
     private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final BatchWorker<Arrival> writer;
 
     private record Waiting(CompletableFuture<Outcome> answer, long until, boolean dryRun) {
+    }
+
+    /** An alert to store, and the answer of its webhook once it is stored (or found to be a resend). */
+    private record Arrival(SignalCandidate candidate, boolean dryRun, CompletableFuture<Outcome> stored) {
     }
 
     public StandbyIntake(Store store, String instance, Supplier<RiskSettings> settings, Duration duplicateWindow,
@@ -67,34 +76,59 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
         });
         timer.scheduleWithFixedDelay(this::lookForDecisions, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        this.writer = new BatchWorker<>("tvbridge-standby-store", MAX_BATCH, this::storeAll).start();
     }
 
     @Override
     public CompletableFuture<Outcome> decide(SignalCandidate candidate) {
-        boolean dryRun = settings.get().dryRun();
-        Outcome stored;
-        try {
-            stored = store.inTransaction(session -> store(session, candidate, dryRun));
-        } catch (RuntimeException e) {
-            // another instance stored the same alert id a moment ago: the database's unique key refused this one
-            Optional<Outcome> earlier = candidate.alert().alertId().flatMap(this::storedWithAlertId);
-            if (earlier.isPresent()) {
-                return CompletableFuture.completedFuture(earlier.get());
-            }
-            log.error("could not store an alert for the trading instance: {}", e.getMessage());
+        Arrival task = new Arrival(candidate, settings.get().dryRun(), new CompletableFuture<>());
+        if (!writer.offer(task)) {
             return CompletableFuture.completedFuture(new Outcome.Unavailable(
-                    "the alert could not be stored (database error); nothing was ordered"));
+                    "tvbridge is shutting down; the alert was not stored"));
         }
-        if (!(stored instanceof Outcome.Decided decided)) {
-            return CompletableFuture.completedFuture(stored);
+        return task.stored().thenCompose(outcome -> {
+            if (!(outcome instanceof Outcome.Decided decided)) {
+                return CompletableFuture.completedFuture(outcome);
+            }
+            CompletableFuture<Outcome> answer = new CompletableFuture<>();
+            waiting.put(decided.signalId(), new Waiting(answer, System.nanoTime() + ANSWER_WAIT.toNanos(),
+                    task.dryRun()));
+            return answer;
+        });
+    }
+
+    /**
+     * Stores a batch in one transaction. When it fails (another instance stored the same alert id a
+     * moment ago, and the database's unique key refused it; or the database), each alert is stored
+     * again alone, so that one alert's trouble is its own.
+     */
+    private void storeAll(List<Arrival> batch) {
+        try {
+            List<Outcome> outcomes = store.inTransaction(session -> {
+                Iterator<Long> next = session.nextSignalIds(batch.size()).iterator();
+                return batch.stream().map(task -> store(session, task.candidate(), task.dryRun(), next)).toList();
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).stored().complete(outcomes.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                Arrival task = batch.get(0);
+                task.stored().complete(task.candidate().alert().alertId().flatMap(this::storedWithAlertId)
+                        .orElseGet(() -> {
+                            log.error("could not store an alert for the trading instance: {}", e.getMessage());
+                            return new Outcome.Unavailable(
+                                    "the alert could not be stored (database error); nothing was ordered");
+                        }));
+                return;
+            }
+            batch.forEach(task -> storeAll(List.of(task)));
         }
-        CompletableFuture<Outcome> answer = new CompletableFuture<>();
-        waiting.put(decided.signalId(), new Waiting(answer, System.nanoTime() + ANSWER_WAIT.toNanos(), dryRun));
-        return answer;
     }
 
     /** Stores the signal undecided, or answers that it is a resend. */
-    private Outcome store(StoreSession session, SignalCandidate candidate, boolean dryRun) {
+    private Outcome store(StoreSession session, SignalCandidate candidate, boolean dryRun,
+                          Iterator<Long> ids) {
         Instant now = clock.instant();
         Optional<String> alertId = candidate.alert().alertId();
         Optional<Long> earlier = alertId.isPresent()
@@ -109,7 +143,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
             return new Outcome.Duplicate(earlier.get(), orders(session, earlier.get()), reason + "; nothing new was"
                     + " ordered");
         }
-        long id = session.nextSignalIds(1).get(0);
+        long id = ids.next();   // an id left over by a resend is a gap, never a repeat
         session.insertSignal(new StoredSignal(id, candidate.receivedAt(), candidate.bodyHash(),
                 candidate.sourceAddress(), candidate.contentType(), candidate.payload(), candidate.alert(),
                 Decision.STORED, Optional.of(storedReason()), now, 0, dryRun));
@@ -182,6 +216,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();   // what is queued is stored and told first
         timer.shutdownNow();
         // each of them is stored: its answer says so (a 5xx would ask for a resend)
         waiting.forEach((id, answer) -> answer.answer().complete(notDecidedYet(id, answer)));

@@ -54,8 +54,11 @@ public interface StoreSession extends AutoCloseable {
      */
     boolean decideStored(long signalId, Decision decision, Optional<String> reason, Instant at, boolean dryRun);
 
-    /** The signals waiting in the inbox, oldest first, at most {@code limit}. */
-    List<StoredSignal> inbox(int limit);
+    /** The ids of the signals waiting in the inbox, oldest first, at most {@code limit}. */
+    List<Long> inbox(int limit);
+
+    /** The signals of {@code ids} (those that exist), by id. */
+    List<StoredSignal> signalsAmong(Set<Long> ids);
 
     /** How many signals wait in the inbox and since when. */
     Inbox inboxState();

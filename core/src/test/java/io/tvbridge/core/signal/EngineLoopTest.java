@@ -248,7 +248,13 @@ class EngineLoopTest {
                 Optional.empty(), Instant.now());
 
         CompletableFuture<Outcome> answer = standby.decide(candidate);
-        long id = engine.store().inTransaction(s -> s.inbox(10)).get(0).id();
+        List<Long> inbox = List.of();
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); inbox.isEmpty() && System.nanoTime() < until;
+             Thread.sleep(5)) {
+            inbox = engine.store().inTransaction(s -> s.inbox(10));   // stored by the standby's own thread
+        }
+        assertThat(inbox).hasSize(1);
+        long id = inbox.get(0);
         assertThat(engine.store().inTransaction(s -> s.findSignal(id)).orElseThrow().decision())
                 .isEqualTo(Decision.STORED);
         running.add(InboxFeed.start(engine.store(), engine.stage(), ref -> { }));

@@ -110,7 +110,8 @@ class MyBatisStoreTest {
             return null;
         });
         store.inTransaction(s -> {
-            assertThat(s.inbox(10)).containsExactly(stored);
+            assertThat(s.inbox(10)).containsExactly(7L);
+            assertThat(s.signalsAmong(Set.of(7L, 99L))).containsExactly(stored);
             assertThat(s.inboxState()).isEqualTo(new Inbox(1, Optional.of(T0)));
             assertThat(s.decidedAmong(Set.of(6L, 7L))).extracting(StoredSignal::id).containsExactly(6L);
             // the engine's memory of resends holds decided signals only

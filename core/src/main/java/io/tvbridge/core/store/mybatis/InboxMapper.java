@@ -23,6 +23,9 @@ interface InboxMapper {
     @Delete("delete from inbox where signal_id = #{id}")
     int delete(long signalId);
 
+    @Select("select signal_id from inbox order by signal_id fetch first #{limit} rows only")
+    List<Long> oldest(int limit);
+
     @Select("select count(*) as waiting, min(received_at) as oldest from inbox")
     StateRow state();
 

@@ -143,8 +143,14 @@ final class MyBatisStoreSession implements StoreSession {
     }
 
     @Override
-    public List<StoredSignal> inbox(int limit) {
-        return signals.inbox(limit).stream().map(MyBatisStoreSession::toSignal).toList();
+    public List<Long> inbox(int limit) {
+        return inbox.oldest(limit);
+    }
+
+    @Override
+    public List<StoredSignal> signalsAmong(Set<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : signals.among(ids).stream().map(MyBatisStoreSession::toSignal).toList();
     }
 
     @Override

@@ -25,10 +25,9 @@ interface SignalMapper {
     @Select("select " + COLUMNS + " from signals where id = #{id}")
     SignalRow find(long id);
 
-    /** The signals in the inbox (stored by an instance that does not trade, undecided), oldest first. */
-    @Select("select " + COLUMNS + " from signals where id in (select signal_id from inbox) order by id"
-            + " fetch first #{limit} rows only")
-    List<SignalRow> inbox(int limit);
+    @Select("<script>select " + COLUMNS + " from signals where id in"
+            + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach> order by id</script>")
+    List<SignalRow> among(@Param("ids") java.util.Collection<Long> ids);
 
     @Select("select " + COLUMNS + " from signals where alert_id = #{alertId}")
     SignalRow findByAlertId(String alertId);
