@@ -37,8 +37,13 @@ interface LeaseMapper {
     @Options(timeout = TIMEOUT_SECONDS)
     int renew(@Param("holder") String holder, @Param("epoch") long epoch, @Param("seconds") long seconds);
 
-    /** Locks the row until the transaction ends: nobody takes the lease between this check and the commit. */
-    @Select("select epoch from engine_lease where " + LIVE + " for update")
+    /**
+     * Locks the row until the transaction ends: nobody takes the lease between this check and the
+     * commit. On PostgreSQL the lock is shared: the engine's commit and the broker journal's appends
+     * fence at once without waiting for each other, and still keep any update of the row out.
+     */
+    @Select(value = "select epoch from engine_lease where " + LIVE + " for update", databaseId = "h2")
+    @Select(value = "select epoch from engine_lease where " + LIVE + " for share", databaseId = "postgresql")
     List<Long> fence(@Param("holder") String holder, @Param("epoch") long epoch);
 
     @Update("update engine_lease set renewed_at = current_timestamp, expires_at = current_timestamp"
