@@ -1,5 +1,6 @@
 package io.tvbridge.cli;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.ConfigValues;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,11 +67,7 @@ final class Standby implements AutoCloseable {
         Instant startedAt = clock.instant();
         SettingsService settings = new SettingsService(store, clock);
         settings.load(values);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-standby-settings");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService timer = Timers.single("tvbridge-standby-settings");
         timer.scheduleWithFixedDelay(() -> refresh(settings, values), SETTINGS_REFRESH.toMillis(),
                 SETTINGS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         StandbyIntake intake = new StandbyIntake(store, instanceId, settings::current, config.duplicateWindow(), clock);

@@ -1,5 +1,6 @@
 package io.tvbridge.server;
 
+import io.tvbridge.core.concurrent.Timers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,11 +67,7 @@ public final class DashboardFeed implements AutoCloseable {
 
     public DashboardFeed(List<Topic> topics) {
         this.topics = List.copyOf(topics);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dashboard-feed");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Timers.single("dashboard-feed");
     }
 
     /** Starts listening: the first {@link Listener#next} answers every topic, later ones what changed. */

@@ -1,5 +1,6 @@
 package io.tvbridge.core.jobs;
 
+import io.tvbridge.core.concurrent.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,11 +55,7 @@ public final class JobScheduler implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
     private final Object running = new Object();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "tvbridge-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService ticker = Timers.single("tvbridge-jobs");
 
     public JobScheduler(Clock clock) {
         this.clock = clock;

@@ -1,5 +1,6 @@
 package io.tvbridge.core.order;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.ConversionRates;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,11 +66,7 @@ public final class AccountWatcher implements AutoCloseable {
         this.broker = broker;
         this.consumer = consumer;
         this.facts = facts;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-account");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Timers.single("tvbridge-account");
         refresh();   // sizing by equity can work from the first signal on
         timer.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,6 +1,7 @@
 package io.tvbridge.core.order;
 
 import io.github.bucket4j.Bucket;
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.Fill;
@@ -36,7 +37,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -125,11 +125,7 @@ public final class OrderSubmitter implements OrderSink, LedgerListener, AutoClos
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
-        this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-submit-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.retries = Timers.single("tvbridge-submit-retry");
         useLimits(settings);
         this.dispatcher = new Thread(this::dispatch, "tvbridge-submit");
         dispatcher.start();

@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
 import io.tvbridge.broker.spi.model.ClientOrderId;
@@ -44,7 +45,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -169,11 +169,7 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
         reload();
         this.worker = new BatchWorker<>("tvbridge-engine", MAX_BATCH, this::handle).start();
         ledger.attach(worker::offer);
-        this.pendingClock = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-pending-clock");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pendingClock = Timers.single("tvbridge-pending-clock");
         pendingClock.scheduleWithFixedDelay(this::releaseWhenDue, PENDING_CHECK.toMillis(), PENDING_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,11 +40,7 @@ public final class InboxFeed implements AutoCloseable {
         this.store = store;
         this.decisions = decisions;
         this.prepare = prepare;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-inbox");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Timers.single("tvbridge-inbox");
     }
 
     /**

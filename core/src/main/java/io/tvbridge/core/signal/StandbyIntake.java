@@ -1,5 +1,6 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.concurrent.BatchWorker;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -69,11 +69,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
         this.settings = settings;
         this.duplicateWindow = duplicateWindow;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-standby-answers");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Timers.single("tvbridge-standby-answers");
         timer.scheduleWithFixedDelay(this::lookForDecisions, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         this.writer = new BatchWorker<>("tvbridge-standby-store", MAX_BATCH, this::storeAll).start();
