@@ -321,7 +321,8 @@ public final class Daemon implements AutoCloseable {
         }
         AtomicReference<Lease> leader = new AtomicReference<>();
         try {
-            lease = remember(LeaseKeeper.acquire(database.engineLease(LeaseKeeper.TERM), instanceId.holder(),
+            Duration term = LeaseKeeper.term(values);
+            lease = remember(LeaseKeeper.acquire(database.engineLease(term), term, instanceId.holder(),
                     metrics, this::leaseLost, seen -> {
                         leader.set(seen);
                         if (standby == null) {

@@ -124,6 +124,9 @@ final class FailoverCluster implements AutoCloseable {
                     "WEBHOOK_SECRET", SECRET, "ADMIN_API_KEY", ADMIN_KEY, "MARKET_HOURS", "always",
                     "MAX_ORDERS_PER_SECOND", "0"));
             env.put("WEBHOOK_AUTH_FAILURE_LIMIT", "0");
+            env.put("LEASE_TERM_SECONDS", Long.toString(FailoverIT.TERM.toSeconds()));
+            // three daemons, PostgreSQL and the test share two cores: the quick compiler alone leaves them the CPU
+            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
             instances.add(new Instance(id, home, port, proxy, env));
         }
         try {

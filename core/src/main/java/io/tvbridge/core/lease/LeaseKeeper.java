@@ -1,5 +1,7 @@
 package io.tvbridge.core.lease;
 
+import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.store.CommitFence;
 import io.tvbridge.core.store.EngineLease;
@@ -22,15 +24,18 @@ import org.slf4j.LoggerFactory;
  * once when it is lost, so that the daemon stops sending orders before the lease can expire and
  * another instance take over.
  *
- * <p>The lease runs {@link #TERM} and is renewed every {@link #RENEW_EVERY}. A renewal refused, or
- * no renewal for {@link #RENEW_DEADLINE} (a database that does not answer), counts as lost: the
- * deadline falls well before the lease can expire, so this daemon has stopped before anyone else
- * may start.
+ * <p>The lease runs its term ({@link #TERM} unless {@code LEASE_TERM_SECONDS} says otherwise) and
+ * is renewed every quarter of it. A renewal refused, or no renewal for five eighths of the term (a
+ * database that does not answer), counts as lost: that deadline falls well before the lease can
+ * expire, so this daemon has stopped before anyone else may start.
  */
 public final class LeaseKeeper implements CommitFence, AutoCloseable {
+    /** The lease's term by default: a standby takes over within about 9 s of the leader's death. */
     public static final Duration TERM = Duration.ofSeconds(8);
-    public static final Duration RENEW_EVERY = Duration.ofSeconds(2);
-    public static final Duration RENEW_DEADLINE = Duration.ofSeconds(5);
+    /** The setting that changes the term: shorter fails over sooner and renews more often. */
+    public static final String LEASE_TERM_SECONDS = "LEASE_TERM_SECONDS";
+    private static final Duration SHORTEST_TERM = Duration.ofSeconds(4);
+    private static final Duration LONGEST_TERM = Duration.ofSeconds(60);
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration DEADLINE_CHECK = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -42,6 +47,7 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
     }
 
     private final EngineLease lease;
+    private final Duration term;
     private final Lease held;
     private final Loss loss;
     private final AtomicBoolean lost = new AtomicBoolean();
@@ -49,8 +55,9 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
     /** {@link System#nanoTime} when the last successful renewal was sent: the lease runs at least until then + TERM. */
     private volatile long renewedAt;
 
-    private LeaseKeeper(EngineLease lease, Lease held, long takenAt, Loss loss) {
+    private LeaseKeeper(EngineLease lease, Duration term, Lease held, long takenAt, Loss loss) {
         this.lease = lease;
+        this.term = term;
         this.held = held;
         this.loss = loss;
         this.renewedAt = takenAt;
@@ -60,7 +67,7 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::renew, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(),
+        timer.scheduleWithFixedDelay(this::renew, renewEvery(term).toMillis(), renewEvery(term).toMillis(),
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::checkDeadline, DEADLINE_CHECK.toMillis(), DEADLINE_CHECK.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -74,15 +81,36 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
      */
     public static LeaseKeeper acquire(EngineLease lease, String holder, BridgeMetrics metrics, Loss loss)
             throws InterruptedException {
-        return acquire(lease, holder, metrics, loss, held -> { });
+        return acquire(lease, TERM, holder, metrics, loss, held -> { });
+    }
+
+    /** The term {@code values} set ({@link #LEASE_TERM_SECONDS}), {@link #TERM} by default. */
+    public static Duration term(ConfigValues values) {
+        Duration term = values.seconds(LEASE_TERM_SECONDS, TERM);
+        if (term.compareTo(SHORTEST_TERM) < 0 || term.compareTo(LONGEST_TERM) > 0) {
+            throw new ConfigException(LEASE_TERM_SECONDS + " must be from " + SHORTEST_TERM.toSeconds() + " to "
+                    + LONGEST_TERM.toSeconds() + " seconds, but is " + term.toSeconds());
+        }
+        return term;
+    }
+
+    /** How often a lease of {@code term} is renewed: four times a term. */
+    public static Duration renewEvery(Duration term) {
+        return term.dividedBy(4);
+    }
+
+    /** How long without a renewal a holder of a lease of {@code term} counts it lost: five eighths of it. */
+    public static Duration renewDeadline(Duration term) {
+        return term.multipliedBy(5).dividedBy(8);
     }
 
     /**
-     * As {@link #acquire(EngineLease, String, BridgeMetrics, Loss)}, telling {@code seen} the lease as
-     * read at each try while another instance holds it (a standby shows who trades).
+     * As {@link #acquire(EngineLease, String, BridgeMetrics, Loss)} for {@code lease} of {@code term},
+     * telling {@code seen} the lease as read at each try while another instance holds it (a standby
+     * shows who trades).
      */
-    public static LeaseKeeper acquire(EngineLease lease, String holder, BridgeMetrics metrics, Loss loss,
-                                      Consumer<Lease> seen) throws InterruptedException {
+    public static LeaseKeeper acquire(EngineLease lease, Duration term, String holder, BridgeMetrics metrics,
+                                      Loss loss, Consumer<Lease> seen) throws InterruptedException {
         Objects.requireNonNull(loss, "loss");
         String said = "";
         while (true) {
@@ -102,7 +130,7 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
             if (now.heldBy(holder)) {
                 metrics.leaseTaken();
                 log.info("took the engine lease as {} (epoch {}); this instance trades", holder, now.epoch());
-                return new LeaseKeeper(lease, now, sentAt, loss);
+                return new LeaseKeeper(lease, term, now, sentAt, loss);
             }
             String waiting = "the engine lease is held by " + now.holder() + " (epoch " + now.epoch() + ")";
             if (!waiting.equals(said)) {
@@ -154,9 +182,9 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
 
     private void checkDeadline() {
         long silent = System.nanoTime() - renewedAt;
-        if (silent > RENEW_DEADLINE.toNanos()) {
+        if (silent > renewDeadline(term).toNanos()) {
             lose("no renewal for " + Duration.ofNanos(silent).toMillis() + " ms (the database does not answer);"
-                    + " the lease expires " + TERM.toSeconds() + " s after the last one");
+                    + " the lease expires " + term.toSeconds() + " s after the last one");
         }
     }
 

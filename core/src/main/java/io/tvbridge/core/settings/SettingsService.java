@@ -33,8 +33,21 @@ public final class SettingsService {
 
     /** Reads the table, storing the settings it does not hold yet from {@code environment} or their defaults. */
     public RiskSettings load(ConfigValues environment) {
+        try {
+            values = seed(environment);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // on a shared database another instance may have stored the same setting a moment ago: read it
+            values = seed(environment);
+        }
+        current = build(values, "the environment");
+        return current;
+    }
+
+    private Map<String, String> seed(ConfigValues environment) {
         Instant now = clock.instant();
-        values = store.inTransaction(session -> {
+        return store.inTransaction(session -> {
             Map<String, String> stored = new LinkedHashMap<>(session.settings());
             for (Setting setting : Setting.values()) {
                 if (stored.containsKey(setting.key())) {
@@ -54,8 +67,6 @@ public final class SettingsService {
             }
             return Map.copyOf(stored);
         });
-        current = build(values, "the environment");
-        return current;
     }
 
     public RiskSettings current() {
