@@ -3,6 +3,8 @@ package io.tvbridge.core.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tvbridge.core.config.ConfigException;
+import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.store.LeaseLostException;
 import io.tvbridge.core.store.TestDatabase;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,21 @@ class LeaseKeeperTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void theTermIsEightSecondsUnlessSetAndItsRenewalAndDeadlineFollowIt() {
+        assertThat(LeaseKeeper.term(ConfigValues.layered(Map.of()))).isEqualTo(Duration.ofSeconds(8));
+        Duration four = LeaseKeeper.term(ConfigValues.layered(Map.of("LEASE_TERM_SECONDS", "4")));
+        assertThat(four).isEqualTo(Duration.ofSeconds(4));
+        assertThat(LeaseKeeper.renewEvery(four)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(LeaseKeeper.renewDeadline(four)).isEqualTo(Duration.ofMillis(2500));
+        assertThat(LeaseKeeper.renewDeadline(LeaseKeeper.TERM)).as("well before the lease can expire")
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> LeaseKeeper.term(ConfigValues.layered(Map.of("LEASE_TERM_SECONDS", "3"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("LEASE_TERM_SECONDS must be from 4 to 60");
+        assertThatThrownBy(() -> LeaseKeeper.term(ConfigValues.layered(Map.of("LEASE_TERM_SECONDS", "61"))))
+                .isInstanceOf(ConfigException.class);
     }
 
     @Test
