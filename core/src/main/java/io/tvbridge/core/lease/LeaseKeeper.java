@@ -1,5 +1,6 @@
 package io.tvbridge.core.lease;
 
+import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.metrics.BridgeMetrics;
@@ -10,7 +11,6 @@ import io.tvbridge.core.store.LeaseLostException;
 import io.tvbridge.core.store.StoreSession;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,11 +62,7 @@ public final class LeaseKeeper implements CommitFence, AutoCloseable {
         this.loss = loss;
         this.renewedAt = takenAt;
         // two threads: a renewal stuck on an unanswering database must not keep the deadline from being checked
-        this.timer = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "tvbridge-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Timers.of("tvbridge-lease", 2);
         timer.scheduleWithFixedDelay(this::renew, renewEvery(term).toMillis(), renewEvery(term).toMillis(),
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::checkDeadline, DEADLINE_CHECK.toMillis(), DEADLINE_CHECK.toMillis(),

@@ -3,7 +3,6 @@ package io.tvbridge.core.signal;
 import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.broker.spi.model.AccountSnapshot;
 import io.tvbridge.broker.spi.model.AssetClass;
-import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.calendar.TradingHours;
@@ -739,9 +738,7 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
     }
 
     private static Outcome.Duplicate duplicate(StoreSession session, DuplicateFilter.Earlier earlier, String reason) {
-        List<ClientOrderId> orders = session.ordersOfSignal(earlier.signalId()).stream()
-                .filter(order -> order.parent().isEmpty()).map(StoredOrder::clientOrderId).toList();
-        return new Outcome.Duplicate(earlier.signalId(), orders, reason);
+        return new Outcome.Duplicate(earlier.signalId(), session.answeredOrderIds(earlier.signalId()), reason);
     }
 
     /** The daily counters start again at the reset time of the exchange's day. */

@@ -1,7 +1,6 @@
 package io.tvbridge.core.signal;
 
 import io.tvbridge.core.concurrent.Timers;
-import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.concurrent.BatchWorker;
 import io.tvbridge.core.model.Decision;
@@ -9,7 +8,6 @@ import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
-import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +134,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
                     .orElse("the same alert arrived within " + duplicateWindow.toSeconds() + " s as signal "
                             + earlier.get() + " (identical alerts within that time are taken as resends)");
             log.info("signal={} received again: {}", earlier.get(), reason);
-            return new Outcome.Duplicate(earlier.get(), orders(session, earlier.get()), reason + "; nothing new was"
+            return new Outcome.Duplicate(earlier.get(), session.answeredOrderIds(earlier.get()), reason + "; nothing new was"
                     + " ordered");
         }
         long id = ids.next();   // an id left over by a resend is a gap, never a repeat
@@ -155,16 +153,11 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
     private Optional<Outcome> storedWithAlertId(String alertId) {
         try {
             return store.inTransaction(session -> session.findSignalByAlertId(alertId).map(signal ->
-                    new Outcome.Duplicate(signal.id(), orders(session, signal.id()), "alert_id '" + alertId
+                    new Outcome.Duplicate(signal.id(), session.answeredOrderIds(signal.id()), "alert_id '" + alertId
                             + "' was already received as signal " + signal.id() + "; nothing new was ordered")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<ClientOrderId> orders(StoreSession session, long signalId) {
-        return session.ordersOfSignal(signalId).stream().filter(order -> order.parent().isEmpty())
-                .map(StoredOrder::clientOrderId).toList();
     }
 
     /** Answers the waiting webhooks whose signals were decided, and those that waited long enough. */
@@ -177,7 +170,7 @@ public final class StandbyIntake implements SignalIntake, AutoCloseable {
                 Waiting answer = waiting.remove(signal.id());
                 if (answer != null) {
                     answer.answer().complete(new Outcome.Decided(signal.id(), signal.decision(), signal.reason(),
-                            orders(session, signal.id()), signal.dryRun()));
+                            session.answeredOrderIds(signal.id()), signal.dryRun()));
                 }
             }
             session.commit();

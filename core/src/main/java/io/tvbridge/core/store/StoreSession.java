@@ -98,6 +98,12 @@ public interface StoreSession extends AutoCloseable {
 
     List<StoredOrder> ordersOfSignal(long signalId);
 
+    /** The client order ids a signal's answer names: its orders, without a bracket's children. */
+    default List<ClientOrderId> answeredOrderIds(long signalId) {
+        return ordersOfSignal(signalId).stream().filter(order -> order.parent().isEmpty())
+                .map(StoredOrder::clientOrderId).toList();
+    }
+
     List<StoredOrder> ordersInPhases(Set<OrderPhase> phases);
 
     long maxOrderId();
