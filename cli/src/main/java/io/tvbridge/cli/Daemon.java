@@ -1,14 +1,11 @@
 package io.tvbridge.cli;
 
-import io.tvbridge.broker.spi.Broker;
-import io.tvbridge.broker.spi.BrokerConfig;
-import io.tvbridge.broker.spi.BrokerException;
-import io.tvbridge.broker.spi.BrokerFactory;
-import io.tvbridge.broker.spi.BrokerJournal;
-import io.tvbridge.broker.spi.model.Fill;
+import io.tvbridge.core.account.AccountName;
+import io.tvbridge.core.account.AccountRouter;
+import io.tvbridge.core.account.AccountsConfig;
+import io.tvbridge.core.account.Routes;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
-import io.tvbridge.core.calendar.TradingHours;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
@@ -16,56 +13,28 @@ import io.tvbridge.core.config.PostgresConfig;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.config.TvBridgeConfig;
-import io.tvbridge.core.daily.DayJobs;
-import io.tvbridge.core.health.DaemonStatus;
-import io.tvbridge.core.health.HealthService;
 import io.tvbridge.core.health.Instance;
-import io.tvbridge.core.health.StatusService;
 import io.tvbridge.core.jobs.JobScheduler;
-import io.tvbridge.core.jobs.JobsConfig;
-import io.tvbridge.core.jobs.Schedule;
 import io.tvbridge.core.lease.InstanceId;
 import io.tvbridge.core.lease.LeaseKeeper;
-import io.tvbridge.core.model.OrderIds;
-import io.tvbridge.core.model.Reconciliation;
 import io.tvbridge.core.notify.FanOutNotifier;
 import io.tvbridge.core.notify.LoggingNotifier;
 import io.tvbridge.core.notify.Notifier;
 import io.tvbridge.core.order.AccountWatcher;
-import io.tvbridge.core.order.BrokerCircuit;
 import io.tvbridge.core.order.Ledger;
-import io.tvbridge.core.order.LedgerListener;
-import io.tvbridge.core.order.MarketOrderTimeout;
-import io.tvbridge.core.order.OrderOutcomeCounter;
-import io.tvbridge.core.order.OrderSubmitter;
 import io.tvbridge.core.plugin.BrokerCatalog;
 import io.tvbridge.core.reconcile.Reconciler;
-import io.tvbridge.core.report.DailyReporter;
-import io.tvbridge.core.report.PnlService;
-import io.tvbridge.core.risk.HaltStore;
-import io.tvbridge.core.risk.RiskEngine;
-import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
-import io.tvbridge.core.routing.HostBrokerContext;
-import io.tvbridge.core.settings.BackupSettings;
-import io.tvbridge.core.settings.ReconciliationSettings;
-import io.tvbridge.core.settings.RiskSettings;
 import io.tvbridge.core.settings.SettingsService;
 import io.tvbridge.core.signal.DecisionStage;
 import io.tvbridge.core.signal.InboxFeed;
-import io.tvbridge.core.signal.OrderPlanner;
 import io.tvbridge.core.signal.SignalService;
 import io.tvbridge.core.signal.TradingControl;
-import io.tvbridge.core.signal.TradingNotices;
 import io.tvbridge.core.store.CommitFence;
 import io.tvbridge.core.store.DataDirectoryLock;
-import io.tvbridge.core.store.ExpectedPosition;
 import io.tvbridge.core.store.Lease;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
-import io.tvbridge.core.store.StoreBrokerJournal;
-import io.tvbridge.core.store.StoredOrder;
-import io.tvbridge.core.store.backup.BackupService;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
 import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.AdminRecordsResource;
@@ -86,21 +55,21 @@ import io.tvbridge.server.metrics.PrometheusMetrics;
 import io.tvbridge.server.telegram.TelegramBot;
 import io.tvbridge.server.telegram.TelegramCommandServices;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,12 +80,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
-    private static final Duration ACCOUNT_REFRESH = Duration.ofSeconds(30);
-    private static final String RECONCILIATION_JOB = "reconciliation";
-    private static final String BACKUP_JOB = "backup";
-    private static final Duration JOB_TICK = Duration.ofSeconds(1);
-    /** A mismatch must still be there after this pause: fills on their way are not mismatches. */
-    private static final Duration RECONCILIATION_CONFIRM_DELAY = Duration.ofSeconds(1);
     /** The process's status after the engine lease was lost: a supervisor restarts it, and it waits its turn. */
     public static final int EXIT_LEASE_LOST = 3;
 
@@ -126,20 +89,11 @@ public final class Daemon implements AutoCloseable {
     private final Instant startedAt;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Exit exit;
-    private final AtomicReference<BrokerCircuit> circuit = new AtomicReference<>();
+    /** The accounts it trades, in the order {@code ACCOUNTS} names them (one with {@code BROKER}). */
+    private final List<TradingAccount> accounts = new ArrayList<>();
+    /** The database of the daemon's one account; with several, the first account's. */
     private Store store;
-    private BrokerHandle broker;
     private WebhookServer server;
-    private SettingsService settings;
-    private DecisionStage decisions;
-    private TradingControl control;
-    private AccountWatcher account;
-    private TradingHours hours;
-    private Ledger ledger;
-    private OrderSubmitter submitter;
-    private Reconciler reconciler;
-    private JobScheduler jobs;
-    private BackupService backups;
     private WebhookGuard guard;
     private DashboardFeed dashboard;
     private Notifier notifier = new LoggingNotifier();
@@ -201,84 +155,59 @@ public final class Daemon implements AutoCloseable {
         createDataDirectory();
         // the lock guards the data directory's files (secrets, broker state, the daemon's address) on either store
         remember(DataDirectoryLock.acquire(config.dataDirectory(), "tvbridge run"));
-        BrokerCatalog.Provider provider = findBroker();
-        redactor = new Redactor(SecretValues.of(config, values, provider.factory()));
+        AccountsConfig plan = AccountsConfig.from(values);
+        BrokerCatalog catalog = BrokerCatalog.discover(config.pluginDirectory());
+        Map<AccountsConfig.Account, BrokerCatalog.Provider> providers = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
+        for (AccountsConfig.Account spec : plan.accounts()) {
+            BrokerCatalog.Provider provider = findBroker(catalog, spec);
+            providers.put(spec, provider);
+            secrets.addAll(SecretValues.of(config, plan.several() ? spec.values(values) : values, provider.factory()));
+        }
+        redactor = new Redactor(secrets.stream().distinct().toList());
         remember(Logging.maskSecrets(redactor));
-        MyBatisStore database = remember(openStore());
-        store = database;
-        metrics = remember(new PrometheusMetrics(provider.name()));
-        takeTheLease(database, provider);
-        OrderIds ids = new OrderIds(installationId());
-        JobsConfig jobsConfig = JobsConfig.from(values, provider.name());
-        startTelegram();
-        settings = new SettingsService(store, clock);
-        RiskSettings risk = settings.load(values);
-        hours = new TradingHours(risk.everyMarketOpen());
-        settings.addListener(changed -> hours.everyMarketOpen(changed.everyMarketOpen()));
-        TradingHalt halt = store.inTransaction(HaltStore::load);
-        ledger = new Ledger(provider.name(), "", clock);
-        // the engine loop records the broker's reports: it stops last, after the submitter and the broker
-        remember(() -> {
-            if (decisions != null) {
-                decisions.close();
+        if (plan.several() && PostgresConfig.from(values).isPresent()) {
+            throw new ConfigException(AccountsConfig.ACCOUNTS + " keeps each account's records in the data directory's"
+                    + " embedded database; with " + PostgresConfig.DATABASE_URL + " run one daemon per account (or"
+                    + " unset " + AccountsConfig.ACCOUNTS + ")");
+        }
+        BrokerCatalog.Provider first = providers.values().iterator().next();
+        metrics = remember(new PrometheusMetrics(first.name()));
+        MyBatisStore database = null;
+        if (!plan.several()) {
+            database = remember(openStore());
+            store = database;
+            takeTheLease(database, first);
+        } else {
+            instance = Instance.single(instanceId.value());
+        }
+        startTelegram(plan, database);
+        TradingAccount.Host host = new TradingAccount.Host(clock, startedAt, metrics, notifier,
+                config.duplicateWindow(), fence, this::instanceNow, plan.several());
+        for (Map.Entry<AccountsConfig.Account, BrokerCatalog.Provider> entry : providers.entrySet()) {
+            AccountsConfig.Account spec = entry.getKey();
+            if (plan.several()) {
+                Path folder = config.dataDirectory().resolve("accounts").resolve(spec.name().value());
+                MyBatisStore own = remember(MyBatisStore.open(Optional.empty(), folder, clock));
+                accounts.add(remember(TradingAccount.start(spec, entry.getValue(), spec.values(values), folder, own,
+                        host)));
+            } else {
+                accounts.add(remember(TradingAccount.start(spec, entry.getValue(), values, config.dataDirectory(),
+                        database, host)));
             }
-        });
-        ledger.addListener(new OrderOutcomeCounter(metrics));
-        broker = new BrokerHandle(provider.name(), provider.factory().version(), "", createBroker(provider, ledger));
-        remember(broker.broker());
-        circuit.set(circuitFor(risk));
-        submitter = remember(new OrderSubmitter(broker, store, ledger, circuit.get(), risk, clock, metrics));
-        ledger.addListener(submitter);
-        MarketOrderTimeout timeouts = remember(new MarketOrderTimeout(broker, store, ledger, hours, settings::current,
-                clock));
-        ledger.addListener(timeouts);
-        decisions = new DecisionStage(store, broker, ledger, new OrderPlanner(broker.name(), broker.capabilities()),
-                RiskEngine.standard(), ids, config.duplicateWindow(), risk, halt, () -> circuit.get().openReason(),
-                hours, clock, submitter, fence);
-        settings.addListener(decisions::settingsChanged);
-        settings.addListener(changed -> {
-            circuit.set(circuitFor(changed));
-            submitter.useCircuit(circuit.get());
-            submitter.useLimits(changed);
-        });
-        control = new TradingControl(decisions, store, broker, notifier, clock);
-        TradingNotices notices = remember(new TradingNotices(notifier, jobsConfig.nightlyReset()));
-        ledger.addListener(notices);
-        decisions.addListener(notices);
-        connectBroker();
-        account = remember(new AccountWatcher(broker, ACCOUNT_REFRESH, decisions::accountUpdated,
-                decisions::marketFacts));
-        ledger.addListener(new LedgerListener() {
-            @Override
-            public void fillRecorded(StoredOrder order, Fill fill, BigDecimal realizedPnl, ExpectedPosition position) {
-                account.refreshSoon();   // cash and buying power moved
-            }
-        });
-        submitter.recover();
-        timeouts.recover();
-        reconciler = new Reconciler(store, broker, ledger, control, notifier,
-                () -> ReconciliationSettings.of(settings.values()), clock, RECONCILIATION_CONFIRM_DELAY, metrics);
-        scheduleJobs();
+        }
+        if (store == null) {
+            store = accounts.get(0).store();
+        }
         NetworkConfig network = NetworkConfig.from(values);
         NetworkSummary.warnings(config.host(), network).forEach(log::warn);
-        SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), decisions,
-                redactor, new AlertFreshness(network.maxAlertAge()), metrics, account::prepare);
+        SignalService signals = signalService(plan, network);
         boolean shared = lease != null;
         if (shared) {
-            remember(InboxFeed.start(store, decisions, account::prepare));   // the alerts standbys stored, decided here
+            TradingAccount only = accounts.get(0);   // the alerts standbys stored, decided here
+            remember(InboxFeed.start(store, only.decisions(), only.account()::prepare));
         }
-        HealthService health = new HealthService(broker, store, clock, startedAt, () -> circuit.get().state(),
-                () -> circuit.get().openReason(), () -> decisions.settings().dryRun(),
-                () -> shared ? instance.withUndecided(store.inTransaction(StoreSession::inboxState)) : instance);
-        PnlService pnl = new PnlService(store, broker, settings::current, clock, account::valuation,
-                account::prepare);
-        DailyReporter reporter = new DailyReporter(store, pnl, broker.name(), settings::current, clock);
-        Supplier<DaemonStatus.Queues> queues = () -> new DaemonStatus.Queues(decisions.queued(), ledger.queued(),
-                submitter.pending(), decisions.pending().size(), submitter.outstanding());
-        StatusService status = new StatusService(health, decisions, queues, store, jobs);
-        metrics.watch(queues, broker.name(), health::brokerConnected);
-        scheduleDayJobs(jobsConfig, health, reporter);
-        List<Object> resources = resources(signals, health, pnl, reporter, status);
+        List<Object> resources = resources(signals);
         guard = new WebhookGuard(network, metrics);
         WebhookHandler webhook = new WebhookHandler(signals, guard, clock, network.secretInUrl());
         WebhookServer trading = new WebhookServer(config.host(), standby != null ? standby.port() : config.port(),
@@ -291,12 +220,54 @@ public final class Daemon implements AutoCloseable {
         server.instrument(metrics.registry());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         if (telegram != null) {
-            telegram.startCommands(new TelegramCommandServices(status, control, settings, pnl, broker));
+            TradingAccount only = accounts.get(0);
+            telegram.startCommands(new TelegramCommandServices(only.status(), only.control(), only.settings(),
+                    only.pnl(), only.broker()));
             remember(telegram::stopCommands);   // at close, commands stop before what they use
         }
         remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));
-        log.info("tvbridge listening on {}:{} with the {} broker{}", config.host(), server.port(), broker.name(),
+        log.info("tvbridge listening on {}:{} with {}{}", config.host(), server.port(), describeAccounts(plan),
                 NetworkSummary.describe(network, server.adminAddress()));
+    }
+
+    /**
+     * The webhook's way in: straight to the one account's engine, or, with several, through the
+     * routes to each account the alert goes to (shadows take their leader's orders, not alerts).
+     */
+    private SignalService signalService(AccountsConfig plan, NetworkConfig network) {
+        WebhookAuthenticator authenticator = new WebhookAuthenticator(config.webhookSecret());
+        AlertFreshness freshness = new AlertFreshness(network.maxAlertAge());
+        if (!plan.several()) {
+            TradingAccount only = accounts.get(0);
+            return new SignalService(authenticator, only.decisions(), redactor, freshness, metrics,
+                    only.account()::prepare);
+        }
+        List<AccountRouter.Desk> desks = accounts.stream().filter(account -> !account.spec().shadow())
+                .map(account -> new AccountRouter.Desk(account.spec().name(), account.decisions(),
+                        account.account()::prepare)).toList();
+        Set<AccountName> names = new LinkedHashSet<>();
+        desks.forEach(desk -> names.add(desk.name()));
+        Routes routes = plan.routes().map(text -> Routes.parse(text, names))
+                .orElseGet(() -> names.size() == 1 ? Routes.everythingTo(names.iterator().next())
+                        : Routes.parse("", names));
+        log.info("routes: {}", routes.describe());
+        return new SignalService(authenticator, new AccountRouter(desks, routes), redactor, freshness, metrics);
+    }
+
+    private String describeAccounts(AccountsConfig plan) {
+        if (!plan.several()) {
+            return "the " + accounts.get(0).broker().name() + " broker";
+        }
+        return "accounts " + String.join(", ", accounts.stream().map(account -> account.name() + " ("
+                + account.broker().name() + account.spec().follows().map(leader -> ", shadow of " + leader)
+                .orElse("") + ")").toList());
+    }
+
+    private Instance instanceNow() {
+        if (lease == null) {
+            return instance;
+        }
+        return instance.withUndecided(store.inTransaction(StoreSession::inboxState));
     }
 
     /** PostgreSQL when {@code DATABASE_URL} is set, else H2 in the data directory. */
@@ -347,78 +318,34 @@ public final class Daemon implements AutoCloseable {
     private void leaseLost(String reason) {
         log.error("lost the engine lease: {}. Another instance may trade now: this one sends no more orders and"
                 + " exits with status {}; restarted, it waits its turn", reason, EXIT_LEASE_LOST);
-        if (broker != null) {
-            broker.broker().close();
-        }
+        accounts.forEach(TradingAccount::stopSending);
         exit.now(EXIT_LEASE_LOST);
     }
 
-    /** Scheduled work: the reconciliation, at the interval its settings give (and again when they change). */
-    private void scheduleJobs() {
-        jobs = remember(new JobScheduler(clock));
-        backups = new BackupService(store, config.dataDirectory(), clock);
-        AtomicReference<Duration> interval = new AtomicReference<>(
-                ReconciliationSettings.of(settings.values()).interval());
-        jobs.register(RECONCILIATION_JOB, Schedule.every(interval.get()), () -> {
-            Reconciliation result = reconciler.reconcile("scheduler");
-            return result.outcome().wireName() + ": " + result.details();
-        });
-        settings.addListener(changed -> {
-            Duration wanted = ReconciliationSettings.of(settings.values()).interval();
-            if (!wanted.equals(interval.getAndSet(wanted))) {
-                jobs.reschedule(RECONCILIATION_JOB, Schedule.every(wanted));
-            }
-        });
-        if (store.kind().equals("postgresql")) {
-            log.info("scheduled backups are off: they copy the embedded H2 database, and PostgreSQL is backed up"
-                    + " with its own tools (pg_dump, the server's backups)");
-        } else {
-            scheduleBackups();
+    /**
+     * With TELEGRAM_BOT_TOKEN set: notices go to the log and to Telegram; commands start once all
+     * else runs. The bot keeps its own records in the daemon's database, or, with several accounts,
+     * in the data directory's own.
+     */
+    private void startTelegram(AccountsConfig plan, MyBatisStore database) {
+        Optional<TelegramConfig> telegramConfig = TelegramConfig.from(values);
+        if (telegramConfig.isEmpty()) {
+            return;
         }
-        jobs.start(JOB_TICK);
+        Store records = database != null ? database
+                : remember(MyBatisStore.open(Optional.empty(), config.dataDirectory(), clock));
+        telegram = remember(TelegramBot.create(telegramConfig.get(), records, clock));
+        notifier = new FanOutNotifier(List.of(new LoggingNotifier(), telegram.outbox()));
+        log.info("Telegram: notices and commands for chat(s) {}", telegramConfig.get().chatIds());
     }
 
-    /** The backup of the embedded H2 database, on the schedule its settings give (and again when they change). */
-    private void scheduleBackups() {
-        AtomicReference<BackupSettings> backup = new AtomicReference<>(BackupSettings.of(settings.values()));
-        jobs.register(BACKUP_JOB, backup.get().schedule(), () -> {
-            BackupService.Result result = backups.backUp(Optional.empty(), backup.get().keep(), "scheduler");
-            return result.contents().file().getFileName() + ": " + result.contents().summary();
-        });
-        settings.addListener(changed -> {
-            BackupSettings wanted = BackupSettings.of(settings.values());
-            if (!wanted.equals(backup.getAndSet(wanted))) {
-                jobs.reschedule(BACKUP_JOB, wanted.schedule());
-            }
-        });
-    }
-
-    /** The jobs of the trading day: the pending queue at the open, the daily report, health, IB's session cycle. */
-    private void scheduleDayJobs(JobsConfig jobsConfig, HealthService health, DailyReporter reporter) {
-        DayJobs day = new DayJobs(jobs, jobsConfig, notifier, clock);
-        day.pendingRelease(decisions);
-        day.dailyReport(reporter, settings::current, decisions);
-        settings.addListener(day::settingsChanged);
-        day.brokerHealth(health);
-        day.reauthReminder();
-    }
-
-    /** With TELEGRAM_BOT_TOKEN set: notices go to the log and to Telegram; commands start once all else runs. */
-    private void startTelegram() {
-        TelegramConfig.from(values).ifPresent(telegramConfig -> {
-            telegram = remember(TelegramBot.create(telegramConfig, store, clock));
-            notifier = new FanOutNotifier(List.of(new LoggingNotifier(), telegram.outbox()));
-            log.info("Telegram: notices and commands for chat(s) {}", telegramConfig.chatIds());
-        });
-    }
-
-    private List<Object> resources(SignalService signals, HealthService health, PnlService pnl,
-                                   DailyReporter reporter, StatusService status) {
-        AdminResource admin = new AdminResource(status, control, reconciler, settings, store, backups);
-        AdminRecordsResource records = new AdminRecordsResource(store, broker, pnl, reporter);
+    private List<Object> resources(SignalService signals) {
+        TradingAccount only = accounts.get(0);
+        AdminResource admin = only.adminResource();
+        AdminRecordsResource records = only.recordsResource();
         dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
         return List.of(new AlertExplainResource(signals, clock),
-                new HealthResource(health),
+                new HealthResource(only.health()),
                 MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
                 new SecretMasking.AdminBodies(redactor), admin, records,
@@ -435,71 +362,13 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private BrokerCatalog.Provider findBroker() {
-        BrokerCatalog catalog = BrokerCatalog.discover(config.pluginDirectory());
-        return catalog.find(config.broker()).orElseThrow(() -> new ConfigException("unknown broker '"
-                + config.broker() + "' (" + TvBridgeConfig.BROKER + "); brokers found: "
-                + String.join(", ", catalog.names())
+    private BrokerCatalog.Provider findBroker(BrokerCatalog catalog, AccountsConfig.Account account) {
+        String variable = account.name().value().equals(account.broker()) ? TvBridgeConfig.BROKER
+                : AccountsConfig.ACCOUNTS;
+        return catalog.find(account.broker()).orElseThrow(() -> new ConfigException("unknown broker '"
+                + account.broker() + "' (" + variable + "); brokers found: " + String.join(", ", catalog.names())
                 + catalog.problems().stream().map(p -> p.source() + ": " + p.message())
                         .reduce((a, b) -> a + "; " + b).map(skipped -> "; plugins skipped: " + skipped).orElse("")));
-    }
-
-    private String installationId() {
-        return store.inTransaction(session -> session.property(OrderIds.INSTALLATION_PROPERTY).orElseGet(() -> {
-            String id = OrderIds.newInstallationId();
-            session.putProperty(OrderIds.INSTALLATION_PROPERTY, id);
-            return id;
-        }));
-    }
-
-    private Broker createBroker(BrokerCatalog.Provider provider, Ledger ledger) {
-        BrokerFactory factory = provider.factory();
-        Path state = config.dataDirectory().resolve("brokers").resolve(factory.name());
-        try {
-            Files.createDirectories(state);
-            BrokerConfig brokerConfig = new BrokerConfig(factory.name(),
-                    values.withPrefix(factory.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_"),
-                    factory.configKeys());
-            log.info("starting broker {} {} ({})", factory.name(), factory.version(), brokerConfig);
-            return factory.create(brokerConfig, new HostBrokerContext(clock, ledger, state, hours,
-                    brokerJournals(factory.name(), state)));
-        } catch (BrokerException e) {
-            throw new ConfigException("broker " + factory.name() + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + state, e);
-        }
-    }
-
-    /**
-     * On a database several daemons share, a broker's journals are kept in it (behind the engine's
-     * lease, taken by now), so that the daemon that takes over finds the paper account where the last
-     * one left it. On H2 they stay files in the broker's state folder.
-     */
-    private Optional<Function<String, BrokerJournal>> brokerJournals(String brokerName, Path state) {
-        if (!store.kind().equals("postgresql")) {
-            return Optional.empty();
-        }
-        Store shared = store;
-        CommitFence leaseFence = fence;
-        return Optional.of(name -> StoreBrokerJournal.open(shared, leaseFence, clock, brokerName, name, state));
-    }
-
-    private void connectBroker() {
-        try {
-            broker.broker().connect();
-        } catch (BrokerException e) {
-            switch (e.kind()) {
-                case AUTHENTICATION, CONFIGURATION ->
-                        throw new ConfigException("broker " + broker.name() + ": " + e.getMessage());
-                default -> log.warn("broker {} is not connected yet ({}); signals are stored and orders wait",
-                        broker.name(), e.getMessage());
-            }
-        }
-    }
-
-    private BrokerCircuit circuitFor(RiskSettings risk) {
-        return new BrokerCircuit(broker.name(), risk.circuitBreakerFailures(),
-                Duration.ofSeconds(risk.circuitBreakerCooldownSeconds()), clock);
     }
 
     private <T extends AutoCloseable> T remember(T component) {
@@ -521,36 +390,47 @@ public final class Daemon implements AutoCloseable {
         return server.adminAddress().getPort();
     }
 
+    /** The accounts it trades, in the order {@code ACCOUNTS} names them. */
+    public List<TradingAccount> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    public TradingAccount account(String name) {
+        return accounts.stream().filter(account -> account.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no account " + name));
+    }
+
+    /** The broker of its first (with {@code BROKER=…}, its only) account; so are the getters below. */
     public BrokerHandle broker() {
-        return broker;
+        return accounts.get(0).broker();
     }
 
     public SettingsService settings() {
-        return settings;
+        return accounts.get(0).settings();
     }
 
     public TradingControl control() {
-        return control;
+        return accounts.get(0).control();
     }
 
     public Ledger ledger() {
-        return ledger;
+        return accounts.get(0).ledger();
     }
 
     public DecisionStage decisions() {
-        return decisions;
+        return accounts.get(0).decisions();
     }
 
     public AccountWatcher account() {
-        return account;
+        return accounts.get(0).account();
     }
 
     public Reconciler reconciler() {
-        return reconciler;
+        return accounts.get(0).reconciler();
     }
 
     public JobScheduler jobs() {
-        return jobs;
+        return accounts.get(0).jobs();
     }
 
     public TvBridgeConfig config() {

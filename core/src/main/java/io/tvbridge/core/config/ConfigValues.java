@@ -43,6 +43,21 @@ public final class ConfigValues {
         return layered(values, lower);
     }
 
+    /**
+     * The values one account of several sees: {@code LIVE_MAX_POSITION_SIZE} read as
+     * {@code MAX_POSITION_SIZE} for the account {@code live} (prefix {@code LIVE_}), over the
+     * daemon's own values, which every account shares unless it sets its own.
+     */
+    public ConfigValues scoped(String prefix) {
+        Map<String, String> own = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                own.put(name.substring(prefix.length()), value);
+            }
+        });
+        return layered(own, values);
+    }
+
     public Optional<String> text(String name) {
         return Optional.ofNullable(values.get(name));
     }

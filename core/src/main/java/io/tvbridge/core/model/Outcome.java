@@ -2,7 +2,10 @@ package io.tvbridge.core.model;
 
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import io.tvbridge.core.alert.AlertProblem;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,6 +47,26 @@ public sealed interface Outcome {
     record Unavailable(String message) implements Outcome {
         public Unavailable {
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * An alert a daemon of several accounts routed: what became of it in each account it was
+     * routed to, in the routes' order, and which routes sent it there.
+     */
+    record Routed(Map<String, Outcome> accounts, String why) implements Outcome {
+        public Routed {
+            accounts = Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+            Objects.requireNonNull(why, "why");
+            if (accounts.isEmpty()) {
+                throw new IllegalArgumentException("a routed alert goes to at least one account");
+            }
+        }
+
+        /** Whether any account stored it: then the sender must not be told to send it again. */
+        public boolean storedAnywhere() {
+            return accounts.values().stream().anyMatch(outcome -> outcome instanceof Decided
+                    || outcome instanceof Duplicate || outcome instanceof Routed);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.tvbridge.core.signal;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.model.Outcome;
 import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.settings.SizingRule;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +18,14 @@ public interface SignalIntake {
 
     /** The settings alerts are checked against before they are handed over. */
     RiskSettings settings();
+
+    /**
+     * Whether {@code alert} must give its quantity, because its strategy is sized by the alert's
+     * quantity: then an alert without one is refused before it is stored.
+     */
+    default boolean needsQuantity(Alert alert) {
+        return settings().sizingFor(alert.strategy()).mode() == SizingRule.Mode.QUANTITY;
+    }
 
     /** What {@code alert} would become now, storing nothing (the explain tool). */
     CompletableFuture<Plan> preview(Alert alert);

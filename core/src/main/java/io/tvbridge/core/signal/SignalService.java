@@ -15,7 +15,6 @@ import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.Redactor;
 import io.tvbridge.core.metrics.BridgeMetrics;
 import io.tvbridge.core.model.Outcome;
-import io.tvbridge.core.settings.SizingRule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,7 +73,7 @@ public final class SignalService {
 
     /** Whether an alert's strategy takes its quantity from the alert (then the alert must give one). */
     private boolean quantityFromAlert(Alert alert) {
-        return decisions.settings().sizingFor(alert.strategy()).mode() == SizingRule.Mode.QUANTITY;
+        return decisions.needsQuantity(alert);
     }
 
     /**

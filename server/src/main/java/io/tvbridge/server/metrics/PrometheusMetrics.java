@@ -3,6 +3,7 @@ package io.tvbridge.server.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -125,22 +126,33 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
      * reference, and a method reference made here would be collected at once).
      */
     public void watch(Supplier<DaemonStatus.Queues> queues, String broker, BooleanSupplier connected) {
-        queueGauge("decisions", queues, q -> q.decisions());
-        queueGauge("ledger", queues, q -> q.ledger());
-        queueGauge("submitter", queues, q -> q.submitter());
-        queueGauge("pending_signals", queues, q -> q.pendingSignals());
+        watch(queues, broker, connected, Tags.empty());
+    }
+
+    /** The same gauges for one account of several, told apart by an {@code account} tag. */
+    public void watch(Supplier<DaemonStatus.Queues> queues, String broker, BooleanSupplier connected,
+                      String account) {
+        watch(queues, broker, connected, Tags.of("account", account));
+    }
+
+    private void watch(Supplier<DaemonStatus.Queues> queues, String broker, BooleanSupplier connected, Tags tags) {
+        queueGauge("decisions", queues, q -> q.decisions(), tags);
+        queueGauge("ledger", queues, q -> q.ledger(), tags);
+        queueGauge("submitter", queues, q -> q.submitter(), tags);
+        queueGauge("pending_signals", queues, q -> q.pendingSignals(), tags);
         Gauge.builder("tvbridge.orders.working", queues, q -> q.get().ordersWorking())
-                .description("Orders sent and still working at the broker").strongReference(true).register(registry);
-        Gauge.builder("tvbridge.broker.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
-                .description("1 while the broker is connected, else 0").tag("broker", broker).strongReference(true)
+                .description("Orders sent and still working at the broker").tags(tags).strongReference(true)
                 .register(registry);
+        Gauge.builder("tvbridge.broker.connected", connected, c -> c.getAsBoolean() ? 1 : 0)
+                .description("1 while the broker is connected, else 0").tag("broker", broker).tags(tags)
+                .strongReference(true).register(registry);
     }
 
     private void queueGauge(String queue, Supplier<DaemonStatus.Queues> queues,
-                            ToDoubleFunction<DaemonStatus.Queues> depth) {
+                            ToDoubleFunction<DaemonStatus.Queues> depth, Tags tags) {
         Gauge.builder("tvbridge.queue.depth", queues, q -> depth.applyAsDouble(q.get()))
-                .description("Work waiting in each of the daemon's queues").tag("queue", queue).strongReference(true)
-                .register(registry);
+                .description("Work waiting in each of the daemon's queues").tag("queue", queue).tags(tags)
+                .strongReference(true).register(registry);
     }
 
     /** Where other parts (the HTTP server's thread pool and connections) add their meters. */
@@ -155,6 +167,10 @@ public final class PrometheusMetrics implements BridgeMetrics, AutoCloseable {
 
     @Override
     public void signal(Outcome outcome) {
+        if (outcome instanceof Outcome.Routed routed) {
+            routed.accounts().values().forEach(this::signal);   // one signal per account it went to
+            return;
+        }
         signals.get(SignalOutcome.of(outcome)).increment();
     }
 

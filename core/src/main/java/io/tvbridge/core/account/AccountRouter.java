@@ -1,0 +1,117 @@
+package io.tvbridge.core.account;
+
+import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.alert.AlertProblem;
+import io.tvbridge.core.model.Decision;
+import io.tvbridge.core.model.Outcome;
+import io.tvbridge.core.model.PlannedOrder;
+import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.signal.Plan;
+import io.tvbridge.core.signal.SignalCandidate;
+import io.tvbridge.core.signal.SignalIntake;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The webhook's way in on a daemon of several accounts: each checked alert goes to the accounts
+ * its routes (or its own {@code "account"}) name, each of which stores and decides it on its own;
+ * the answer says what became of it in each. An alert routed nowhere is refused before anything
+ * is stored, with the reason.
+ */
+public final class AccountRouter implements SignalIntake {
+
+    /** One account's engine, and how it readies an alert's instrument before deciding it. */
+    public record Desk(AccountName name, SignalIntake intake, Consumer<InstrumentRef> prepare) {
+        public Desk {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(intake, "intake");
+            Objects.requireNonNull(prepare, "prepare");
+        }
+    }
+
+    private final Map<AccountName, Desk> desks = new LinkedHashMap<>();
+    private final Routes routes;
+
+    public AccountRouter(List<Desk> desks, Routes routes) {
+        desks.forEach(desk -> this.desks.put(desk.name(), desk));
+        this.routes = Objects.requireNonNull(routes, "routes");
+        if (desks.isEmpty()) {
+            throw new IllegalArgumentException("a router needs at least one account");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Outcome> decide(SignalCandidate candidate) {
+        Route route = routes.route(candidate.alert());
+        if (route instanceof Route.Refused refused) {
+            return CompletableFuture.completedFuture(new Outcome.Refused(AlertProblem.Kind.INVALID,
+                    Optional.of("account"), refused.reason()));
+        }
+        Route.To to = (Route.To) route;
+        Map<String, CompletableFuture<Outcome>> decided = new LinkedHashMap<>();
+        for (AccountName name : to.accounts()) {
+            Desk desk = desks.get(name);
+            candidate.alert().instrument().ifPresent(desk.prepare());
+            decided.put(name.value(), desk.intake().decide(candidate));
+        }
+        return CompletableFuture.allOf(decided.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            decided.forEach((name, outcome) -> outcomes.put(name, outcome.join()));
+            return new Outcome.Routed(outcomes, to.why());
+        });
+    }
+
+    /** Whether any account the alert goes to sizes it by the alert's own quantity. */
+    @Override
+    public boolean needsQuantity(Alert alert) {
+        return routes.route(alert) instanceof Route.To to
+                && to.accounts().stream().anyMatch(name -> desks.get(name).intake().needsQuantity(alert));
+    }
+
+    /** The first account's settings; what an alert needs is asked of the accounts it goes to ({@link #needsQuantity}). */
+    @Override
+    public RiskSettings settings() {
+        return desks.values().iterator().next().intake().settings();
+    }
+
+    /**
+     * What the alert would become in each account it goes to: accepted when any would accept it,
+     * with every account's orders, and each account's answer in the reason.
+     */
+    @Override
+    public CompletableFuture<Plan> preview(Alert alert) {
+        Route route = routes.route(alert);
+        if (route instanceof Route.Refused refused) {
+            return CompletableFuture.completedFuture(Plan.reject(refused.reason()));
+        }
+        List<AccountName> accounts = ((Route.To) route).accounts();
+        List<CompletableFuture<Plan>> plans = new ArrayList<>();
+        for (AccountName name : accounts) {
+            Desk desk = desks.get(name);
+            alert.instrument().ifPresent(desk.prepare());
+            plans.add(desk.intake().preview(alert));
+        }
+        return CompletableFuture.allOf(plans.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            List<PlannedOrder> orders = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            boolean accepted = false;
+            for (int i = 0; i < accounts.size(); i++) {
+                Plan plan = plans.get(i).join();
+                orders.addAll(plan.orders());
+                accepted |= plan.decision() == Decision.ACCEPTED;
+                answers.add(accounts.get(i) + ": " + plan.decision().wireName()
+                        + plan.reason().map(reason -> " (" + reason + ")").orElse(""));
+            }
+            String reason = String.join("; ", answers);
+            return accepted ? new Plan(Decision.ACCEPTED, Optional.of(reason), orders, List.of())
+                    : Plan.reject(reason);
+        });
+    }
+}
