@@ -25,7 +25,31 @@ public record WebhookReply(int status, Object body, Optional<String> retryAfter)
     }
 
     /** The answer to an alert of several orders (a JSON array): one answer per order, in its order. */
-    public record Answers(String decision, Optional<String> dialect, List<Answer> orders) {
+    public record Answers(String decision, Optional<String> dialect, List<Object> orders) {
+    }
+
+    /**
+     * The answer to an alert a daemon of several accounts routed: what became of it in each account
+     * ({@code decision} is theirs when they agree, else {@code mixed}), and the routes that sent it.
+     */
+    public record RoutedAnswer(String decision, String routes, Optional<String> dialect,
+                               Optional<Map<String, String>> read, List<AccountAnswer> accounts) {
+    }
+
+    /** What became of a routed alert in one account: as {@link Answer}, or why it was not stored there. */
+    public record AccountAnswer(String account, Optional<Long> signalId, String decision, Optional<String> reason,
+                                Optional<String> clientOrderId, List<String> clientOrderIds,
+                                Optional<Boolean> dryRun) {
+        static AccountAnswer of(String account, Outcome outcome) {
+            Optional<Answer> answer = answer(outcome, Optional.empty(), Optional.empty());
+            if (answer.isPresent()) {
+                Answer a = answer.get();
+                return new AccountAnswer(account, Optional.of(a.signalId()), a.decision(), a.reason(),
+                        a.clientOrderId(), a.clientOrderIds(), a.dryRun());
+            }
+            return new AccountAnswer(account, Optional.empty(), outcome instanceof Outcome.Refused ? "refused"
+                    : "unavailable", Optional.of(problem(outcome)), Optional.empty(), List.of(), Optional.empty());
+        }
     }
 
     static WebhookReply error(int status, String reason) {
@@ -44,6 +68,9 @@ public record WebhookReply(int status, Object body, Optional<String> retryAfter)
     private static WebhookReply of(Outcome outcome, Optional<AlertReading> reading) {
         Optional<Map<String, String>> read = reading.filter(r -> r.alerts().size() == 1)
                 .map(r -> AlertSummary.of(r.single()));
+        if (outcome instanceof Outcome.Routed routed) {
+            return routed(routed, reading.map(r -> r.dialect().wireName()), read);
+        }
         Optional<Answer> answer = answer(outcome, reading.map(r -> r.dialect().wireName()), read);
         if (answer.isPresent()) {
             return new WebhookReply(200, answer.get(), Optional.empty());
@@ -75,22 +102,55 @@ public record WebhookReply(int status, Object body, Optional<String> retryAfter)
     }
 
     /**
+     * A routed alert: 200 with each account's answer once any account stored it (an account that
+     * could not says so; sent again, the alert is a duplicate where it was stored and new where it
+     * was not); else as the first account's answer (a refusal, or 503).
+     */
+    private static WebhookReply routed(Outcome.Routed routed, Optional<String> dialect,
+                                       Optional<Map<String, String>> read) {
+        if (!routed.storedAnywhere()) {
+            return of(routed.accounts().values().iterator().next(), Optional.empty());
+        }
+        return new WebhookReply(200, routedAnswer(routed, dialect, read), Optional.empty());
+    }
+
+    private static RoutedAnswer routedAnswer(Outcome.Routed routed, Optional<String> dialect,
+                                             Optional<Map<String, String>> read) {
+        List<AccountAnswer> accounts = new ArrayList<>();
+        routed.accounts().forEach((account, outcome) -> accounts.add(AccountAnswer.of(account, outcome)));
+        List<String> decisions = accounts.stream().map(AccountAnswer::decision).distinct().toList();
+        return new RoutedAnswer(decisions.size() == 1 ? decisions.get(0) : "mixed", routed.why(), dialect, read,
+                accounts);
+    }
+
+    private static String problem(Outcome outcome) {
+        return outcome instanceof Outcome.Unavailable unavailable ? unavailable.message()
+                : ((Outcome.Refused) outcome).message();
+    }
+
+    /**
      * Several orders: 200 with each order's answer once any was stored (an order not decided says so
      * and may be sent again alone), 503 when none could be.
      */
     private static WebhookReply several(SignalService.Received received) {
         Optional<String> dialect = received.reading().map(r -> r.dialect().wireName());
-        List<Answer> answers = new ArrayList<>();
+        List<Object> answers = new ArrayList<>();
+        boolean stored = false;
         for (int i = 0; i < received.outcomes().size(); i++) {
             Outcome outcome = received.outcomes().get(i);
             int index = i;
             Optional<Map<String, String>> read = received.reading().map(r -> AlertSummary.of(r.alerts().get(index)));
-            answers.add(answer(outcome, dialect, read).orElseGet(() -> new Answer(0, "unavailable",
-                    Optional.of(outcome instanceof Outcome.Unavailable unavailable ? unavailable.message()
-                            : ((Outcome.Refused) outcome).message()),
+            if (outcome instanceof Outcome.Routed routed) {
+                stored |= routed.storedAnywhere();
+                answers.add(routedAnswer(routed, dialect, read));
+                continue;
+            }
+            Optional<Answer> answer = answer(outcome, dialect, read);
+            stored |= answer.isPresent();
+            answers.add(answer.orElseGet(() -> new Answer(0, "unavailable", Optional.of(problem(outcome)),
                     Optional.empty(), List.of(), Optional.empty(), dialect, read)));
         }
-        if (answers.stream().allMatch(answer -> answer.decision().equals("unavailable"))) {
+        if (!stored) {
             return of(received.outcome());
         }
         return new WebhookReply(200, new Answers("several", dialect, answers), Optional.empty());
