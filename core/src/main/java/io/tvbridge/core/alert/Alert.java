@@ -146,6 +146,11 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
         return tags.strategy();
     }
 
+    /** The account the alert names, lower-case; when present it goes there whatever the routes say. */
+    public Optional<String> account() {
+        return tags.account();
+    }
+
     public Optional<String> alertId() {
         return tags.alertId();
     }

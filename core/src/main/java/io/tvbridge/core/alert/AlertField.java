@@ -30,6 +30,8 @@ public enum AlertField {
     /** Several targets, each closing a share of the position: a JSON list ({@link AlertReader}). */
     TAKE_PROFITS("take_profits"),
     STRATEGY("strategy"),
+    /** Which of the daemon's accounts the alert goes to; read in tvbridge's own dialect only. */
+    ACCOUNT("account"),
     ALERT_ID("alert_id", "id"),
     TIME("timestamp", "time"),
     COMMENT("comment"),

@@ -4,6 +4,7 @@ import io.tvbridge.broker.spi.model.InstrumentRef;
 import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.broker.spi.model.TrailingStop;
+import io.tvbridge.core.account.AccountName;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -83,7 +84,24 @@ public final class AlertReader {
 
     private static AlertTags tags(AlertBody body) throws AlertProblem {
         return new AlertTags(text(body, AlertField.STRATEGY), text(body, AlertField.ALERT_ID), time(body),
-                text(body, AlertField.COMMENT), text(body, AlertField.CONVICTION, MAX_CONVICTION), AlertDialect.TVBRIDGE);
+                text(body, AlertField.COMMENT), text(body, AlertField.CONVICTION, MAX_CONVICTION), account(body),
+                AlertDialect.TVBRIDGE);
+    }
+
+    /**
+     * The account the alert names, as {@link AccountName} writes it. Only tvbridge's own dialect
+     * puts the field here: other products' account words name the sender's account at that product.
+     */
+    private static Optional<String> account(AlertBody body) throws AlertProblem {
+        Optional<String> text = text(body, AlertField.ACCOUNT);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AccountName.of(text.get()).value());
+        } catch (IllegalArgumentException e) {
+            throw AlertProblem.invalid("account", e.getMessage());
+        }
     }
 
     /**

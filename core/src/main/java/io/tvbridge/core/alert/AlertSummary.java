@@ -12,7 +12,8 @@ import java.util.Optional;
  * understood, in tvbridge's words ({@code action}, {@code symbol}, {@code quantity} with its
  * {@code quantity_unit}, {@code order_type}, the prices, a trailing stop's {@code trail_amount}
  * or {@code trail_percent}, the take-profit targets with their shares; for a cancel,
- * {@code cancel_order_type}), absent values left out.
+ * {@code cancel_order_type}), the {@code strategy} and the {@code account} it names, absent
+ * values left out.
  */
 public final class AlertSummary {
     private AlertSummary() {
@@ -46,6 +47,7 @@ public final class AlertSummary {
         alert.stopLossDistance().ifPresent(d -> summary.put("stop_loss", d.toString()));
         put(summary, "target_position", alert.targetPosition());
         alert.strategy().ifPresent(strategy -> summary.put("strategy", strategy));
+        alert.account().ifPresent(account -> summary.put("account", account));
         return Collections.unmodifiableMap(summary);
     }
 

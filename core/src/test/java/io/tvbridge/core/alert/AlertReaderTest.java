@@ -8,6 +8,7 @@ import io.tvbridge.broker.spi.model.TrailingStop;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,6 +146,61 @@ class AlertReaderTest {
         assertThat(stops.cancels()).contains(CancelScope.STOP);
         assertThat(AlertSummary.of(stops)).containsEntry("cancel_order_type", "stop").doesNotContainKey("order_type");
         assertThat(read("{\"symbol\":\"SPY\",\"action\":\"buy\"}").cancels()).isEmpty();
+    }
+
+    @Test
+    void readsTheAccountTheAlertNames() throws AlertProblem {
+        Alert named = read("{\"symbol\":\"SPY\",\"action\":\"buy\",\"strategy\":\"ema\",\"account\":\"live\"}");
+        assertThat(named.account()).contains("live");
+        assertThat(AlertSummary.of(named)).containsEntry("account", "live");
+
+        Alert unnamed = read("{\"symbol\":\"SPY\",\"action\":\"buy\"}");
+        assertThat(unnamed.account()).isEmpty();
+        assertThat(AlertSummary.of(unnamed)).doesNotContainKey("account");
+
+        assertThat(read("{\"action\":\"close_all\",\"account\":\"fx-demo\"}").account()).contains("fx-demo");
+        assertThat(read("{\"symbol\":\"SPY\",\"action\":\"cancel\",\"account\":\"shadow\"}").account())
+                .contains("shadow");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LIVE,live", "' Live ',live", "Ibkr_2,ibkr_2"})
+    void anAccountIsReadTrimmedAndLowerCased(String given, String read) throws AlertProblem {
+        assertThat(read("{\"symbol\":\"SPY\",\"action\":\"buy\",\"account\":\"" + given + "\"}").account())
+                .contains(read);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "live account|is not an account name: an account name is 1 to 32 lower-case letters",
+            "2nd|is not an account name",
+            "_live|is not an account name",
+            "live.eu|is not an account name",
+            "abcdefghijklmnopqrstuvwxyz0123456|is not an account name",
+            "all|'all' is not an account name",
+            "ALL|'all' is not an account name",
+    })
+    void refusesAnAccountThatIsNotAName(String given, String message) {
+        AlertProblem problem = problem("{\"symbol\":\"SPY\",\"action\":\"buy\",\"account\":\"" + given + "\"}");
+        assertThat(problem.kind()).isEqualTo(AlertProblem.Kind.INVALID);
+        assertThat(problem.field()).contains("account");
+        assertThat(problem.getMessage()).contains(message);
+    }
+
+    @Test
+    void onlyTvbridgesOwnDialectNamesOneOfOurAccounts() throws AlertProblem {
+        assertThat(accounts("{\"symbol\":\"SPY\",\"action\":\"buy\",\"account\":\"Live\"}")).containsExactly("live");
+        // the other products' account words name the sender's account at that product
+        assertThat(accounts("a=acct e=kraken s=xbtusd b=sell q=25% t=market")).containsExactly("");
+        assertThat(accounts("SOL/USDT buy 2 x5 bybitMain")).containsExactly("");
+        assertThat(accounts("{\"ticker\":\"ETHUSDT\",\"action\":\"sell\",\"prev_position\":\"flat\","
+                + "\"quantity\":\"2\",\"pointer\":\"p\",\"account\":\"live\"}")).containsExactly("");
+    }
+
+    /** The account each alert of the message names, "" for none. */
+    private static List<String> accounts(String message) throws AlertProblem {
+        return AlertDialects.read(message.getBytes(StandardCharsets.UTF_8)).alerts().stream()
+                .map(alert -> alert.account().orElse("")).toList();
     }
 
     @ParameterizedTest

@@ -143,7 +143,7 @@ class MyBatisStoreTest {
     void aCancelSignalKeepsWhichOrdersItCancels() {
         Alert cancel = Alert.cancel(InstrumentRef.parse("SPY"), CancelScope.STOP, Optional.of(new BigDecimal("71")),
                 new AlertTags(Optional.empty(), Optional.of("c-1"), Optional.of(T0), Optional.empty(), Optional.empty(),
-                        AlertDialect.TRADERSPOST));
+                        Optional.empty(), AlertDialect.TRADERSPOST));
         StoredSignal stored = new StoredSignal(1, T0, "hash-c", Optional.empty(), Optional.of("application/json"), "{}",
                 cancel, Decision.ACCEPTED, Optional.of("there are no working stop orders of SPY to cancel"), T0, 0, false);
         store.inTransaction(s -> {

@@ -40,7 +40,7 @@ public final class StoreRows {
                         Optional.empty()),
                 AlertExits.atPrices(Optional.of(new BigDecimal("180")), Optional.empty()),
                 new AlertTags(Optional.of("ema"), Optional.ofNullable(alertId), Optional.of(at), Optional.of("hi"),
-                        Optional.empty(), AlertDialect.TVBRIDGE), false);
+                        Optional.empty(), Optional.empty(), AlertDialect.TVBRIDGE), false);
     }
 
     public static StoredSignal signal(long id, String alertId, String hash, Instant at) {
@@ -81,7 +81,7 @@ public final class StoreRows {
         Alert alert = new Alert(AlertAction.CLOSE, Optional.of(InstrumentRef.parse("NASDAQ:SPY")),
                 AlertSize.units(Optional.empty()), AlertPrices.trailingStop(Optional.of(new BigDecimal("500")), trail),
                 AlertExits.NONE, new AlertTags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), AlertDialect.TRADERSPOST), false);
+                Optional.empty(), Optional.empty(), AlertDialect.TRADERSPOST), false);
         return new StoredSignal(id, at, "hash-" + id, Optional.empty(), Optional.empty(), "{}", alert,
                 Decision.ACCEPTED, Optional.empty(), at, 0, false);
     }

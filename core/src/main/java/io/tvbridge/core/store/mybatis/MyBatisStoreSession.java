@@ -246,9 +246,10 @@ final class MyBatisStoreSession implements StoreSession {
         AlertPrices prices = new AlertPrices(cancel ? OrderType.MARKET : OrderType.valueOf(r.orderType()),
                 decimal(r.price()), decimal(r.limitPrice()), decimal(r.stopPrice()),
                 trail(r.trailAmount(), r.trailPercent()));
+        // the signal table has no account column yet: a stored alert's named account is not kept
         AlertTags tags = new AlertTags(Optional.ofNullable(r.strategy()), Optional.ofNullable(r.alertId()),
                 Optional.ofNullable(r.alertTime()), Optional.ofNullable(r.comment()), Optional.ofNullable(r.conviction()),
-                AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
+                Optional.empty(), AlertDialect.valueOf(r.dialect().toUpperCase(Locale.ROOT)));
         Alert alert = new Alert(action, instrument, size, prices,
                 AlertExits.atPrices(decimal(r.stopLoss()), decimal(r.takeProfit())), tags, r.outsideRth(),
                 cancel ? Optional.of(CancelScope.valueOf(r.orderType())) : Optional.empty());

@@ -60,7 +60,8 @@ class ExporterTest {
             Alert alert = new Alert(AlertAction.SELL, Optional.of(InstrumentRef.parse("AAPL")), AlertSize.UNSIZED,
                     AlertPrices.market(Optional.empty()), AlertExits.NONE,
                     new AlertTags(Optional.of("ema, \"fast\""), Optional.of("x-3"), Optional.empty(),
-                            Optional.of("line one\r\nline two"), Optional.empty(), AlertDialect.TVBRIDGE), false);
+                            Optional.of("line one\r\nline two"), Optional.empty(), Optional.empty(),
+                            AlertDialect.TVBRIDGE), false);
             session.insertSignal(new StoredSignal(3, DAY2.plusSeconds(1), "hash-3", Optional.empty(),
                     Optional.empty(), "{}", alert, Decision.REJECTED,
                     Optional.of("max_position_size: AAPL would reach 13 units, the limit is 10"),
