@@ -1,9 +1,9 @@
 package io.tvbridge.cli;
 
 import io.tvbridge.core.account.AccountName;
-import io.tvbridge.core.account.AccountRouter;
 import io.tvbridge.core.account.AccountsConfig;
-import io.tvbridge.core.account.Routes;
+import io.tvbridge.core.account.routes.AccountRouter;
+import io.tvbridge.core.account.routes.Routes;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
 import io.tvbridge.core.config.ConfigException;
@@ -237,21 +237,36 @@ public final class Daemon implements AutoCloseable {
     private SignalService signalService(AccountsConfig plan, NetworkConfig network) {
         WebhookAuthenticator authenticator = new WebhookAuthenticator(config.webhookSecret());
         AlertFreshness freshness = new AlertFreshness(network.maxAlertAge());
-        if (!plan.several()) {
-            TradingAccount only = accounts.get(0);
-            return new SignalService(authenticator, only.decisions(), redactor, freshness, metrics,
-                    only.account()::prepare);
-        }
         List<AccountRouter.Desk> desks = accounts.stream().filter(account -> !account.spec().shadow())
                 .map(account -> new AccountRouter.Desk(account.spec().name(), account.decisions(),
                         account.account()::prepare)).toList();
         Set<AccountName> names = new LinkedHashSet<>();
         desks.forEach(desk -> names.add(desk.name()));
-        Routes routes = plan.routes().map(text -> Routes.parse(text, names))
+        Routes routes = plan.routes().map(text -> routes(text, names, plan))
                 .orElseGet(() -> names.size() == 1 ? Routes.everythingTo(names.iterator().next())
-                        : Routes.parse("", names));
-        log.info("routes: {}", routes.describe());
-        return new SignalService(authenticator, new AccountRouter(desks, routes), redactor, freshness, metrics);
+                        : Routes.byAlertOnly(names));
+        if (plan.several()) {
+            log.info("routes: {}", routes.describe());
+        }
+        return new SignalService(authenticator, new AccountRouter(desks, routes, plan.several()), redactor, freshness,
+                metrics);
+    }
+
+    /** {@code ROUTES} read; a rule that sends alerts to a shadow is refused with why. */
+    private static Routes routes(String text, Set<AccountName> names, AccountsConfig plan) {
+        try {
+            return Routes.parse(text, names);
+        } catch (ConfigException e) {
+            for (AccountsConfig.Account account : plan.accounts()) {
+                if (account.shadow() && e.getMessage().contains("'" + account.name() + "'")) {
+                    throw new ConfigException(AccountsConfig.ROUTES + " sends alerts to " + account.name()
+                            + ", the shadow of " + account.follows().orElseThrow() + ": a shadow copies the orders"
+                            + " of the account it follows and takes no alerts of its own; take it out of "
+                            + AccountsConfig.ROUTES);
+                }
+            }
+            throw e;
+        }
     }
 
     private String describeAccounts(AccountsConfig plan) {

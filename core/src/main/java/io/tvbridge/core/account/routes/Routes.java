@@ -53,6 +53,14 @@ public final class Routes {
         return new Routes(rules, configured);
     }
 
+    /**
+     * A daemon of several accounts without rules: every alert must name its account
+     * ({@code "account": "live"}), else it is refused with the reason.
+     */
+    public static Routes byAlertOnly(Set<AccountName> accounts) {
+        return new Routes(List.of(), List.copyOf(accounts));
+    }
+
     /** A daemon of one account: every alert goes to it. */
     public static Routes everythingTo(AccountName account) {
         return new Routes(List.of(new Rule(new RoutePattern.Any(), List.of(account))), List.of(account));
@@ -62,6 +70,11 @@ public final class Routes {
     public Route route(Alert alert) {
         if (alert.account().isPresent()) {
             return toNamedAccount(alert.account().get());
+        }
+        if (rules.isEmpty()) {
+            return new Route.Refused("this daemon trades several accounts (" + names(accounts) + ") and no ROUTES"
+                    + " are set: name the account in the alert (\"account\": \"" + accounts.get(0) + "\") or set"
+                    + " ROUTES");
         }
         Set<AccountName> to = new LinkedHashSet<>();
         List<String> why = new ArrayList<>();
@@ -94,6 +107,9 @@ public final class Routes {
 
     /** The rules, normalised on one line: {@code strategy:ema -> live; fx:* -> fx; * -> shadow}. */
     public String describe() {
+        if (rules.isEmpty()) {
+            return "none: each alert names its account";
+        }
         return rules.stream().map(Rule::written).collect(Collectors.joining("; "));
     }
 

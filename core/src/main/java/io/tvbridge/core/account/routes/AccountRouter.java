@@ -1,6 +1,7 @@
-package io.tvbridge.core.account;
+package io.tvbridge.core.account.routes;
 
 import io.tvbridge.broker.spi.model.InstrumentRef;
+import io.tvbridge.core.account.AccountName;
 import io.tvbridge.core.alert.Alert;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.model.Decision;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
  * The webhook's way in on a daemon of several accounts: each checked alert goes to the accounts
  * its routes (or its own {@code "account"}) name, each of which stores and decides it on its own;
  * the answer says what became of it in each. An alert routed nowhere is refused before anything
- * is stored, with the reason.
+ * is stored, with the reason. A daemon of one account ({@code BROKER=…}) routes too, so that an
+ * alert naming another account is refused, and answers as it always has, without the accounts.
  */
 public final class AccountRouter implements SignalIntake {
 
@@ -38,12 +40,18 @@ public final class AccountRouter implements SignalIntake {
 
     private final Map<AccountName, Desk> desks = new LinkedHashMap<>();
     private final Routes routes;
+    /** Whether answers name the accounts ({@code ACCOUNTS=…}), rather than being the one account's own. */
+    private final boolean named;
 
-    public AccountRouter(List<Desk> desks, Routes routes) {
+    public AccountRouter(List<Desk> desks, Routes routes, boolean named) {
         desks.forEach(desk -> this.desks.put(desk.name(), desk));
         this.routes = Objects.requireNonNull(routes, "routes");
+        this.named = named;
         if (desks.isEmpty()) {
             throw new IllegalArgumentException("a router needs at least one account");
+        }
+        if (!named && desks.size() > 1) {
+            throw new IllegalArgumentException("answers name the accounts when there are several");
         }
     }
 
@@ -55,6 +63,11 @@ public final class AccountRouter implements SignalIntake {
                     Optional.of("account"), refused.reason()));
         }
         Route.To to = (Route.To) route;
+        if (!named) {
+            Desk only = desks.values().iterator().next();
+            candidate.alert().instrument().ifPresent(only.prepare());
+            return only.intake().decide(candidate);
+        }
         Map<String, CompletableFuture<Outcome>> decided = new LinkedHashMap<>();
         for (AccountName name : to.accounts()) {
             Desk desk = desks.get(name);
