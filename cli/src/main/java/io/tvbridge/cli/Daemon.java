@@ -3,6 +3,8 @@ package io.tvbridge.cli;
 import io.tvbridge.core.account.AccountName;
 import io.tvbridge.core.account.AccountsConfig;
 import io.tvbridge.core.account.routes.AccountRouter;
+import io.tvbridge.core.account.shadow.ShadowMirror;
+import io.tvbridge.core.account.shadow.ShadowReports;
 import io.tvbridge.core.account.routes.Routes;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
@@ -46,6 +48,7 @@ import io.tvbridge.server.DashboardResource;
 import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
 import io.tvbridge.server.SecretMasking;
+import io.tvbridge.server.SlippageResource;
 import io.tvbridge.server.WebhookGuard;
 import io.tvbridge.server.WebhookHandler;
 import io.tvbridge.server.WebhookServer;
@@ -162,7 +165,8 @@ public final class Daemon implements AutoCloseable {
         for (AccountsConfig.Account spec : plan.accounts()) {
             BrokerCatalog.Provider provider = findBroker(catalog, spec);
             providers.put(spec, provider);
-            secrets.addAll(SecretValues.of(config, plan.several() ? spec.values(values) : values, provider.factory()));
+            secrets.addAll(SecretValues.of(config, plan.several() ? plan.valuesOf(spec, values) : values,
+                    provider.factory()));
         }
         redactor = new Redactor(secrets.stream().distinct().toList());
         remember(Logging.maskSecrets(redactor));
@@ -189,8 +193,8 @@ public final class Daemon implements AutoCloseable {
             if (plan.several()) {
                 Path folder = config.dataDirectory().resolve("accounts").resolve(spec.name().value());
                 MyBatisStore own = remember(MyBatisStore.open(Optional.empty(), folder, clock));
-                accounts.add(remember(TradingAccount.start(spec, entry.getValue(), spec.values(values), folder, own,
-                        host)));
+                accounts.add(remember(TradingAccount.start(spec, entry.getValue(), plan.valuesOf(spec, values), folder,
+                        own, host)));
             } else {
                 accounts.add(remember(TradingAccount.start(spec, entry.getValue(), values, config.dataDirectory(),
                         database, host)));
@@ -199,6 +203,7 @@ public final class Daemon implements AutoCloseable {
         if (store == null) {
             store = accounts.get(0).store();
         }
+        List<ShadowReports> shadows = followLeaders();
         NetworkConfig network = NetworkConfig.from(values);
         NetworkSummary.warnings(config.host(), network).forEach(log::warn);
         SignalService signals = signalService(plan, network);
@@ -207,7 +212,8 @@ public final class Daemon implements AutoCloseable {
             TradingAccount only = accounts.get(0);   // the alerts standbys stored, decided here
             remember(InboxFeed.start(store, only.decisions(), only.account()::prepare));
         }
-        List<Object> resources = resources(signals);
+        List<Object> resources = new ArrayList<>(resources(signals));
+        resources.add(new SlippageResource(shadows));
         guard = new WebhookGuard(network, metrics);
         WebhookHandler webhook = new WebhookHandler(signals, guard, clock, network.secretInUrl());
         WebhookServer trading = new WebhookServer(config.host(), standby != null ? standby.port() : config.port(),
@@ -250,6 +256,27 @@ public final class Daemon implements AutoCloseable {
         }
         return new SignalService(authenticator, new AccountRouter(desks, routes, plan.several()), redactor, freshness,
                 metrics);
+    }
+
+    /**
+     * Each shadow starts copying its leader's orders: those decided from now on as they are
+     * committed, and first those of the last days it has not copied (a crash between the leader's
+     * commit and the copy's). Returns the shadows' slippage reports.
+     */
+    private List<ShadowReports> followLeaders() {
+        List<ShadowReports> reports = new ArrayList<>();
+        for (TradingAccount shadow : accounts) {
+            if (shadow.spec().follows().isEmpty()) {
+                continue;
+            }
+            TradingAccount leader = account(shadow.spec().follows().get().value());
+            ShadowMirror mirror = new ShadowMirror(leader.name(), shadow.name(), shadow.decisions());
+            leader.decisions().addListener(mirror);
+            mirror.catchUp(leader.store(), shadow.store(), clock.instant().minus(ShadowMirror.CATCH_UP));
+            reports.add(new ShadowReports(leader.name(), leader.store(), leader.broker(),
+                    leader.account()::valuation, shadow.name(), shadow.store()));
+        }
+        return reports;
     }
 
     /** {@code ROUTES} read; a rule that sends alerts to a shadow is refused with why. */

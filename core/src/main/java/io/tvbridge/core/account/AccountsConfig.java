@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,9 @@ public record AccountsConfig(List<Account> accounts, Optional<String> routes, bo
     public static final String FOLLOWS = "FOLLOWS";
     /** The broker a shadow trades on: only the paper broker can fill at the prices another venue saw. */
     public static final String SHADOW_BROKER = "paper";
+    /** A shadow fills at the signal's price exactly: no slippage of its own, whatever its leader's paper has. */
+    private static final Map<String, String> SHADOW_DEFAULTS = Map.of("PAPER_SLIPPAGE_BPS", "0",
+            "PAPER_FRACTIONAL", "true", "PAPER_LEVERAGE", "100");
 
     /** One account: its name, its broker, and, for a shadow, the account it follows. */
     public record Account(AccountName name, String broker, Optional<AccountName> follows) {
@@ -136,6 +140,21 @@ public record AccountsConfig(List<Account> accounts, Optional<String> routes, bo
         } catch (IllegalArgumentException e) {
             throw new ConfigException(variable + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * What {@code account} reads: its own variables ({@code SHADOW_…}), then, for a shadow, those of
+     * the account it follows ({@code LIVE_…}: the same market hours and settings unless it sets its
+     * own), then the daemon's. A shadow's paper account fills at the signal's price (no slippage
+     * of its own), takes fractional quantities and lends freely unless the shadow's own variables
+     * say otherwise, so that a copy is neither moved nor refused for lack of buying power.
+     */
+    public ConfigValues valuesOf(Account account, ConfigValues daemon) {
+        if (account.follows().isEmpty()) {
+            return account.values(daemon);
+        }
+        Account leader = find(account.follows().get()).orElseThrow();
+        return leader.values(daemon).scoped(account.prefix(), SHADOW_DEFAULTS);
     }
 
     /** The accounts alerts may be routed to: all but the shadows, which take their leader's orders. */

@@ -63,6 +63,11 @@ public record Alert(AlertAction action, Optional<InstrumentRef> instrument, Aler
         return new Alert(action, instrument, size.in(unit), prices, exits, tags.in(found), outsideRegularHours, cancels);
     }
 
+    /** The same alert, copied into a shadow account under {@code alertId} ({@link AlertTags#copiedAs}). */
+    public Alert copiedAs(String alertId) {
+        return new Alert(action, instrument, size, prices, exits, tags.copiedAs(alertId), outsideRegularHours, cancels);
+    }
+
     /** The same alert with its exits given as distances from the entry. */
     public Alert withDistances(Optional<ExitDistance> stopLossAway, Optional<ExitDistance> takeProfitAway) {
         return new Alert(action, instrument, size, prices, exits.withDistances(stopLossAway, takeProfitAway), tags,

@@ -30,6 +30,14 @@ public record AlertTags(Optional<String> strategy, Optional<String> alertId, Opt
     }
 
     /** The same tags, read in {@code found}'s words. */
+    /**
+     * The tags of another account's alert, copied into a shadow account under {@code alertId}: the
+     * strategy and the rest kept (reports group by them), the account it named dropped.
+     */
+    public AlertTags copiedAs(String alertId) {
+        return new AlertTags(strategy, Optional.of(alertId), time, comment, conviction, Optional.empty(), dialect);
+    }
+
     public AlertTags in(AlertDialect found) {
         return new AlertTags(strategy, alertId, time, comment, conviction, account, found);
     }

@@ -49,13 +49,18 @@ public final class ConfigValues {
      * daemon's own values, which every account shares unless it sets its own.
      */
     public ConfigValues scoped(String prefix) {
+        return scoped(prefix, Map.of());
+    }
+
+    /** As {@link #scoped(String)}, with {@code defaults} between the account's own values and these. */
+    public ConfigValues scoped(String prefix, Map<String, String> defaults) {
         Map<String, String> own = new LinkedHashMap<>();
         values.forEach((name, value) -> {
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
                 own.put(name.substring(prefix.length()), value);
             }
         });
-        return layered(own, values);
+        return layered(own, defaults, values);
     }
 
     public Optional<String> text(String name) {

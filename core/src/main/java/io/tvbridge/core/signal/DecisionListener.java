@@ -1,5 +1,7 @@
 package io.tvbridge.core.signal;
 
+import io.tvbridge.core.alert.Alert;
+import io.tvbridge.core.store.StoredOrder;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,13 @@ public interface DecisionListener {
      *     rather than the planning (nothing to close, a stale alert, a closed market)
      */
     default void signalRejected(long signalId, String alert, String reason, boolean riskCheck, Instant at) {
+    }
+
+    /**
+     * A signal's orders were decided and committed, and are about to be sent (not in a dry run):
+     * at once for a new signal, at the open for one released from the pending queue.
+     */
+    default void ordersDecided(long signalId, Alert alert, List<StoredOrder> orders, Instant at) {
     }
 
     /** Signals left the pending queue at their market's open, each with how it was decided. */

@@ -89,8 +89,15 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
     private static final String LIMITS_RESET_AT = "limits.reset_at";
 
-    /** A signal to decide: a new one, or one another instance stored ({@code stored} is then its id). */
-    private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result, OptionalLong stored) {
+    /**
+     * A signal to decide: a new one, or one another instance stored ({@code stored} is then its id),
+     * or, in a shadow account, another account's orders to copy as they are ({@code mirrored}).
+     */
+    private record Decide(SignalCandidate candidate, CompletableFuture<Outcome> result, OptionalLong stored,
+                          Optional<List<PlannedOrder>> mirrored) {
+        Decide(SignalCandidate candidate, CompletableFuture<Outcome> result, OptionalLong stored) {
+            this(candidate, result, stored, Optional.empty());
+        }
     }
 
     /**
@@ -194,6 +201,20 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
         SignalCandidate candidate = new SignalCandidate(alert, signal.bodyHash(), signal.payload(),
                 signal.contentType(), signal.sourceAddress(), signal.receivedAt());
         return enqueue(new Decide(candidate, new CompletableFuture<>(), OptionalLong.of(signal.id())));
+    }
+
+    /**
+     * Queues the orders another account decided, for this shadow account to place as they are, at
+     * the prices they carry: no sizing, no risk check, no market hours (the account it follows
+     * decided all that), only this account's kill switch and pause. Stored as a signal of its own
+     * under {@link Mirror#alertId()}, so that the same orders are never copied twice.
+     */
+    public CompletableFuture<Outcome> mirror(Mirror mirror) {
+        String payload = mirror.payload();
+        SignalCandidate candidate = new SignalCandidate(mirror.copiedAlert(), SignalService.sha256(payload), payload,
+                Optional.of("application/json"), Optional.of("mirror:" + mirror.leader()), clock.instant());
+        return enqueue(new Decide(candidate, new CompletableFuture<>(), OptionalLong.empty(),
+                Optional.of(mirror.orders())));
     }
 
     private CompletableFuture<Outcome> enqueue(Decide decide) {
@@ -496,28 +517,33 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
         }
 
         RiskSettings current = settings;
-        Optional<String> stale = decider.stale(alert, current, now);
         boolean outsideRegularHours = alert.outsideRegularHours();
         Plan plan = null;
-        if (stale.isPresent()) {
-            plan = Plan.reject(stale.get());
-        } else if (alert.action().places() && marketClosed(alert, now)) {   // a cancel goes whatever the hours
-            InstrumentRef instrument = alert.instrument().orElseThrow();
-            String closed = hours.closedUntil(instrument, now, alert.outsideRegularHours());
-            ClosedMarketPolicy policy = current.closedMarketPolicyFor(alert.strategy());
-            switch (policy) {
-                case REJECT -> plan = Plan.reject(closed + "; the closed-market policy is reject");
-                case QUEUE -> {
-                    Outcome queued = queue(session, candidate, stored, closed, now);
-                    return () -> task.result().complete(queued);
-                }
-                case SEND -> outsideRegularHours = true;
-            }
-        }
         boolean riskCheck = false;
-        if (plan == null) {
-            plan = judge(alert, current, now);
-            riskCheck = refusedByRisk;
+        if (task.mirrored().isPresent()) {
+            plan = copied(task.mirrored().get());
+            riskCheck = plan.decision() == Decision.REJECTED;
+        } else {
+            Optional<String> stale = decider.stale(alert, current, now);
+            if (stale.isPresent()) {
+                plan = Plan.reject(stale.get());
+            } else if (alert.action().places() && marketClosed(alert, now)) {   // a cancel goes whatever the hours
+                InstrumentRef instrument = alert.instrument().orElseThrow();
+                String closed = hours.closedUntil(instrument, now, alert.outsideRegularHours());
+                ClosedMarketPolicy policy = current.closedMarketPolicyFor(alert.strategy());
+                switch (policy) {
+                    case REJECT -> plan = Plan.reject(closed + "; the closed-market policy is reject");
+                    case QUEUE -> {
+                        Outcome queued = queue(session, candidate, stored, closed, now);
+                        return () -> task.result().complete(queued);
+                    }
+                    case SEND -> outsideRegularHours = true;
+                }
+            }
+            if (plan == null) {
+                plan = judge(alert, current, now);
+                riskCheck = refusedByRisk;
+            }
         }
 
         boolean dryRun = current.dryRun();
@@ -556,10 +582,30 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
         return () -> {
             task.result().complete(outcome);
             if (!dryRun) {
+                tellDecided(signalId, alert, orders, now);
                 orders.forEach(submitter::submit);
                 cancels.forEach(submitter::cancel);
             }
         };
+    }
+
+    private void tellDecided(long signalId, Alert alert, List<StoredOrder> orders, Instant now) {
+        if (!orders.isEmpty()) {
+            listeners.forEach(l -> l.ordersDecided(signalId, alert, orders, now));
+        }
+    }
+
+    /** A shadow's copy of another account's orders: placed as they are, unless this account is stopped. */
+    private Plan copied(List<PlannedOrder> orders) {
+        if (halt.kill().isPresent()) {
+            return Plan.reject("the kill switch of this shadow account is on (" + halt.kill().get().describe()
+                    + "): the orders were not copied");
+        }
+        if (halt.pause().isPresent()) {
+            return Plan.reject("this shadow account is paused (" + halt.pause().get().describe()
+                    + "): the orders were not copied");
+        }
+        return Plan.accept(orders);
     }
 
     private Runnable rejected(long signalId, String alert, Plan plan, boolean riskCheck, Instant now) {
@@ -701,6 +747,7 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
         return () -> {
             tell.run();
             if (!dryRun) {
+                alert.ifPresent(read -> tellDecided(entry.signalId(), read, orders, now));
                 orders.forEach(submitter::submit);
             }
         };
