@@ -22,6 +22,8 @@ import io.tvbridge.broker.spi.model.OrderState;
 import io.tvbridge.broker.spi.model.OrderStatus;
 import io.tvbridge.broker.spi.model.OrderUpdate;
 import io.tvbridge.broker.spi.model.Position;
+import io.tvbridge.broker.spi.model.Side;
+import io.tvbridge.core.account.shadow.ShadowMirror;
 import io.tvbridge.core.alert.AlertBody;
 import io.tvbridge.core.alert.AlertProblem;
 import io.tvbridge.core.alert.AlertReader;
@@ -39,6 +41,7 @@ import io.tvbridge.core.risk.RiskUsage;
 import io.tvbridge.core.risk.TradingHalt;
 import io.tvbridge.core.routing.BrokerHandle;
 import io.tvbridge.core.settings.RiskSettings;
+import io.tvbridge.core.store.AuditEntry;
 import io.tvbridge.core.store.CountingDriver;
 import io.tvbridge.core.store.ListQuery;
 import io.tvbridge.core.store.StoredSignal;
@@ -284,6 +287,65 @@ class EngineLoopTest {
 
     // --- the engine, wired as the daemon wires it ---
 
+    @Test
+    void aShadowCopiesEachOrderItsLeaderDecidesOnceAtItsPriceAndNoneWhileItsKillSwitchIsOn() throws Exception {
+        List<StoredOrder> shadowSent = new CopyOnWriteArrayList<>();
+        Engine leader = start(order -> { }, folder.resolve("live"));
+        Engine shadow = start(shadowSent::add, folder.resolve("shadow"));
+        ShadowMirror mirror = new ShadowMirror("live", "shadow", shadow.stage());
+        long before = signalId(leader.decide("{symbol:MSFT, action:buy, quantity:2, price:410.25}").get(10,
+                TimeUnit.SECONDS));
+        // decided before the shadow followed (a kill -9 between the leader's commit and the copy): caught up
+        assertThat(mirror.catchUp(leader.store(), shadow.store(), Instant.EPOCH)).isEqualTo(1);
+        assertThat(mirror.catchUp(leader.store(), shadow.store(), Instant.EPOCH)).as("copied already").isZero();
+        leader.stage().addListener(mirror);
+
+        long signalId = signalId(leader.decide("{symbol:AAPL, action:buy, quantity:3, price:190.5, strategy:ema}")
+                .get(10, TimeUnit.SECONDS));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (shadowSent.size() < 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(shadowSent).extracting(StoredOrder::symbol).containsExactly("MSFT", "AAPL");
+        StoredOrder copy = shadowSent.get(1);
+        assertThat(copy.side()).isEqualTo(Side.BUY);
+        assertThat(copy.quantity()).isEqualByComparingTo("3");
+        assertThat(copy.referencePrice()).hasValue(new BigDecimal("190.5"));
+        StoredSignal copied = shadow.store().inTransaction(session -> session.findSignalByAlertId(
+                Mirror.alertId("live", signalId))).orElseThrow();
+        assertThat(copied.decision()).isEqualTo(Decision.ACCEPTED);
+        assertThat(copied.alert().strategy()).hasValue("ema");
+        Optional<StoredSignal> first = shadow.store().inTransaction(session -> session.findSignalByAlertId(
+                Mirror.alertId("live", before)));
+        assertThat(first).isPresent();
+        assertThat(mirror.catchUp(leader.store(), shadow.store(), Instant.EPOCH)).isZero();
+
+        Instant now = Instant.now();
+        shadow.stage().changeHalt(halt -> halt.killed(new TradingHalt.Switch("test", "shadow stopped", now)),
+                new AuditEntry(now, "test", "trading.kill", "shadow stopped"), session -> { }).get(10, TimeUnit.SECONDS);
+        long third = signalId(leader.decide("{symbol:AAPL, action:sell, quantity:3, price:191}").get(10,
+                TimeUnit.SECONDS));
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Optional<StoredSignal> refused = Optional.empty();
+        while (refused.isEmpty() && System.nanoTime() < until) {
+            refused = shadow.store().inTransaction(session -> session.findSignalByAlertId(Mirror.alertId("live",
+                    third)));
+            Thread.sleep(10);
+        }
+        assertThat(refused).hasValueSatisfying(signal -> {
+            assertThat(signal.decision()).isEqualTo(Decision.REJECTED);
+            assertThat(signal.reason()).hasValueSatisfying(reason -> assertThat(reason)
+                    .contains("kill switch of this shadow account is on").contains("shadow stopped"));
+        });
+        assertThat(shadowSent).hasSize(2);
+    }
+
+    private static long signalId(Outcome outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Decided.class);
+        assertThat(((Outcome.Decided) outcome).decision()).isEqualTo(Decision.ACCEPTED);
+        return ((Outcome.Decided) outcome).signalId();
+    }
+
     private record Engine(DecisionStage stage, Ledger ledger, FillingBroker broker, MyBatisStore store,
                           AtomicLong received) {
         CompletableFuture<Outcome> decide(String table) {
@@ -310,7 +372,11 @@ class EngineLoopTest {
     }
 
     private Engine start(java.util.function.Consumer<StoredOrder> submitter) {
-        MyBatisStore store = openStore();
+        return start(submitter, folder);
+    }
+
+    private Engine start(java.util.function.Consumer<StoredOrder> submitter, Path in) {
+        MyBatisStore store = openStore(in);
         Ledger ledger = new Ledger("test", "", clock);
         FillingBroker broker = new FillingBroker(ledger);
         BrokerHandle handle = new BrokerHandle("test", "1", "", broker);
@@ -355,13 +421,17 @@ class EngineLoopTest {
     }
 
     private MyBatisStore openStore() {
+        return openStore(folder);
+    }
+
+    private MyBatisStore openStore(Path in) {
         try {
             Class.forName(CountingDriver.class.getName());
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
         MyBatisStore store = MyBatisStore.open(CountingDriver.class.getName(),
-                CountingDriver.PREFIX + MyBatisStore.h2Url(folder), "sa", "", clock);
+                CountingDriver.PREFIX + MyBatisStore.h2Url(in), "sa", "", clock);
         running.add(store);
         return store;
     }
