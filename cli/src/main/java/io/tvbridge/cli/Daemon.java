@@ -226,9 +226,11 @@ public final class Daemon implements AutoCloseable {
         server.instrument(metrics.registry());
         remember(dashboard);   // closed before the server, which would otherwise wait for the dashboards' streams
         if (telegram != null) {
-            TradingAccount only = accounts.get(0);
-            telegram.startCommands(new TelegramCommandServices(only.status(), only.control(), only.settings(),
-                    only.pnl(), only.broker()));
+            Map<AccountName, TelegramCommandServices> steered = new LinkedHashMap<>();
+            accounts.forEach(account -> steered.put(account.spec().name(), new TelegramCommandServices(
+                    account.status(), account.control(), account.settings(), account.pnl(), account.broker(),
+                    account.store())));
+            telegram.startCommands(steered, plan.several());
             remember(telegram::stopCommands);   // at close, commands stop before what they use
         }
         remember(DaemonAddress.write(config.dataDirectory(), server.adminAddress(), server.adminSecure()));

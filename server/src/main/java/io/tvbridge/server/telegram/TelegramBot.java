@@ -1,6 +1,7 @@
 package io.tvbridge.server.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tvbridge.core.account.AccountName;
 import io.tvbridge.core.concurrent.DaemonThreads;
 import io.tvbridge.core.config.TelegramConfig;
 import io.tvbridge.core.store.AuditEntry;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,11 +94,12 @@ public final class TelegramBot implements AutoCloseable {
 
     /**
      * Registers the command list and starts polling, on a thread of its own: when Telegram cannot
-     * be reached it tries again later, and the daemon trades meanwhile.
+     * be reached it tries again later, and the daemon trades meanwhile. The commands steer
+     * {@code accounts}, in their order; {@code several} when the daemon was given {@code ACCOUNTS},
+     * so that commands take an account ({@code /kill @live}).
      */
-    public void startCommands(TelegramCommandServices services) {
-        this.commands = new TelegramCommands(services.status(), services.control(), services.settings(),
-                services.pnl(), store, services.broker(), clock);
+    public void startCommands(Map<AccountName, TelegramCommandServices> accounts, boolean several) {
+        this.commands = new TelegramCommands(new TelegramAccounts(accounts, several), clock);
         startThread.execute(() -> connect(FIRST_RETRY));
     }
 
