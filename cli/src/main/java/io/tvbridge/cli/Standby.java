@@ -1,5 +1,8 @@
 package io.tvbridge.cli;
 
+import io.tvbridge.core.account.AccountName;
+import io.tvbridge.core.account.routes.AccountRouter;
+import io.tvbridge.core.account.routes.Routes;
 import io.tvbridge.core.concurrent.Timers;
 import io.tvbridge.core.alert.AlertFreshness;
 import io.tvbridge.core.alert.WebhookAuthenticator;
@@ -72,7 +75,12 @@ final class Standby implements AutoCloseable {
                 SETTINGS_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         StandbyIntake intake = new StandbyIntake(store, instanceId, settings::current, config.duplicateWindow(), clock);
         NetworkConfig network = NetworkConfig.from(values);
-        SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), intake, redactor,
+        // routed as the trading instance routes (its one account, named after its broker): an alert naming
+        // another account is refused here too
+        AccountName account = AccountName.of(brokerName);
+        AccountRouter router = new AccountRouter(List.of(new AccountRouter.Desk(account, intake, ref -> { })),
+                Routes.everythingTo(account), false);
+        SignalService signals = new SignalService(new WebhookAuthenticator(config.webhookSecret()), router, redactor,
                 new AlertFreshness(network.maxAlertAge()), metrics);
         HealthService health = HealthService.standby(brokerName, brokerVersion, store, clock, startedAt,
                 () -> settings.current().dryRun(), () -> Instance.standby(instanceId, Optional.ofNullable(leader.get()))
