@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tvbridge.server.Json;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,6 +196,49 @@ class SeveralAccountsAdminTest {
                     .isEqualTo("no account 'x'; this daemon's accounts are: paper");
             assertThat(json(one.get("/health")).has("accounts")).isFalse();
         }
+    }
+
+    @Test
+    void theCommandsTakeAnAccountAndShowEachAccountUnderItsName() {
+        Run status = tvbridge("status");
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("live +ok +paper +off +off").containsPattern("shadow +ok +paper");
+
+        Run killed = tvbridge("kill", "--account", "fx", "--reason", "fx looks wrong", "--actor", "bob");
+        assertThat(killed.code()).as(killed.err()).isZero();
+        assertThat(killed.out()).startsWith("kill switch: ON by bob since ");
+        assertThat(tv.daemon.account("fx").control().current().kill()).isPresent();
+        assertThat(tv.daemon.account("live").control().current().kill()).isEmpty();
+        Run paused = tvbridge("pause", "--reason", "news");
+        assertThat(paused.out()).contains("== account live ==", "== account fx ==", "== account shadow ==");
+        assertThat(paused.out().split("kill switch: ON")).as("only fx is killed").hasSize(2);
+
+        Run set = tvbridge("settings", "set", "--account", "fx", "max_daily_trades=9");
+        assertThat(set.out()).isEqualTo("changed: max_daily_trades\n");
+        Run unnamed = tvbridge("settings", "set", "max_daily_trades=9");
+        assertThat(unnamed.code()).isEqualTo(1);
+        assertThat(unnamed.err()).contains("changing settings is for one account");
+        Run settings = tvbridge("settings", "get", "max_daily_trades");
+        assertThat(settings.out()).containsPattern("== account fx ==\nSETTING.*\nmax_daily_trades +9 ");
+        assertThat(tvbridge("orders", "--account", "live").out()).doesNotContain("== account");
+
+        Run unknown = tvbridge("status", "--account", "x");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("tvbridge: no account 'x'; this daemon's accounts are: live, fx, shadow\n");
+    }
+
+    /** What one run of the command printed, and its exit code. */
+    record Run(int code, String out, String err) {
+    }
+
+    /** The tvbridge command against this class's daemon, as a person runs it. */
+    private static Run tvbridge(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> words = new ArrayList<>(List.of(args));
+        words.addAll(List.of("--url", "http://127.0.0.1:" + tv.daemon.port(), "--api-key", TestDaemon.ADMIN_KEY));
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), words.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
     }
 
     private static List<String> names(JsonNode object) {
