@@ -299,7 +299,7 @@ function offerAccounts(names) {
   const known = [...select.options].slice(1).map((option) => option.value);
   if (known.join() !== names.join()) {
     select.replaceChildren(el('option', { value: '' }, 'All accounts'),
-      names.map((name) => el('option', { value: name }, name)));
+      ...names.map((name) => el('option', { value: name }, name)));
     if (!names.includes(session.account)) session.account = '';
     select.value = session.account;
   }
