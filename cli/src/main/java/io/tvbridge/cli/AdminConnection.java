@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * How an admin command reaches the running daemon: its URL and the admin API key, read from the
  * data directory (the address the daemon wrote, the generated secrets) unless given, over HTTP
  * with JSON. A picocli mixin: every admin command takes {@code --data-dir}, {@code --url},
- * {@code --api-key} and {@code --json}.
+ * {@code --api-key}, {@code --account} and {@code --json}.
  */
 final class AdminConnection {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,6 +46,10 @@ final class AdminConnection {
 
     @Option(names = "--json", description = "print the API's JSON instead of a table")
     boolean json;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "with several accounts (ACCOUNTS): the account"
+            + " to show or act on, or all (the default)")
+    String account;
 
     /** The settings a command reads without a daemon: the environment, then .env, then the data directory's secrets. */
     static ConfigValues localConfig(Path dataDirectory) {
@@ -88,7 +92,7 @@ final class AdminConnection {
 
     JsonNode send(String method, String path, Map<String, ?> body) {
         URI base = baseUri();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + withAccount(path))).timeout(TIMEOUT)
                 .header("X-API-Key", key()).header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -120,6 +124,15 @@ final class AdminConnection {
                     + (status >= 500 ? " (HTTP " + status + ")" : ""));
         }
         return answer;
+    }
+
+    /** {@code path} with {@code account=} added when {@code --account} was given; without it the daemon takes all. */
+    private String withAccount(String path) {
+        if (account == null || account.isBlank()) {
+            return path;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "account="
+                + URLEncoder.encode(account.strip(), StandardCharsets.UTF_8);
     }
 
     private static JsonNode read(String body) {

@@ -21,6 +21,35 @@ final class ControlCommands {
             if (printedJson(out, s)) {
                 return 0;
             }
+            if (s.path("accounts").isObject()) {
+                accounts(out, s.get("accounts"));
+                return 0;
+            }
+            print(out, s);
+            return 0;
+        }
+
+        /** One line per account of a daemon of several: enough to see which one needs a look. */
+        private static void accounts(PrintWriter out, JsonNode accounts) {
+            Table table = new Table("ACCOUNT", "STATUS", "BROKER", "KILL", "PAUSE", "TODAY");
+            accounts.properties().forEach(account -> {
+                JsonNode s = account.getValue();
+                if (s.has("error")) {
+                    table.row(account.getKey(), "error", "-", "-", "-", text(s.get("error")));
+                    return;
+                }
+                JsonNode today = s.get("today");
+                table.row(account.getKey(), text(s.get("status")), text(s.at("/broker/name"))
+                                + (s.at("/broker/connected").asBoolean() ? "" : " NOT CONNECTED"),
+                        s.at("/trading/kill/on").asBoolean() ? "ON" : "off",
+                        s.at("/trading/pause/on").asBoolean() ? "ON" : "off",
+                        today == null ? "-" : text(today.get("orders")) + " orders, result " + text(today.get("result")));
+            });
+            table.print(out);
+            out.println("One account in full: tvbridge status --account NAME");
+        }
+
+        private static void print(PrintWriter out, JsonNode s) {
             out.printf("tvbridge %s, %s, up %s s%n", text(s.get("version")), text(s.get("status")),
                     text(s.get("uptime_seconds")));
             out.printf("broker:      %s %s, %s%s%n", text(s.at("/broker/name")), text(s.at("/broker/version")),
@@ -53,7 +82,6 @@ final class ControlCommands {
             s.get("jobs").forEach(job -> jobs.row(text(job.get("name")), text(job.get("schedule")),
                     text(job.get("next_run")), text(job.get("last_outcome"))));
             jobs.print(out);
-            return 0;
         }
 
         private static String describe(JsonNode halt) {
@@ -76,11 +104,14 @@ final class ControlCommands {
         int run(PrintWriter out) {
             JsonNode halt = daemon.post(path(), Map.of("actor", actor != null ? actor : AdminConnection.defaultActor(),
                     "reason", reason));
-            if (!printedJson(out, halt)) {
-                out.println("kill switch: " + Status.describe(halt.get("kill")));
-                out.println("pause:       " + Status.describe(halt.get("pause")));
+            if (printedJson(out, halt)) {
+                return 0;
             }
-            return 0;
+            return eachAccount(out, halt, one -> {
+                out.println("kill switch: " + Status.describe(one.get("kill")));
+                out.println("pause:       " + Status.describe(one.get("pause")));
+                return 0;
+            });
         }
     }
 
@@ -126,12 +157,13 @@ final class ControlCommands {
             Map<String, Object> body = action.body();
             body.put("confirm", yes);
             JsonNode answer = daemon.post("/admin/flatten", body);
-            if (!printedJson(out, answer)) {
-                out.printf("signal %s %s%s%n", text(answer.get("signal_id")), text(answer.get("decision")),
-                        answer.has("reason") ? ": " + text(answer.get("reason"))
-                                : ", orders " + text(answer.get("client_order_ids")));
-            }
-            return "accepted".equals(answer.path("decision").asText()) ? 0 : AdminCallFailed.REFUSED;
+            PrintWriter shown = tableUnlessJson(out, answer);
+            return eachAccount(shown, answer, one -> {
+                shown.printf("signal %s %s%s%n", text(one.get("signal_id")), text(one.get("decision")),
+                        one.has("reason") ? ": " + text(one.get("reason"))
+                                : ", orders " + text(one.get("client_order_ids")));
+                return "accepted".equals(one.path("decision").asText()) ? 0 : AdminCallFailed.REFUSED;
+            });
         }
     }
 
@@ -143,20 +175,21 @@ final class ControlCommands {
 
         @Override
         int run(PrintWriter out) {
-            JsonNode result = daemon.post("/admin/reconcile", action.body());
-            if (!printedJson(out, result)) {
-                out.printf("reconciliation %s: %s - %s%n", text(result.get("id")), text(result.get("outcome")),
+            JsonNode answer = daemon.post("/admin/reconcile", action.body());
+            PrintWriter shown = tableUnlessJson(out, answer);
+            return eachAccount(shown, answer, result -> {
+                shown.printf("reconciliation %s: %s - %s%n", text(result.get("id")), text(result.get("outcome")),
                         text(result.get("details")));
                 if (result.path("differences").size() > 0) {
                     Table differences = new Table("SYMBOL", "EXPECTED", "BROKER", "DIFFERENCE");
                     result.get("differences").forEach(d -> differences.row(text(d.get("symbol")),
                             text(d.get("expected")), text(d.get("actual")), text(d.get("difference"))));
-                    differences.print(out);
-                    out.println("Check the broker; to take its positions: tvbridge adopt " + text(result.get("id"))
+                    differences.print(shown);
+                    shown.println("Check the broker; to take its positions: tvbridge adopt " + text(result.get("id"))
                             + " --reason ..., then tvbridge resume.");
                 }
-            }
-            return "matched".equals(result.path("outcome").asText()) ? 0 : AdminCallFailed.REFUSED;
+                return "matched".equals(result.path("outcome").asText()) ? 0 : AdminCallFailed.REFUSED;
+            });
         }
     }
 

@@ -38,6 +38,7 @@ import io.tvbridge.core.store.Lease;
 import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoreSession;
 import io.tvbridge.core.store.mybatis.MyBatisStore;
+import io.tvbridge.server.AccountsAdminResource;
 import io.tvbridge.server.AdminEventsResource;
 import io.tvbridge.server.AdminRecordsResource;
 import io.tvbridge.server.AdminResource;
@@ -47,6 +48,7 @@ import io.tvbridge.server.DashboardFeed;
 import io.tvbridge.server.DashboardResource;
 import io.tvbridge.server.DashboardTopics;
 import io.tvbridge.server.HealthResource;
+import io.tvbridge.server.OneAccountFilter;
 import io.tvbridge.server.SecretMasking;
 import io.tvbridge.server.SlippageResource;
 import io.tvbridge.server.WebhookGuard;
@@ -212,7 +214,7 @@ public final class Daemon implements AutoCloseable {
             TradingAccount only = accounts.get(0);   // the alerts standbys stored, decided here
             remember(InboxFeed.start(store, only.decisions(), only.account()::prepare));
         }
-        List<Object> resources = new ArrayList<>(resources(signals));
+        List<Object> resources = new ArrayList<>(resources(signals, plan));
         resources.add(new SlippageResource(shadows));
         guard = new WebhookGuard(network, metrics);
         WebhookHandler webhook = new WebhookHandler(signals, guard, clock, network.secretInUrl());
@@ -383,18 +385,36 @@ public final class Daemon implements AutoCloseable {
         log.info("Telegram: notices and commands for chat(s) {}", telegramConfig.get().chatIds());
     }
 
-    private List<Object> resources(SignalService signals) {
-        TradingAccount only = accounts.get(0);
-        AdminResource admin = only.adminResource();
-        AdminRecordsResource records = only.recordsResource();
-        dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
-        return List.of(new AlertExplainResource(signals, clock),
-                new HealthResource(only.health()),
+    /**
+     * The HTTP resources. A daemon of one account serves that account's admin API and health as
+     * they always were (its name is taken as {@code ?account=}); with {@code ACCOUNTS=…} one admin
+     * resource serves every account, by {@code ?account=} or side by side, and so do the dashboard
+     * and {@code /health}.
+     */
+    private List<Object> resources(SignalService signals, AccountsConfig plan) {
+        List<Object> resources = new ArrayList<>(List.of(new AlertExplainResource(signals, clock),
                 MetricsResource.of(metrics, config.metricsPublic()),
                 new ApiKeyFilter(config.adminApiKey()), new SecretMasking.Urls(redactor),
-                new SecretMasking.AdminBodies(redactor), admin, records,
-                new WebhookTemplateResource(config.webhookSecret()),
-                new AdminEventsResource(dashboard), new DashboardResource());
+                new SecretMasking.AdminBodies(redactor), new WebhookTemplateResource(config.webhookSecret()),
+                new DashboardResource()));
+        if (plan.several()) {
+            AccountsAdminResource admin = new AccountsAdminResource(accounts.stream()
+                    .map(account -> new AccountsAdminResource.Account(account.name(), account.adminResource(),
+                            account.recordsResource(), account.store())).toList());
+            dashboard = new DashboardFeed(DashboardTopics.of(admin));
+            resources.add(admin);
+            resources.add(HealthResource.of(accounts.stream().map(account -> new HealthResource.Account(
+                    account.name(), account.health(), account.spec().follows().map(Object::toString))).toList()));
+        } else {
+            TradingAccount only = accounts.get(0);
+            AdminResource admin = only.adminResource();
+            AdminRecordsResource records = only.recordsResource();
+            dashboard = new DashboardFeed(DashboardTopics.of(admin, records));
+            resources.addAll(List.of(admin, records, new OneAccountFilter(only.name())));
+            resources.add(new HealthResource(only.health()));
+        }
+        resources.add(new AdminEventsResource(dashboard));
+        return resources;
     }
 
     private void createDataDirectory() {

@@ -46,6 +46,10 @@ final class DbBackupCommand implements Callable<Integer> {
             + " the environment, .env or the data directory)")
     String apiKey;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "with several accounts (ACCOUNTS): the account"
+            + " whose database the running daemon backs up")
+    String account;
+
     @Override
     public Integer call() {
         if (keep != null && keep < 1) {
@@ -69,6 +73,7 @@ final class DbBackupCommand implements Callable<Integer> {
         daemon.dataDirectory = dataDirectory;
         daemon.url = url;
         daemon.apiKey = apiKey;
+        daemon.account = account;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("actor", "cli:" + System.getProperty("user.name", "unknown"));
         if (to != null) {

@@ -1,6 +1,7 @@
 package io.tvbridge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +25,33 @@ final class RecordCommands {
                 out.println(AdminConnection.write(Map.of("expected", expected, "actual", actual)));
                 return 0;
             }
+            return eachAccount(out, pair(expected, actual), pair -> {
+                print(out, pair.get("expected"), pair.get("actual"));
+                return 0;
+            });
+        }
+
+        /** The two answers as one {@code {"expected", "actual"}} pair, or with several accounts, one pair each. */
+        private static JsonNode pair(JsonNode expected, JsonNode actual) {
+            ObjectNode pair = AdminConnection.JSON.createObjectNode();
+            if (!expected.path("accounts").isObject()) {
+                pair.set("expected", expected);
+                pair.set("actual", actual);
+                return pair;
+            }
+            ObjectNode accounts = pair.putObject("accounts");
+            expected.get("accounts").properties().forEach(account -> accounts.set(account.getKey(),
+                    pair(account.getValue(), actual.at("/accounts/" + account.getKey()))));
+            return pair;
+        }
+
+        private static void print(PrintWriter out, JsonNode expected, JsonNode actual) {
+            if (!actual.isArray()) {
+                out.println("the broker's positions could not be read: " + text(actual.get("error")));
+            }
             Map<String, JsonNode[]> bySymbol = new TreeMap<>();
             expected.forEach(p -> bySymbol.computeIfAbsent(p.get("symbol").asText(), s -> new JsonNode[2])[0] = p);
-            actual.forEach(p -> bySymbol.computeIfAbsent(p.get("symbol").asText(), s -> new JsonNode[2])[1] = p);
+            actual.elements().forEachRemaining(p -> bySymbol.computeIfAbsent(p.get("symbol").asText(), s -> new JsonNode[2])[1] = p);
             Table table = new Table("SYMBOL", "EXPECTED", "BROKER", "AVG COST", "UNREALIZED", "");
             bySymbol.forEach((symbol, sides) -> {
                 String mine = sides[0] == null ? "0" : sides[0].get("quantity").asText();
@@ -41,7 +66,6 @@ final class RecordCommands {
                         same ? "" : "DIFFERS");
             });
             table.print(out);
-            return 0;
         }
     }
 
@@ -89,16 +113,19 @@ final class RecordCommands {
         int run(PrintWriter out) {
             Map<String, Object> filters = filters();
             filters.put("status", status);
-            JsonNode page = daemon.get("/admin/orders" + AdminConnection.query(filters));
-            if (!printedJson(out, page)) {
+            JsonNode answer = daemon.get("/admin/orders" + AdminConnection.query(filters));
+            if (printedJson(out, answer)) {
+                return 0;
+            }
+            return eachAccount(out, answer, page -> {
                 Table table = new Table("CREATED", "ORDER", "SIDE", "QTY", "SYMBOL", "STATUS", "REASON");
                 page.get("items").forEach(o -> table.row(text(o.get("created_at")).substring(0, 19),
                         text(o.get("client_order_id")), text(o.get("side")), text(o.get("quantity")),
                         text(o.get("symbol")), text(o.get("status")), o.has("reason") ? text(o.get("reason")) : ""));
                 table.print(out);
                 footer(out, page);
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -107,16 +134,19 @@ final class RecordCommands {
     static final class Trades extends Listing {
         @Override
         int run(PrintWriter out) {
-            JsonNode page = daemon.get("/admin/trades" + AdminConnection.query(filters()));
-            if (!printedJson(out, page)) {
+            JsonNode answer = daemon.get("/admin/trades" + AdminConnection.query(filters()));
+            if (printedJson(out, answer)) {
+                return 0;
+            }
+            return eachAccount(out, answer, page -> {
                 Table table = new Table("FILLED", "SIDE", "QTY", "SYMBOL", "PRICE", "REALIZED", "FEE", "STRATEGY");
                 page.get("items").forEach(t -> table.row(text(t.get("filled_at")).substring(0, 19),
                         text(t.get("side")), text(t.get("quantity")), text(t.get("symbol")), text(t.get("price")),
                         text(t.get("realized_pnl")), text(t.get("commission")), text(t.get("strategy"))));
                 table.print(out);
                 footer(out, page);
-            }
-            return 0;
+                return 0;
+            });
         }
     }
 
@@ -128,10 +158,17 @@ final class RecordCommands {
 
         @Override
         int run(PrintWriter out) {
-            JsonNode report = daemon.get("/admin/pnl" + AdminConnection.query(Map.of("period", period)));
-            if (printedJson(out, report)) {
+            JsonNode answer = daemon.get("/admin/pnl" + AdminConnection.query(Map.of("period", period)));
+            if (printedJson(out, answer)) {
                 return 0;
             }
+            return eachAccount(out, answer, report -> {
+                print(out, report);
+                return 0;
+            });
+        }
+
+        private static void print(PrintWriter out, JsonNode report) {
             out.printf("%s from %s (unrealized from %s)%n", text(report.get("period")), text(report.get("from")),
                     text(report.get("unrealized_source")));
             Table table = new Table("", "REALIZED", "UNREALIZED", "FEES", "NET", "TRADES", "WIN RATE");
@@ -139,7 +176,6 @@ final class RecordCommands {
             report.get("by_strategy").forEach(line -> row(table, "strategy " + line.get("name").asText(), line));
             row(table, "total", report.get("total"));
             table.print(out);
-            return 0;
         }
 
         private static void row(Table table, String name, JsonNode line) {

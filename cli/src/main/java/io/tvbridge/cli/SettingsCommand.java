@@ -23,10 +23,17 @@ final class SettingsCommand {
 
         @Override
         int run(PrintWriter out) {
-            JsonNode settings = daemon.get("/admin/settings");
-            if (printedJson(out, settings)) {
+            JsonNode answer = daemon.get("/admin/settings");
+            if (printedJson(out, answer)) {
                 return 0;
             }
+            return eachAccount(out, answer, settings -> {
+                print(out, settings);
+                return 0;
+            });
+        }
+
+        private void print(PrintWriter out, JsonNode settings) {
             Table table = new Table("SETTING", "VALUE", "DEFAULT", "MEANING");
             settings.forEach(s -> {
                 if (names.isEmpty() || names.contains(s.get("name").asText())) {
@@ -35,7 +42,6 @@ final class SettingsCommand {
                 }
             });
             table.print(out);
-            return 0;
         }
     }
 

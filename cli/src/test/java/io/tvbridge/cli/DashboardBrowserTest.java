@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard at {@code /ui} in a real headless Chromium against the running daemon: a trader
@@ -58,6 +59,50 @@ class DashboardBrowserTest {
             } finally {
                 tv.close();
             }
+        }
+    }
+
+    /**
+     * A daemon of two accounts: a card each side by side, one kill switch for both, then one account
+     * chosen in the header shows its own positions and its kill switch stops it alone.
+     */
+    @Test
+    void aTraderSeesEveryAccountSideBySideAndChoosesOne() {
+        try (HeadlessChromium browser = HeadlessChromium.start(profile);
+             TestDaemon tv = TestDaemon.start(folder, Map.of("ACCOUNTS", "live:paper,fx:paper", "ROUTES", "*->live"))) {
+            tv.signal("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":3,\"price\":190");
+            browser.open(tv.uri("/ui").toString());
+            browser.type("#key", TestDaemon.ADMIN_KEY);
+            browser.type("#actor", "alice");
+            browser.click("#sign-in-button");
+            String live = "#accounts section[data-account='live']";
+            String fx = "#accounts section[data-account='fx']";
+            browser.awaitText(live + " tr[data-symbol='AAPL']", "3");
+            assertThat(browser.text(fx)).contains("No open positions");
+            assertThat(browser.find("#positions").isDisplayed()).as("the one account's sections").isFalse();
+
+            browser.type("#reason", "both look wrong");
+            browser.click("#kill");
+            browser.awaitText(live, "kill switch on");
+            browser.awaitText(fx, "kill switch on");
+            tv.daemon.accounts().forEach(account -> assertThat(account.control().current().kill()).isPresent());
+            browser.type("#reason", "fine again");
+            browser.click("#resume");
+            browser.await("both trading", d -> !browser.text(live).contains("kill switch on")
+                    && !browser.text(fx).contains("kill switch on"));
+
+            browser.click(fx + " h2 button");
+            browser.awaitText("#positions-table", "No open positions");
+            assertThat(browser.find("#accounts").isDisplayed()).isFalse();
+            browser.type("#reason", "fx only");
+            browser.click("#kill");
+            browser.awaitText("#trading-card", "Kill switch on");
+            assertThat(tv.daemon.account("fx").control().current().kill()).isPresent();
+            assertThat(tv.daemon.account("live").control().current().kill()).isEmpty();
+
+            new Select(browser.find("#account")).selectByValue("live");
+            browser.awaitText("#positions-table tr[data-symbol='AAPL']", "3");
+            assertThat(browser.text("#trading-card")).doesNotContain("Kill switch");
         }
     }
 

@@ -2,7 +2,12 @@ package io.tvbridge.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tvbridge.server.DashboardFeed.Topic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The dashboard's topics, each read through the admin API call the page would make, so that a
@@ -28,6 +33,44 @@ public final class DashboardTopics {
                 Topic.every("pnl", BROKER_TICKS, () -> records.pnl("day")),
                 Topic.of("pending", admin::pending),
                 Topic.of("settings", admin::settings));
+    }
+
+    /**
+     * The topics of a daemon of several accounts: each account's topics as above, read together
+     * into the side-by-side shape the admin API answers without {@code ?account}
+     * ({@code {"accounts": {"live": …, "fx": …}}}); an account that cannot be read shows its error.
+     */
+    public static List<Topic> of(AccountsAdminResource several) {
+        Map<String, List<Topic>> byAccount = new LinkedHashMap<>();
+        several.accounts().forEach(account -> byAccount.put(account.name(), of(account.admin(), account.records())));
+        List<Topic> topics = new ArrayList<>();
+        List<Topic> first = byAccount.values().iterator().next();
+        for (int i = 0; i < first.size(); i++) {
+            int which = i;
+            Map<String, Topic> same = new LinkedHashMap<>();
+            byAccount.forEach((name, own) -> same.put(name, own.get(which)));
+            Topic model = first.get(i);
+            Supplier<Object> fingerprint = () -> sideBySide(same, Topic::fingerprint);
+            // a topic that is its own fingerprint is read once a tick, as for one account (positions keep count)
+            Supplier<Object> content = model.content() == model.fingerprint() ? fingerprint
+                    : () -> sideBySide(same, Topic::content);
+            topics.add(new Topic(model.name(), model.everyTicks(), fingerprint, content));
+        }
+        return topics;
+    }
+
+    private static AccountsAdminResource.Accounts sideBySide(Map<String, Topic> topics,
+                                                             Function<Topic, Supplier<Object>> part) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        topics.forEach((name, topic) -> {
+            try {
+                answers.put(name, part.apply(topic).get());
+            } catch (RuntimeException e) {
+                answers.put(name, ErrorBody.of(e.getMessage() == null ? "the " + topic.name() + " could not be read"
+                        : e.getMessage()));
+            }
+        });
+        return new AccountsAdminResource.Accounts(answers);
     }
 
     /** Expected and broker positions side by side, both as they are now. */

@@ -41,14 +41,18 @@ final class ErrorMappers {
     static final class Refusals implements ExceptionMapper<ActionRefused> {
         @Override
         public Response toResponse(ActionRefused e) {
-            int status = switch (e.kind()) {
-                case NOT_FOUND -> 404;
-                case CONFLICT -> 409;
-                case UNAVAILABLE -> 503;
-            };
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e.getMessage()))
+            return Response.status(status(e.kind())).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(e.getMessage()))
                     .build();
         }
+    }
+
+    /** The HTTP status of a refusal of {@code kind}. */
+    static int status(ActionRefused.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     /** Anything else is our bug: logged with its stack here, answered with a short message there. */

@@ -22,9 +22,22 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    /** {@code GET /health}; {@code dryRun} tells a load tool (or a person) whether orders really go out. */
+    /**
+     * {@code GET /health}; {@code dryRun} tells a load tool (or a person) whether orders really go out.
+     * With several accounts, {@code accounts} gives each one's broker and database; the fields above
+     * it are the first account's, but for {@code status}, which is {@code ok} only when every one is.
+     */
     public record Health(String status, String version, long uptimeSeconds, BrokerPart broker, DatabasePart db,
-                         CircuitPart circuitBreaker, boolean dryRun, InstancePart instance) {
+                         CircuitPart circuitBreaker, boolean dryRun, InstancePart instance,
+                         Optional<Map<String, AccountPart>> accounts) {
+    }
+
+    /** One account of several: its broker, its database, and the account it copies when it is a shadow. */
+    public record AccountPart(BrokerPart broker, DatabasePart db, Optional<String> follows) {
+    }
+
+    /** One account of a daemon of several, as {@code /health} shows it. */
+    public record Account(String name, HealthService health, Optional<String> follows) {
     }
 
     /**
@@ -71,10 +84,23 @@ public final class HealthResource {
     public record ServiceInfo(String service, String version, String broker, List<String> endpoints) {
     }
 
+    /** The only account's health, or the first one's. */
     private final HealthService health;
+    /** Empty for a daemon of one account. */
+    private final List<Account> accounts;
 
     public HealthResource(HealthService health) {
+        this(health, List.of());
+    }
+
+    private HealthResource(HealthService health, List<Account> accounts) {
         this.health = health;
+        this.accounts = List.copyOf(accounts);
+    }
+
+    /** The health of a daemon of several accounts ({@code ACCOUNTS=…}), in their order. */
+    public static HealthResource of(List<Account> accounts) {
+        return new HealthResource(accounts.get(0).health(), accounts);
     }
 
     @GET
@@ -87,19 +113,43 @@ public final class HealthResource {
     @Path("health")
     public Health health() {
         HealthReport report = health.report();
-        var broker = report.broker();
-        return new Health(report.status(), report.version(), report.uptime().toSeconds(),
-                new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
-                        broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details())),
-                new DatabasePart(report.databaseOk(), report.databaseKind()),
-                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun(),
-                InstancePart.of(report.instance()));
+        if (accounts.isEmpty()) {
+            return health(report, report.status(), Optional.empty());
+        }
+        Map<String, AccountPart> parts = new LinkedHashMap<>();
+        String status = report.status();
+        for (Account account : accounts) {
+            HealthReport own = account == accounts.get(0) ? report : account.health().report();
+            parts.put(account.name(), new AccountPart(broker(own), database(own), account.follows()));
+            if (status.equals("ok")) {
+                status = own.status();   // the first account that is not ok says what the daemon is
+            }
+        }
+        return health(report, status, Optional.of(parts));
     }
 
+    private static Health health(HealthReport report, String status, Optional<Map<String, AccountPart>> accounts) {
+        return new Health(status, report.version(), report.uptime().toSeconds(), broker(report), database(report),
+                new CircuitPart(report.circuitBreaker(), report.circuitBreakerReason()), report.dryRun(),
+                InstancePart.of(report.instance()), accounts);
+    }
+
+    private static BrokerPart broker(HealthReport report) {
+        var broker = report.broker();
+        return new BrokerPart(report.brokerName(), report.brokerVersion(), broker.connected(), broker.account(),
+                broker.connectedSince(), broker.summary(), new LinkedHashMap<>(broker.details()));
+    }
+
+    private static DatabasePart database(HealthReport report) {
+        return new DatabasePart(report.databaseOk(), report.databaseKind());
+    }
+
+    /** Ready when the only account is, or with several, when every one is. */
     @GET
     @Path("ready")
     public Response ready() {
-        boolean ready = health.ready();
+        boolean ready = accounts.isEmpty() ? health.ready()
+                : accounts.stream().allMatch(account -> account.health().ready());
         return Response.status(ready ? 200 : 503)
                 .entity(Map.of("ready", ready)).build();
     }

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 class AdminOpenApiTest {
 
     private static Set<String> served() {
+        return served(List.of(AdminResource.class, AdminRecordsResource.class, AdminEventsResource.class,
+                AlertExplainResource.class));
+    }
+
+    private static Set<String> served(List<Class<?>> resources) {
         Set<String> endpoints = new TreeSet<>();
-        for (Class<?> resource : List.of(AdminResource.class, AdminRecordsResource.class, AdminEventsResource.class,
-                AlertExplainResource.class)) {
+        for (Class<?> resource : resources) {
             Resource model = Resource.from(resource);
             for (Resource child : model.getChildResources()) {
                 for (ResourceMethod method : child.getResourceMethods()) {
@@ -51,6 +55,25 @@ class AdminOpenApiTest {
         assertThat(described).isEqualTo(served());
         assertThat(served()).contains("GET /admin/status", "POST /admin/kill", "PUT /admin/settings",
                 "POST /admin/orders/{clientOrderId}/cancel");
+    }
+
+    @Test
+    void aDaemonOfSeveralAccountsServesTheSameCallsAndEachTakesTheAccount() throws IOException {
+        assertThat(served(List.of(AccountsAdminResource.class)))
+                .isEqualTo(served(List.of(AdminResource.class, AdminRecordsResource.class)));
+
+        Set<String> withAccount = new TreeSet<>();
+        description().get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            op.getValue().path("parameters").forEach(parameter -> {
+                if (parameter.path("$ref").asText().equals("#/components/parameters/Account")) {
+                    withAccount.add(op.getKey().toUpperCase() + " " + path.getKey());
+                }
+            });
+        }));
+        Set<String> expected = served(List.of(AccountsAdminResource.class));
+        expected.remove("GET /admin/openapi.json");
+        assertThat(withAccount).isEqualTo(expected);
+        assertThat(description().at("/components/parameters/Account/name").asText()).isEqualTo("account");
     }
 
     @Test

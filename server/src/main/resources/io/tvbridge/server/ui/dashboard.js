@@ -10,8 +10,10 @@ const OPEN_PHASES = new Set(['new', 'submitted', 'accepted', 'partially_filled']
 const SHOWN_FILLS = 50;
 const STREAM_SILENCE_MS = 30000;   // the server says something every 10 s; silence this long means a dead stream
 
-const session = { key: null, actor: null, stream: null, generation: 0 };
-const data = {};
+// account: the account chosen in the header with several accounts ('' is every account, side by side)
+const session = { key: null, actor: null, stream: null, generation: 0, account: '' };
+const raw = {};    // each topic as the server sent it: with several accounts, {"accounts": {"live": ..., ...}}
+const data = {};   // each topic as the sections show it: the one account's (or, with several, the chosen one's)
 
 const $ = (id) => document.getElementById(id);
 
@@ -43,10 +45,18 @@ function badge(text, tone) {
   return el('span', { class: 'badge ' + (tone || 'plain') }, text);
 }
 
-function table(id, headers, rows, emptyText) {
+function tableParts(headers, rows, emptyText) {
   const head = el('tr', null, headers.map((h) => el('th', { class: h.num ? 'num' : null }, h.label || h)));
   const body = rows.length ? rows : [el('tr', { class: 'empty' }, el('td', { colspan: headers.length }, emptyText))];
-  $(id).replaceChildren(el('thead', null, head), el('tbody', null, body));
+  return [el('thead', null, head), el('tbody', null, body)];
+}
+
+function table(id, headers, rows, emptyText) {
+  $(id).replaceChildren(...tableParts(headers, rows, emptyText));
+}
+
+function figure(label, value) {
+  return el('div', { class: 'figure' }, el('div', { class: 'label' }, label), el('div', { class: 'value' }, value));
 }
 
 function say(id, text, tone) {
@@ -153,6 +163,10 @@ function signOut(message) {
   session.key = null;
   sessionStorage.removeItem(KEY);
   for (const topic of Object.keys(data)) delete data[topic];
+  for (const topic of Object.keys(raw)) delete raw[topic];
+  session.account = '';
+  $('account-choice').hidden = true;
+  layout();
   $('dashboard').hidden = true;
   $('sign-in').hidden = false;
   $('key').value = '';
@@ -242,9 +256,131 @@ const renderers = {
 };
 
 function update(topic, value) {
-  data[topic] = value;
+  raw[topic] = value;
+  if (sideBySide(value)) offerAccounts(Object.keys(value.accounts));
+  show(topic);
+}
+
+/** Shows a topic: the chosen account's part in the sections, or with every account chosen, the cards side by side. */
+function show(topic) {
+  const value = raw[topic];
+  if (sideBySide(value)) {
+    if (!session.account) {
+      renderAccounts();
+      return;
+    }
+    data[topic] = value.accounts[session.account];
+  } else {
+    data[topic] = value;
+  }
   const render = renderers[topic];
   if (render) render();
+}
+
+// ---------- several accounts ----------
+
+/** An answer of a daemon of several accounts: {"accounts": {"live": ..., "fx": ...}}. */
+function sideBySide(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    && value.accounts !== null && typeof value.accounts === 'object' && !Array.isArray(value.accounts);
+}
+
+function several() {
+  return !$('account-choice').hidden;
+}
+
+/** The path for the account chosen in the header: ?account=<name>, or as it is for every account. */
+function chosen(path) {
+  return session.account ? path + '?account=' + encodeURIComponent(session.account) : path;
+}
+
+function offerAccounts(names) {
+  const select = $('account');
+  const known = [...select.options].slice(1).map((option) => option.value);
+  if (known.join() !== names.join()) {
+    select.replaceChildren(el('option', { value: '' }, 'All accounts'),
+      ...names.map((name) => el('option', { value: name }, name)));
+    if (!names.includes(session.account)) session.account = '';
+    select.value = session.account;
+  }
+  if ($('account-choice').hidden) {
+    $('account-choice').hidden = false;
+    layout();
+  }
+}
+
+/** Every account chosen: a card each, side by side, in place of the one account's sections. */
+function layout() {
+  const all = several() && !session.account;
+  document.body.classList.toggle('all-accounts', all);
+  $('accounts').hidden = !all;
+  $('flatten').textContent = all ? 'Flatten every account' : 'Flatten all';
+  if (all) {
+    $('kill').disabled = false;
+    $('clear-pending').disabled = true;   // the pending queue is cleared one account at a time
+  }
+}
+
+function chooseAccount(name) {
+  session.account = name;
+  $('account').value = name;
+  $('settings-fields').replaceChildren();   // edits made for another account must not be saved to this one
+  layout();
+  for (const topic of Object.keys(raw)) show(topic);
+}
+
+function part(topic, name) {
+  return sideBySide(raw[topic]) ? raw[topic].accounts[name] : undefined;
+}
+
+function renderAccounts() {
+  if (!sideBySide(raw.status)) return;
+  $('accounts').replaceChildren(...Object.entries(raw.status.accounts).map(([name, status]) => accountCard(name,
+    status, part('positions', name), part('pnl', name), part('orders', name))));
+}
+
+function accountCard(name, s, positions, pnl, orders) {
+  const problem = failed(s);
+  const trading = (s && s.trading) || {};
+  const broker = (s && s.broker) || {};
+  const state = problem ? badge('unreadable', 'bad')
+    : trading.kill && trading.kill.on ? badge('kill switch on', 'bad')
+      : trading.pause && trading.pause.on ? badge('paused', 'warn')
+        : badge(trading.dry_run ? 'trading (dry run)' : 'trading', 'good');
+  const total = (pnl && !failed(pnl) && pnl.total) || {};
+  const latest = ((orders && orders.items) || []).slice(0, 5).map((o) => el('tr', { 'data-order-id': o.client_order_id },
+    el('td', { class: 'time' }, time(o.created_at)),
+    el('td', null, o.symbol),
+    el('td', null, words(o.side)),
+    el('td', { class: 'num' }, number(o.quantity)),
+    el('td', null, orderBadge(o.status))));
+  return el('section', { class: 'card', 'data-account': name },
+    el('h2', null, name, el('button', { type: 'button', class: 'small', onclick: () => chooseAccount(name) }, 'Details')),
+    el('div', { class: 'badges' }, state, badge((broker.name || 'broker') + (broker.connected ? ' connected'
+      : ' disconnected'), broker.connected ? 'good' : 'bad')),
+    problem ? el('p', { class: 'message error' }, problem) : null,
+    el('div', { class: 'figures' }, figure('Today net', signed(total.net)), figure('Realized', signed(total.realized)),
+      figure('Unrealized', total.unrealized !== undefined ? signed(total.unrealized) : '—')),
+    el('h3', null, 'Positions'),
+    el('div', { class: 'scroll' }, el('table', { class: 'positions' }, tableParts(['Symbol',
+      { label: 'Expected', num: true }, { label: 'Broker', num: true }], positionRows(positions), 'No open positions'))),
+    el('h3', null, 'Latest orders'),
+    el('div', { class: 'scroll' }, el('table', { class: 'orders' }, tableParts(['Created', 'Symbol', 'Side',
+      { label: 'Qty', num: true }, 'Status'], latest, 'No orders yet'))));
+}
+
+/** An account's open positions, expected beside the broker's; a row that differs is marked. */
+function positionRows(positions) {
+  const expected = positions && Array.isArray(positions.expected) ? positions.expected : [];
+  const broker = positions && Array.isArray(positions.broker) ? positions.broker : null;
+  const symbols = new Map();
+  for (const p of expected) if (!same(p.quantity, 0)) symbols.set(p.symbol, { want: p.quantity, have: 0 });
+  for (const p of broker || []) symbols.set(p.symbol, Object.assign(symbols.get(p.symbol) || { want: 0 }, { have: p.quantity }));
+  return [...symbols.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([symbol, p]) => {
+    const match = broker === null || same(p.want, p.have);
+    return el('tr', { class: match ? null : 'mismatch', 'data-symbol': symbol }, el('td', null, symbol),
+      el('td', { class: 'num' }, number(p.want)), el('td', { class: 'num' }, broker === null ? '…' : number(p.have)));
+  });
 }
 
 function failed(value) {
@@ -477,8 +613,6 @@ function renderPnl() {
     return;
   }
   const t = pnl.total || {};
-  const figure = (label, value) => el('div', { class: 'figure' }, el('div', { class: 'label' }, label),
-    el('div', { class: 'value' }, value));
   $('pnl-today').replaceChildren(
     figure('Today net', signed(t.net)),
     figure('Realized', signed(t.realized)),
@@ -623,7 +757,7 @@ async function saveSettings(event) {
     return;
   }
   try {
-    const result = await api('PUT', '/admin/settings', { actor: session.actor, settings: changes });
+    const result = await api('PUT', chosen('/admin/settings'), { actor: session.actor, settings: changes });
     for (const input of $('settings-fields').querySelectorAll('input')) input.dataset.original = input.value;
     update('settings', result.settings);
     say('settings-message', result.changed.length ? 'Saved: ' + result.changed.join(', ') : 'Nothing changed.', 'ok');
@@ -665,15 +799,25 @@ async function control(path, what) {
   const why = reason(true);
   if (why === null) return;
   try {
-    const halt = await api('POST', path, { actor: session.actor, reason: why });
-    if (data.status) {
-      data.status.trading = Object.assign({}, data.status.trading, { kill: halt.kill, pause: halt.pause });
+    const halt = await api('POST', chosen(path), { actor: session.actor, reason: why });
+    if (sideBySide(halt)) {
+      for (const [name, own] of Object.entries(halt.accounts)) showSwitches(part('status', name), own);
+      renderAccounts();
+    } else if (data.status) {
+      showSwitches(data.status, halt);
       renderStatus();
     }
     $('reason').value = '';
-    say('control-message', what + ' (' + why + ')', 'ok');
+    say('control-message', what + (sideBySide(halt) ? ' in every account' : '') + ' (' + why + ')', 'ok');
   } catch (e) {
     say('control-message', e.message, 'error');
+  }
+}
+
+/** The switches an action answered, shown at once in the status (the live update follows). */
+function showSwitches(status, halt) {
+  if (status && !failed(status) && halt && halt.kill) {
+    status.trading = Object.assign({}, status.trading, { kill: halt.kill, pause: halt.pause });
   }
 }
 
@@ -700,27 +844,38 @@ function confirmed(title, text, yes) {
 
 async function flatten() {
   const why = reason(false);
-  const open = ((data.positions || {}).expected || []).filter((p) => !same(p.quantity, 0));
+  const all = several() && !session.account;
+  const shown = all ? Object.values(raw.positions && raw.positions.accounts || {}) : [data.positions || {}];
+  const open = shown.flatMap((p) => (p && Array.isArray(p.expected) ? p.expected : [])).filter((p) => !same(p.quantity, 0));
   const ok = await confirmed('Flatten every position?', 'tvbridge closes all ' + open.length
-    + ' open position(s) with market orders, through the same risk checks as an alert.', 'Yes, flatten all');
+    + ' open position(s)' + (all ? ' in every account' : '') + ' with market orders, through the same risk checks'
+    + ' as an alert.', 'Yes, flatten all');
   if (!ok) {
     say('control-message', 'Flatten cancelled: nothing was sent.');
     return;
   }
   try {
-    const answer = await api('POST', '/admin/flatten', { actor: session.actor, reason: why || undefined, confirm: true });
-    say('control-message', 'Flatten ' + words(answer.decision) + (answer.reason ? ': ' + answer.reason : '')
-      + (answer.orders ? ' (' + answer.orders.length + ' orders)' : ''), answer.decision === 'rejected' ? 'error' : 'ok');
+    // flatten closes positions: with several accounts, every account only when asked for by name (all)
+    const path = all ? '/admin/flatten?account=all' : chosen('/admin/flatten');
+    const answer = await api('POST', path, { actor: session.actor, reason: why || undefined, confirm: true });
+    const answers = sideBySide(answer) ? Object.entries(answer.accounts) : [['', answer]];
+    say('control-message', 'Flatten ' + answers.map(([name, a]) => (name ? name + ' ' : '') + flattened(a)).join('; '),
+      answers.some(([, a]) => a.decision === 'rejected' || a.error) ? 'error' : 'ok');
   } catch (e) {
     say('control-message', e.message, 'error');
   }
+}
+
+function flattened(answer) {
+  return words(answer.decision || 'not done') + (answer.reason ? ': ' + answer.reason : '')
+    + (answer.error ? ': ' + answer.error : '') + (answer.orders ? ' (' + answer.orders.length + ' orders)' : '');
 }
 
 async function clearPending() {
   const why = reason(true);
   if (why === null) return;
   try {
-    const result = await api('DELETE', '/admin/pending', { actor: session.actor, reason: why });
+    const result = await api('DELETE', chosen('/admin/pending'), { actor: session.actor, reason: why });
     say('control-message', 'Cleared ' + result.cleared.length + ' pending signal(s).', 'ok');
   } catch (e) {
     say('control-message', e.message, 'error');
@@ -732,7 +887,7 @@ async function cancelOrder(order) {
     + order.symbol + ' (' + order.client_order_id + ')', 'Yes, cancel it');
   if (!ok) return;
   try {
-    await api('POST', '/admin/orders/' + encodeURIComponent(order.client_order_id) + '/cancel',
+    await api('POST', chosen('/admin/orders/' + encodeURIComponent(order.client_order_id) + '/cancel'),
       { actor: session.actor, reason: $('reason').value.trim() || undefined });
     say('orders-message', 'Cancel requested for ' + order.client_order_id + '; the broker confirms it shortly.', 'ok');
   } catch (e) {
@@ -795,6 +950,7 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
   $('sign-out').addEventListener('click', () => signOut());
+  $('account').addEventListener('change', () => chooseAccount($('account').value));
   $('kill').addEventListener('click', () => control('/admin/kill', 'Kill switch on: nothing new is sent to the broker'));
   $('pause').addEventListener('click', () => control('/admin/pause', 'Paused: entries are refused, exits still pass'));
   $('resume').addEventListener('click', () => control('/admin/resume', 'Resumed: trading again'));
