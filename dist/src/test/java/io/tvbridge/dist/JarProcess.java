@@ -138,6 +138,13 @@ final class JarProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** An admin action ({@code POST}), with the key in X-API-Key and a JSON body. */
+    HttpResponse<String> admin(String path, String key, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return post(body, Map.of());
     }
