@@ -4,6 +4,7 @@ import io.tvbridge.cli.bench.LoadPlan;
 import io.tvbridge.cli.bench.LoadReport;
 import io.tvbridge.cli.bench.ReplyObserver;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,10 @@ final class WebhookVsJetty implements Callable<Integer> {
             + " (default 0: orders are not paced, so no backlog of orders builds up behind the acks)")
     int maxOrdersPerSecond;
 
+    @Option(names = "--env", description = "a variable of the measured daemon over the paper defaults, repeatable:"
+            + " --env ACCOUNTS=live:paper,shadow:paper --env SHADOW_FOLLOWS=live")
+    Map<String, String> environment = new HashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         System.out.println("webhook-vs-jetty: " + Machine.describe());
@@ -61,9 +66,13 @@ final class WebhookVsJetty implements Callable<Integer> {
         LoadReport tvbridgeMax;
         double cpuPerAlert;
         double cpuPerAlertFlatOut;
+        Map<String, String> changes = new HashMap<>(environment);
+        changes.putIfAbsent("MAX_ORDERS_PER_SECOND", Integer.toString(maxOrdersPerSecond));
+        if (!environment.isEmpty()) {
+            System.out.println("tvbridge's variables over the paper defaults: " + environment);
+        }
         try (DaemonProcess tvbridge = DaemonProcess.start(options.jar, options.work().resolve("tvbridge"),
-                HarnessOptions.paperDaemon(Map.of("MAX_ORDERS_PER_SECOND", Integer.toString(maxOrdersPerSecond))),
-                options.javaOptions, "run")) {
+                HarnessOptions.paperDaemon(changes), options.javaOptions, "run")) {
             tvbridge.awaitListening(START);
             tvbridge.awaitReady(START);
             tvbridgeRate = measure(tvbridge, rate, "tvbridge, paper broker, DRY_RUN off");

@@ -276,6 +276,7 @@ public final class Daemon implements AutoCloseable {
             TradingAccount leader = account(shadow.spec().follows().get().value());
             ShadowMirror mirror = new ShadowMirror(leader.name(), shadow.name(), shadow.decisions());
             leader.decisions().addListener(mirror);
+            leader.ledger().addListener(mirror);
             mirror.catchUp(leader.store(), shadow.store(), clock.instant().minus(ShadowMirror.CATCH_UP));
             reports.add(new ShadowReports(leader.name(), leader.store(), leader.broker(),
                     leader.account()::valuation, shadow.name(), shadow.store()));

@@ -18,7 +18,8 @@ import picocli.CommandLine;
                 ControlCommands.Status.class, ControlCommands.Kill.class, ControlCommands.Pause.class,
                 ControlCommands.Resume.class, ControlCommands.Flatten.class, ControlCommands.Reconcile.class,
                 ControlCommands.Adopt.class, RecordCommands.Positions.class, RecordCommands.Orders.class,
-                RecordCommands.Trades.class, RecordCommands.Pnl.class, SettingsCommand.class, SignCommand.class,
+                RecordCommands.Trades.class, RecordCommands.Pnl.class, RecordCommands.Slippage.class,
+                SettingsCommand.class, SignCommand.class,
                 AlertTemplateCommand.class, AlertCommand.class, DbCommand.class, ExportCommand.class, BenchCommand.class,
                 BenchServerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

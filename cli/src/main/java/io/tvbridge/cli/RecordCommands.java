@@ -183,4 +183,62 @@ final class RecordCommands {
                     text(line.get("net")), text(line.get("trades")), text(line.get("win_rate")));
         }
     }
+
+    @Command(name = "slippage", mixinStandardHelpOptions = true,
+            description = "What the fills of an account cost against its shadow's (a paper account that copies its"
+                    + " orders at the signals' prices): per order, per symbol and per strategy, in money and ticks.")
+    static final class Slippage extends Listing {
+        @Override
+        int run(PrintWriter out) {
+            Map<String, Object> filters = filters();
+            filters.remove("limit");
+            filters.remove("offset");
+            JsonNode answer = daemon.get("/admin/slippage" + AdminConnection.query(filters));
+            if (printedJson(out, answer)) {
+                return 0;
+            }
+            if (answer.has("leader")) {
+                print(out, answer);
+                return 0;
+            }
+            return eachAccount(out, answer, report -> {
+                print(out, report);
+                return 0;
+            });
+        }
+
+        private void print(PrintWriter out, JsonNode report) {
+            out.printf("%s's fills against its shadow %s (positive: a cost)%n", text(report.get("leader")),
+                    text(report.get("shadow")));
+            Table orders = new Table("SIGNAL", "SYMBOL", "SIDE", "QTY", "LIVE", "SHADOW", "PER UNIT", "TICKS", "MONEY");
+            int shown = 0;
+            for (JsonNode order : report.get("orders")) {
+                if (shown++ == limit) {
+                    break;
+                }
+                orders.row(text(order.get("signal_id")), text(order.get("symbol")), text(order.get("side")),
+                        text(order.get("quantity")), text(order.get("live_price")), text(order.get("shadow_price")),
+                        order.get("measured").asBoolean() ? text(order.get("per_unit")) : text(order.get("status")),
+                        text(order.get("ticks")), money(order.get("money")));
+            }
+            orders.print(out);
+            Table totals = new Table("", "ORDERS", "MEASURED", "AVG TICKS", "MONEY", "IN ACCOUNT CURRENCY");
+            report.get("by_symbol").forEach(total -> total(totals, "symbol " + text(total.get("key")), total));
+            report.get("by_strategy").forEach(total -> total(totals, "strategy " + text(total.get("key")), total));
+            total(totals, "total", report.get("total"));
+            totals.print(out);
+        }
+
+        private static void total(Table table, String name, JsonNode total) {
+            StringBuilder money = new StringBuilder();
+            total.get("money").properties().forEach(entry -> money.append(money.isEmpty() ? "" : ", ")
+                    .append(text(entry.getValue())).append(' ').append(entry.getKey()));
+            table.row(name, text(total.get("orders")), text(total.get("measured")), text(total.get("average_ticks")),
+                    money.toString(), money(total.get("account_money")));
+        }
+
+        private static String money(JsonNode money) {
+            return money == null || money.isNull() ? "" : text(money.get("amount")) + " " + text(money.get("currency"));
+        }
+    }
 }

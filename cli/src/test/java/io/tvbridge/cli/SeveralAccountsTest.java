@@ -10,6 +10,8 @@ import io.tvbridge.core.signal.Mirror;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -96,8 +98,29 @@ class SeveralAccountsTest {
             assertThat(aapl.get("money").get("amount").decimalValue()).isEqualByComparingTo("2");
             assertThat(aapl.get("money").get("currency").asText()).isEqualTo("USD");
             assertThat(report.get("by_strategy").get(0).get("key").asText()).isEqualTo("ema");
+            // a leader's order cancelled before it filled: its copy is cancelled too
+            JsonNode resting = tv.signal("\"symbol\":\"MSFT\",\"action\":\"buy\",\"quantity\":1,\"price\":400,"
+                    + "\"order_type\":\"limit\",\"limit_price\":300,\"strategy\":\"ema\"");
+            String order = resting.get("accounts").get(0).get("client_order_id").asText();
+            eventually("the copy resting", () -> placed(tv, "shadow").contains("MSFT"));
+            tv.admin(200, "POST", "/admin/orders/" + order + "/cancel?account=live",
+                    "{\"actor\":\"test\",\"reason\":\"changed my mind\"}");
+            eventually("the copy cancelled", () -> tv.daemon.account("shadow").store().inTransaction(session ->
+                    session.ordersInPhases(Set.of(OrderPhase.CANCELLED))).stream()
+                    .anyMatch(copy -> copy.symbol().equals("MSFT")));
+
             JsonNode all = tv.admin(200, "GET", "/admin/slippage", null);
-            assertThat(all.get("accounts").get("shadow").get("total").get("orders").asInt()).isEqualTo(3);
+            assertThat(all.get("accounts").get("shadow").get("total").get("orders").asInt()).isEqualTo(4);
+            assertThat(all.get("accounts").get("shadow").get("total").get("measured").asInt()).isEqualTo(3);
+
+            StringWriter out = new StringWriter();
+            int code = Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "slippage",
+                    "--account", "live", "--symbol", "AAPL", "--url", "http://127.0.0.1:" + tv.daemon.port(),
+                    "--api-key", TestDaemon.ADMIN_KEY);
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("live's fills against its shadow shadow")
+                    .containsPattern("AAPL +BUY +10 +100\\.2\\d* +100 +0\\.2 +20000 +2 USD")
+                    .containsPattern("strategy ema +1 +1 +20000 +2 USD +2 USD");
         }
     }
 

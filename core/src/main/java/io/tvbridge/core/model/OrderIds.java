@@ -3,6 +3,7 @@ package io.tvbridge.core.model;
 import io.tvbridge.broker.spi.model.ClientOrderId;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,22 @@ public final class OrderIds {
 
     public ClientOrderId forSignal(long signalId, int leg) {
         return ClientOrderId.of("tvb-" + installation + "-" + signalId + "-" + leg);
+    }
+
+    /**
+     * The leg of an order's id ({@code 2} in {@code tvb-k3x9q-42-2}): the place of the order in its
+     * signal's plan, which a shadow's copy of the signal keeps. Empty for an id of another shape
+     * (a bracket's child, {@code tvb-k3x9q-42-1.tp}).
+     */
+    public static OptionalInt legOf(ClientOrderId id) {
+        String value = id.value();
+        int dash = value.lastIndexOf('-');
+        String leg = value.substring(dash + 1);
+        if (!value.startsWith("tvb-") || leg.isEmpty() || !leg.chars().allMatch(Character::isDigit)
+                || leg.length() > 9) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(leg));
     }
 
     public String installation() {

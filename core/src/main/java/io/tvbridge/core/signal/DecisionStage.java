@@ -217,6 +217,25 @@ public final class DecisionStage implements SignalIntake, AutoCloseable {
                 Optional.of(mirror.orders())));
     }
 
+    /**
+     * Cancels this shadow's copy of leg {@code leg} of {@code leader}'s signal {@code signalId},
+     * when the copy still works (the leader's order was cancelled or expired). Completes with the
+     * copy it cancels, once the request is committed; empty when there is nothing to cancel.
+     */
+    public CompletableFuture<Optional<StoredOrder>> cancelCopy(String leader, long signalId, int leg, String reason) {
+        return ask(session -> {
+            Optional<StoredOrder> working = session.findSignalByAlertId(Mirror.alertId(leader, signalId))
+                    .flatMap(copy -> session.ordersOfSignal(copy.id()).stream()
+                            .filter(order -> OrderIds.legOf(order.clientOrderId()).orElse(0) == leg).findFirst())
+                    .flatMap(copy -> state.openOrder(copy.clientOrderId()));
+            working.ifPresent(order -> ledger.cancelRequested(state, order, clock.instant(), reason));
+            return working;
+        }).thenApply(cancelled -> {
+            cancelled.ifPresent(submitter::cancel);
+            return cancelled;
+        });
+    }
+
     private CompletableFuture<Outcome> enqueue(Decide decide) {
         if (!worker.offer(decide)) {
             decide.result().complete(new Outcome.Unavailable("tvbridge is shutting down; the alert was not stored"));
