@@ -65,9 +65,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +90,7 @@ public final class Daemon implements AutoCloseable {
     private final ConfigValues values;
     private final Clock clock;
     private final Instant startedAt;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started;
     private final Exit exit;
     /** The accounts it trades, in the order {@code ACCOUNTS} names them (one with {@code BROKER}). */
     private final List<TradingAccount> accounts = new ArrayList<>();
@@ -125,6 +123,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.exit = exit;
         this.startedAt = clock.instant();
+        this.started = new StartedParts("the daemon");
     }
 
     /**
@@ -437,8 +436,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T remember(T component) {
-        started.push(component);
-        return component;
+        return started.remember(component);
     }
 
     public int port() {
@@ -507,14 +505,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
-            try {
-                component.close();
-            } catch (Exception e) {
-                log.warn("stopping {} failed: {}", component.getClass().getSimpleName(), e.toString());
-            }
-        }
+    public void close() {
+        started.close();
     }
 }

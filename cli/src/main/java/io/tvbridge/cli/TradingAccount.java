@@ -63,8 +63,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +99,7 @@ public final class TradingAccount implements AutoCloseable {
     private final Path folder;
     private final MyBatisStore store;
     private final Host host;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedParts started;
     /** The daemon's notices; for one account of several, each names its account. */
     private final Notifier notifier;
     private final AtomicReference<BrokerCircuit> circuit = new AtomicReference<>();
@@ -129,6 +127,7 @@ public final class TradingAccount implements AutoCloseable {
         this.folder = folder;
         this.store = store;
         this.host = host;
+        this.started = new StartedParts("account " + spec.name());
         this.notifier = host.several() ? notice -> host.notifier().notify(new Notice(notice.kind(),
                 "[" + spec.name() + "] " + notice.text(), notice.at())) : host.notifier();
     }
@@ -332,8 +331,7 @@ public final class TradingAccount implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T remember(T component) {
-        started.push(component);
-        return component;
+        return started.remember(component);
     }
 
     /** The account's admin API: the switches, the settings and the records, as one account's. */
@@ -421,15 +419,7 @@ public final class TradingAccount implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable component = started.pop();
-            try {
-                component.close();
-            } catch (Exception e) {
-                log.warn("stopping {} of account {} failed: {}", component.getClass().getSimpleName(), name(),
-                        e.toString());
-            }
-        }
+    public void close() {
+        started.close();
     }
 }

@@ -100,10 +100,10 @@ class SeveralAccountsTest {
             assertThat(report.get("by_strategy").get(0).get("key").asText()).isEqualTo("ema");
             // a leader's order cancelled before it filled: its copy is cancelled too
             JsonNode resting = tv.signal("\"symbol\":\"MSFT\",\"action\":\"buy\",\"quantity\":1,\"price\":400,"
-                    + "\"order_type\":\"limit\",\"limit_price\":300,\"strategy\":\"ema\"");
+                    + "\"order_type\":\"trailing_stop\",\"trail_amount\":5,\"strategy\":\"ema\"");
             String order = resting.get("accounts").get(0).get("client_order_id").asText();
             eventually("the copy resting", () -> placed(tv, "shadow").contains("MSFT"));
-            tv.admin(200, "POST", "/admin/orders/" + order + "/cancel?account=live",
+            tv.admin(202, "POST", "/admin/orders/" + order + "/cancel?account=live",
                     "{\"actor\":\"test\",\"reason\":\"changed my mind\"}");
             eventually("the copy cancelled", () -> tv.daemon.account("shadow").store().inTransaction(session ->
                     session.ordersInPhases(Set.of(OrderPhase.CANCELLED))).stream()

@@ -104,6 +104,11 @@ public final class AccountRouter implements SignalIntake {
         if (route instanceof Route.Refused refused) {
             return CompletableFuture.completedFuture(Plan.reject(refused.reason()));
         }
+        if (!named) {
+            Desk only = desks.values().iterator().next();
+            alert.instrument().ifPresent(only.prepare());
+            return only.intake().preview(alert);
+        }
         List<AccountName> accounts = ((Route.To) route).accounts();
         List<CompletableFuture<Plan>> plans = new ArrayList<>();
         for (AccountName name : accounts) {
