@@ -17,7 +17,7 @@ class AdminOpenApiTest {
 
     private static Set<String> served() {
         return served(List.of(AdminResource.class, AdminRecordsResource.class, AdminEventsResource.class,
-                AlertExplainResource.class));
+                AlertExplainResource.class, SlippageResource.class));
     }
 
     private static Set<String> served(List<Class<?>> resources) {
