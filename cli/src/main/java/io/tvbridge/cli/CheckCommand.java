@@ -6,6 +6,9 @@ import io.tvbridge.broker.spi.BrokerConfig;
 import io.tvbridge.broker.spi.BrokerException;
 import io.tvbridge.broker.spi.BrokerListener;
 import io.tvbridge.broker.spi.MarketHours;
+import io.tvbridge.core.account.AccountName;
+import io.tvbridge.core.account.AccountsConfig;
+import io.tvbridge.core.account.routes.Routes;
 import io.tvbridge.core.config.ConfigException;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.NetworkConfig;
@@ -31,10 +34,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -135,6 +140,14 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             NetworkConfig.from(values);
+        } catch (ConfigException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            AccountsConfig accounts = AccountsConfig.from(values);
+            Set<AccountName> trading = new LinkedHashSet<>();
+            accounts.trading().forEach(account -> trading.add(account.name()));
+            accounts.routes().ifPresent(routes -> Routes.parse(routes, trading));
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         }
@@ -255,21 +268,44 @@ final class CheckCommand implements Callable<Integer> {
 
     private void broker(ConfigValues values, Path data, Optional<JsonNode> running) {
         if (running.isPresent()) {
-            JsonNode health = running.get().get("broker");
-            String detail = health.path("name").asText() + " (from the running tvbridge): "
-                    + health.path("summary").asText();
-            if (health.path("connected").asBoolean()) {
-                ok("broker", detail);
+            JsonNode accounts = running.get().path("accounts");
+            if (accounts.isObject()) {
+                accounts.properties().forEach(account -> runningBroker("broker " + account.getKey(),
+                        account.getValue().get("broker")));
             } else {
-                fail("broker", detail);
+                runningBroker("broker", running.get().get("broker"));
             }
             return;
         }
-        String name = values.text(TvBridgeConfig.BROKER, "paper").toLowerCase(Locale.ROOT);
+        AccountsConfig accounts;
+        try {
+            accounts = AccountsConfig.from(values);
+        } catch (ConfigException e) {
+            fail("broker", e.getMessage());
+            return;
+        }
         BrokerCatalog catalog = BrokerCatalog.discover(data.resolve("plugins"));
+        for (AccountsConfig.Account account : accounts.accounts()) {
+            String what = accounts.several() ? "broker " + account.name() : "broker";
+            broker(what, account.broker(), accounts.several() ? accounts.valuesOf(account, values) : values, catalog);
+        }
+    }
+
+    private void runningBroker(String what, JsonNode health) {
+        String detail = health.path("name").asText() + " (from the running tvbridge): "
+                + health.path("summary").asText();
+        if (health.path("connected").asBoolean()) {
+            ok(what, detail);
+        } else {
+            fail(what, detail);
+        }
+    }
+
+    /** Connects to {@code name} with {@code values}, in a scratch folder, and says whether it answered. */
+    private void broker(String what, String name, ConfigValues values, BrokerCatalog catalog) {
         Optional<BrokerCatalog.Provider> provider = catalog.find(name);
         if (provider.isEmpty()) {
-            fail("broker", "unknown broker '" + name + "'; found: " + String.join(", ", catalog.names()));
+            fail(what, "unknown broker '" + name + "'; found: " + String.join(", ", catalog.names()));
             return;
         }
         Path state = null;
@@ -283,13 +319,13 @@ final class CheckCommand implements Callable<Integer> {
                 broker.connect();
                 var health = broker.health();
                 if (health.connected()) {
-                    ok("broker", name + " reachable: " + health.summary());
+                    ok(what, name + " reachable: " + health.summary());
                 } else {
-                    fail("broker", name + " not reachable: " + health.summary());
+                    fail(what, name + " not reachable: " + health.summary());
                 }
             }
         } catch (BrokerException | IOException | RuntimeException e) {
-            fail("broker", name + ": " + e.getMessage());
+            fail(what, name + ": " + e.getMessage());
         } finally {
             delete(state);
         }

@@ -278,7 +278,7 @@ public final class Daemon implements AutoCloseable {
             leader.ledger().addListener(mirror);
             mirror.catchUp(leader.store(), shadow.store(), clock.instant().minus(ShadowMirror.CATCH_UP));
             reports.add(new ShadowReports(leader.name(), leader.store(), leader.broker(),
-                    leader.account()::valuation, shadow.name(), shadow.store()));
+                    leader.account()::valuation, shadow.name(), shadow.store(), clock));
         }
         return reports;
     }

@@ -121,6 +121,13 @@ class SeveralAccountsTest {
             assertThat(out.toString()).contains("live's fills against its shadow shadow")
                     .containsPattern("AAPL +BUY +10 +100\\.2\\d* +100 +0\\.2 +20000 +2 USD")
                     .containsPattern("strategy ema +1 +1 +20000 +2 USD +2 USD");
+
+            StringWriter checked = new StringWriter();
+            Main.execute(new PrintWriter(checked, true), new PrintWriter(new StringWriter(), true), "check",
+                    "--data-dir", tv.dataDirectory.toString(), "--port", Integer.toString(tv.daemon.port()), "--host",
+                    "127.0.0.1");
+            assertThat(checked.toString()).contains("broker live", "broker fx", "broker shadow")
+                    .contains("paper (from the running tvbridge)");
         }
     }
 

@@ -14,6 +14,9 @@ import io.tvbridge.core.store.Store;
 import io.tvbridge.core.store.StoredOrder;
 import io.tvbridge.core.store.StoredSignal;
 import io.tvbridge.core.store.TimeRange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,21 +33,26 @@ import java.util.function.Supplier;
  * currencies are the leader's broker's (it resolved each instrument when it placed the order).
  */
 public final class ShadowReports {
+    /** What a report covers when it is not told where to start. */
+    public static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
     private final String leader;
     private final Store leaderStore;
     private final BrokerHandle leaderBroker;
     private final Supplier<Valuation> leaderValuation;
     private final String shadow;
     private final Store shadowStore;
+    private final Clock clock;
 
     public ShadowReports(String leader, Store leaderStore, BrokerHandle leaderBroker,
-                         Supplier<Valuation> leaderValuation, String shadow, Store shadowStore) {
+                         Supplier<Valuation> leaderValuation, String shadow, Store shadowStore, Clock clock) {
         this.leader = leader;
         this.leaderStore = leaderStore;
         this.leaderBroker = leaderBroker;
         this.leaderValuation = leaderValuation;
         this.shadow = shadow;
         this.shadowStore = shadowStore;
+        this.clock = clock;
     }
 
     public String leader() {
@@ -56,15 +64,18 @@ public final class ShadowReports {
     }
 
     /**
-     * The report of the leader's orders created in {@code range}, of {@code symbol} and
+     * The report of the leader's orders created in {@code range} (from {@link #DEFAULT_PERIOD} ago
+     * when it gives no start: a long history would make a long answer), of {@code symbol} and
      * {@code strategy} when given.
      *
      * @throws BrokerException when the leader's broker cannot say an instrument's tick size
      */
     public SlippageReport.Report report(TimeRange range, Optional<String> symbol, Optional<String> strategy)
             throws BrokerException {
+        Instant from = range.from().orElseGet(() -> clock.instant().minus(DEFAULT_PERIOD));
+        TimeRange covered = new TimeRange(Optional.of(from), range.to());
         Map<Long, List<StoredOrder>> bySignal = new LinkedHashMap<>();
-        leaderStore.inTransaction(session -> session.ordersCreated(range)).stream()
+        leaderStore.inTransaction(session -> session.ordersCreated(covered)).stream()
                 .filter(order -> !order.isBracketChild() && order.phase() != OrderPhase.DRY_RUN)
                 .sorted(Comparator.comparingLong(StoredOrder::id))
                 .forEach(order -> bySignal.computeIfAbsent(order.signalId(), id -> new ArrayList<>()).add(order));
@@ -99,7 +110,7 @@ public final class ShadowReports {
             }
         }
         Valuation valuation = leaderValuation.get();
-        return SlippageReport.of(leader, shadow, pairs, (ofSymbol, amount) -> {
+        return SlippageReport.of(leader, shadow, from, range.to(), pairs, (ofSymbol, amount) -> {
             try {
                 return Optional.of(valuation.toAccount(ofSymbol, amount));
             } catch (MissingRate e) {

@@ -64,7 +64,9 @@ public final class SlippageReport {
                         Map<String, BigDecimal> money, Optional<Money> accountMoney) {
     }
 
-    public record Report(String leader, String shadow, List<OrderSlippage> orders, List<Total> bySymbol,
+    /** The leader's orders created from {@code from} (and before {@code to}, when given), compared. */
+    public record Report(String leader, String shadow, Instant from, Optional<Instant> to, List<OrderSlippage> orders,
+                         List<Total> bySymbol,
                          List<Total> byStrategy, Total total) {
     }
 
@@ -77,9 +79,10 @@ public final class SlippageReport {
     private SlippageReport() {
     }
 
-    public static Report of(String leader, String shadow, List<Pair> pairs, ToAccount toAccount) {
+    public static Report of(String leader, String shadow, Instant from, Optional<Instant> to, List<Pair> pairs,
+                            ToAccount toAccount) {
         List<OrderSlippage> orders = pairs.stream().map(pair -> order(pair, toAccount)).toList();
-        return new Report(leader, shadow, orders, totals(orders, OrderSlippage::symbol),
+        return new Report(leader, shadow, from, to, orders, totals(orders, OrderSlippage::symbol),
                 totals(orders, order -> order.strategy().orElse("(none)")), total("all", orders));
     }
 

@@ -97,7 +97,7 @@ class SlippageReportTest {
 
     @Test
     void totalsAddMoneyByCurrencyAndWeighTicksByQuantity() {
-        SlippageReport.Report report = SlippageReport.of("live", "shadow", List.of(
+        SlippageReport.Report report = SlippageReport.of("live", "shadow", AT, Optional.empty(), List.of(
                 pair("ema", order("1", "AAPL", Side.BUY, "10", "100.02", "1"), order("a", "AAPL", Side.BUY, "10",
                         "100.00", "1"), "0.01", "USD"),
                 pair("ema", order("2", "AAPL", Side.SELL, "30", "99.99", "1"), order("b", "AAPL", Side.SELL, "30",
