@@ -1,5 +1,6 @@
 package io.tvbridge.core.account.shadow;
 
+import io.tvbridge.broker.spi.model.OrderType;
 import io.tvbridge.broker.spi.model.Side;
 import io.tvbridge.core.money.Money;
 import io.tvbridge.core.store.StoredOrder;
@@ -95,6 +96,10 @@ public final class SlippageReport {
         String status;
         if (shadow.isEmpty()) {
             status = "not copied: " + pair.notCopied().orElse("the shadow has not copied it yet");
+        } else if (live.type() == OrderType.MARKET && live.referencePrice().isEmpty()) {
+            // the paper broker filled the copy at whatever price it last saw: no measure of anything
+            status = "not measured: the alert gave no price (\"price\": \"{{close}}\"), so the shadow had none to"
+                    + " fill at";
         } else if (livePrice.isEmpty()) {
             status = "the live order has not filled (" + phase(live) + ")";
         } else if (shadowPrice.isEmpty()) {

@@ -93,6 +93,14 @@ class SlippageReportTest {
                 Optional.of("the kill switch of this shadow account is on"), BigDecimal.ONE, "USD"), SAME_CURRENCY);
         assertThat(refused.status()).isEqualTo("not copied: the kill switch of this shadow account is on");
         assertThat(refused.money()).isEmpty();
+        StoredOrder unpriced = order("l", "X", Side.BUY, "1", "10", "1");
+        unpriced = new StoredOrder(unpriced.ref(), new PlannedOrder(unpriced.instrument(), Side.BUY, BigDecimal.ONE,
+                OrderPrices.market(), Optional.empty(), Optional.empty(), Optional.empty(), TimeInForce.DAY, true),
+                false, AT, unpriced.progress());
+        SlippageReport.OrderSlippage noPrice = SlippageReport.order(pair("ema", unpriced,
+                order("s", "X", Side.BUY, "1", "9", "1"), "0.01", "USD"), SAME_CURRENCY);
+        assertThat(noPrice.measured()).isFalse();
+        assertThat(noPrice.status()).startsWith("not measured: the alert gave no price");
     }
 
     @Test
