@@ -145,9 +145,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             AccountsConfig accounts = AccountsConfig.from(values);
-            Set<AccountName> trading = new LinkedHashSet<>();
-            accounts.trading().forEach(account -> trading.add(account.name()));
-            accounts.routes().ifPresent(routes -> Routes.parse(routes, trading));
+            Set<AccountName> names = new LinkedHashSet<>();
+            accounts.accounts().forEach(account -> names.add(account.name()));
+            accounts.routes().ifPresent(routes -> Routes.parse(routes, names));
         } catch (ConfigException e) {
             problems.add(e.getMessage());
         }

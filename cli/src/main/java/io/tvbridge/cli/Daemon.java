@@ -246,25 +246,29 @@ public final class Daemon implements AutoCloseable {
     private SignalService signalService(AccountsConfig plan, NetworkConfig network) {
         WebhookAuthenticator authenticator = new WebhookAuthenticator(config.webhookSecret());
         AlertFreshness freshness = new AlertFreshness(network.maxAlertAge());
-        List<AccountRouter.Desk> desks = accounts.stream().filter(account -> !account.spec().shadow())
-                .map(account -> new AccountRouter.Desk(account.spec().name(), account.decisions(),
-                        account.account()::prepare)).toList();
+        List<AccountRouter.Desk> desks = accounts.stream().map(account -> new AccountRouter.Desk(
+                account.spec().name(), account.decisions(), account.account()::prepare)).toList();
         Set<AccountName> names = new LinkedHashSet<>();
         desks.forEach(desk -> names.add(desk.name()));
-        Routes routes = plan.routes().map(text -> routes(text, names, plan))
-                .orElseGet(() -> names.size() == 1 ? Routes.everythingTo(names.iterator().next())
+        Map<AccountName, AccountName> leaders = new LinkedHashMap<>();
+        plan.accounts().forEach(account -> account.follows().ifPresent(leader -> leaders.put(account.name(), leader)));
+        Set<AccountName> trading = new LinkedHashSet<>();
+        plan.trading().forEach(account -> trading.add(account.name()));
+        Routes routes = plan.routes().map(text -> Routes.parse(text, names))
+                .orElseGet(() -> trading.size() == 1 ? Routes.everythingTo(trading.iterator().next())
                         : Routes.byAlertOnly(names));
         if (plan.several()) {
             log.info("routes: {}", routes.describe());
         }
-        return new SignalService(authenticator, new AccountRouter(desks, routes, plan.several()), redactor, freshness,
-                metrics);
+        return new SignalService(authenticator, new AccountRouter(desks, leaders, routes, plan.several()), redactor,
+                freshness, metrics);
     }
 
     /**
      * Each shadow starts copying its leader's orders: those decided from now on as they are
      * committed, and first those of the last days it has not copied (a crash between the leader's
-     * commit and the copy's). Returns the shadows' slippage reports.
+     * commit and the copy's); an order the leader's broker ends unfilled ends in the shadow too.
+     * Returns the shadows' slippage reports.
      */
     private List<ShadowReports> followLeaders() {
         List<ShadowReports> reports = new ArrayList<>();
@@ -281,23 +285,6 @@ public final class Daemon implements AutoCloseable {
                     leader.account()::valuation, shadow.name(), shadow.store(), clock));
         }
         return reports;
-    }
-
-    /** {@code ROUTES} read; a rule that sends alerts to a shadow is refused with why. */
-    private static Routes routes(String text, Set<AccountName> names, AccountsConfig plan) {
-        try {
-            return Routes.parse(text, names);
-        } catch (ConfigException e) {
-            for (AccountsConfig.Account account : plan.accounts()) {
-                if (account.shadow() && e.getMessage().contains("'" + account.name() + "'")) {
-                    throw new ConfigException(AccountsConfig.ROUTES + " sends alerts to " + account.name()
-                            + ", the shadow of " + account.follows().orElseThrow() + ": a shadow copies the orders"
-                            + " of the account it follows and takes no alerts of its own; take it out of "
-                            + AccountsConfig.ROUTES);
-                }
-            }
-            throw e;
-        }
     }
 
     private String describeAccounts(AccountsConfig plan) {

@@ -65,17 +65,18 @@ class SeveralAccountsTest {
             assertThat(nowhere.statusCode()).isEqualTo(400);
             assertThat(json(nowhere).get("error").asText()).contains("no route sends this alert to an account")
                     .contains("strategy:ema -> live; fx:* -> fx");
-            HttpResponse<String> toTheShadow = tv.post(TestDaemon.alert("\"symbol\":\"MSFT\",\"action\":\"buy\","
-                    + "\"quantity\":1,\"price\":400,\"account\":\"shadow\""));
-            assertThat(toTheShadow.statusCode()).isEqualTo(400);
+            // named, the shadow decides an alert itself: a forward test on paper, beside the copies
+            JsonNode toTheShadow = tv.signal("\"symbol\":\"NVDA\",\"action\":\"buy\",\"quantity\":1,"
+                    + "\"price\":180,\"account\":\"shadow\"");
+            assertThat(accounts(toTheShadow)).containsExactly("shadow");
 
             // each account's own records: live has AAPL and EURUSD, fx has EURUSD and MSFT
             eventually("every order filled", () -> placed(tv, "live").size() == 2 && placed(tv, "fx").size() == 3);
             assertThat(placed(tv, "live")).containsExactly("AAPL", "EURUSD");
             assertThat(placed(tv, "fx")).containsExactly("EURUSD", "EURUSD", "MSFT");
-            // the shadow copied live's two orders, no other account's
-            eventually("the shadow's copies placed", () -> placed(tv, "shadow").size() == 2);
-            assertThat(placed(tv, "shadow")).containsExactly("AAPL", "EURUSD");
+            // the shadow copied live's two orders, no other account's, and placed the one it decided
+            eventually("the shadow's orders placed", () -> placed(tv, "shadow").size() == 3);
+            assertThat(placed(tv, "shadow")).containsExactlyInAnyOrder("AAPL", "EURUSD", "NVDA");
 
             // a kill in one account leaves the others trading
             tv.daemon.account("fx").control().kill("test", "fx stopped");
@@ -154,6 +155,30 @@ class SeveralAccountsTest {
                         session.findSignalByAlertId(Mirror.alertId("live", liveOrders.get(0).signalId())));
                 assertThat(copy).isPresent();
             }
+        }
+    }
+
+    @Test
+    void aShadowRoutedTheAlertsOfItsLeaderCopiesItsOrdersAndDecidesTheRestItself() {
+        Map<String, String> issueExample = Map.of("ACCOUNTS", "live:paper,fx:paper,shadow:paper",
+                "SHADOW_FOLLOWS", "live", "ROUTES", "ema->live; fx:*->fx; *->shadow");
+        try (TestDaemon tv = TestDaemon.start(folder, issueExample)) {
+            JsonNode ema = tv.signal("\"symbol\":\"AAPL\",\"action\":\"buy\",\"quantity\":10,\"price\":100,"
+                    + "\"strategy\":\"ema\"");
+            assertThat(accounts(ema)).containsExactly("live");
+            assertThat(ema.get("routes").asText()).isEqualTo("strategy ema -> live; any -> shadow; shadow copies"
+                    + " live's orders");
+            JsonNode pair = tv.signal("\"symbol\":\"FX:EURUSD\",\"action\":\"buy\",\"quantity\":1000,"
+                    + "\"price\":1.1");
+            assertThat(accounts(pair)).containsExactly("fx", "shadow");
+            JsonNode other = tv.signal("\"symbol\":\"MSFT\",\"action\":\"buy\",\"quantity\":1,\"price\":400,"
+                    + "\"strategy\":\"rsi\"");
+            assertThat(accounts(other)).containsExactly("shadow");
+            eventually("the shadow's orders placed", () -> placed(tv, "shadow").size() == 3);
+            assertThat(placed(tv, "shadow")).containsExactlyInAnyOrder("AAPL", "EURUSD", "MSFT");
+            long copies = tv.daemon.account("shadow").store().inTransaction(session -> session.recentSignals(10))
+                    .stream().filter(signal -> signal.alert().alertId().orElse("").startsWith("mirror:live:")).count();
+            assertThat(copies).as("only live's ema order is a copy").isEqualTo(1);
         }
     }
 

@@ -157,7 +157,7 @@ public record AccountsConfig(List<Account> accounts, Optional<String> routes, bo
         return leader.values(daemon).scoped(account.prefix(), SHADOW_DEFAULTS);
     }
 
-    /** The accounts alerts may be routed to: all but the shadows, which take their leader's orders. */
+    /** The accounts that follow no other: without ROUTES, one of them alone takes every alert. */
     public List<Account> trading() {
         return accounts.stream().filter(account -> !account.shadow()).toList();
     }

@@ -39,12 +39,19 @@ public final class AccountRouter implements SignalIntake {
     }
 
     private final Map<AccountName, Desk> desks = new LinkedHashMap<>();
+    /** Each shadow's leader: an alert routed to both is decided by the leader, and the shadow copies its orders. */
+    private final Map<AccountName, AccountName> leaders;
     private final Routes routes;
     /** Whether answers name the accounts ({@code ACCOUNTS=…}), rather than being the one account's own. */
     private final boolean named;
 
     public AccountRouter(List<Desk> desks, Routes routes, boolean named) {
+        this(desks, Map.of(), routes, named);
+    }
+
+    public AccountRouter(List<Desk> desks, Map<AccountName, AccountName> leaders, Routes routes, boolean named) {
         desks.forEach(desk -> this.desks.put(desk.name(), desk));
+        this.leaders = Map.copyOf(leaders);
         this.routes = Objects.requireNonNull(routes, "routes");
         this.named = named;
         if (desks.isEmpty()) {
@@ -62,7 +69,7 @@ public final class AccountRouter implements SignalIntake {
             return CompletableFuture.completedFuture(new Outcome.Refused(AlertProblem.Kind.INVALID,
                     Optional.of("account"), refused.reason()));
         }
-        Route.To to = (Route.To) route;
+        Route.To to = deciding((Route.To) route);
         if (!named) {
             Desk only = desks.values().iterator().next();
             candidate.alert().instrument().ifPresent(only.prepare());
@@ -85,7 +92,23 @@ public final class AccountRouter implements SignalIntake {
     @Override
     public boolean needsQuantity(Alert alert) {
         return routes.route(alert) instanceof Route.To to
-                && to.accounts().stream().anyMatch(name -> desks.get(name).intake().needsQuantity(alert));
+                && deciding(to).accounts().stream().anyMatch(name -> desks.get(name).intake().needsQuantity(alert));
+    }
+
+    /**
+     * The accounts that decide an alert routed to {@code to}: a shadow routed the same alert as its
+     * leader leaves it to the leader and copies the leader's orders; routed an alert its leader does
+     * not take, it decides it itself (a forward test on paper).
+     */
+    private Route.To deciding(Route.To to) {
+        List<AccountName> deciding = to.accounts().stream()
+                .filter(name -> !leaders.containsKey(name) || !to.accounts().contains(leaders.get(name))).toList();
+        if (deciding.size() == to.accounts().size()) {
+            return to;
+        }
+        List<String> copies = to.accounts().stream().filter(name -> !deciding.contains(name))
+                .map(name -> name + " copies " + leaders.get(name) + "'s orders").toList();
+        return new Route.To(deciding, to.why() + "; " + String.join(", ", copies));
     }
 
     /** The first account's settings; what an alert needs is asked of the accounts it goes to ({@link #needsQuantity}). */
@@ -109,7 +132,7 @@ public final class AccountRouter implements SignalIntake {
             alert.instrument().ifPresent(only.prepare());
             return only.intake().preview(alert);
         }
-        List<AccountName> accounts = ((Route.To) route).accounts();
+        List<AccountName> accounts = deciding((Route.To) route).accounts();
         List<CompletableFuture<Plan>> plans = new ArrayList<>();
         for (AccountName name : accounts) {
             Desk desk = desks.get(name);
