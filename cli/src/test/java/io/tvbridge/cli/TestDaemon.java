@@ -255,9 +255,9 @@ final class TestDaemon implements AutoCloseable {
         return DriverManager.getConnection(MyBatisStore.h2Url(dataDirectory), "sa", "");
     }
 
-    /** Waits up to 10 s for something that happens after the webhook is answered (fills, updates). */
+    /** Waits up to 20 s (two JVMs share the build's cores) for what follows an answer (fills, updates). */
     static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);

@@ -55,6 +55,8 @@ public final class JobScheduler implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
     private final Object running = new Object();
+    /** How long closing waits for a job that is running. */
+    private static final Duration RUNNING_JOB_WAIT = Duration.ofSeconds(30);
     private final ScheduledExecutorService ticker = Timers.single("tvbridge-jobs");
 
     public JobScheduler(Clock clock) {
@@ -151,8 +153,21 @@ public final class JobScheduler implements AutoCloseable {
         return entry;
     }
 
+    /**
+     * Runs no more jobs and waits (up to {@link #RUNNING_JOB_WAIT}) for one that is running: what
+     * closes after the scheduler (the database) must not close under a backup or a reconciliation.
+     */
     @Override
     public void close() {
-        ticker.shutdownNow();
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(RUNNING_JOB_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("a scheduled job still runs after {} s; stopping without it", RUNNING_JOB_WAIT.toSeconds());
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ticker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
