@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tvbridge.core.config.ConfigLoader;
 import io.tvbridge.core.config.ConfigValues;
 import io.tvbridge.core.config.DotEnv;
 import io.tvbridge.core.config.SecretsFile;
@@ -53,8 +54,8 @@ final class AdminConnection {
 
     /** The settings a command reads without a daemon: the environment, then .env, then the data directory's secrets. */
     static ConfigValues localConfig(Path dataDirectory) {
-        return ConfigValues.layered(System.getenv(), DotEnv.read(Path.of(".env")),
-                DotEnv.read(SecretsFile.location(dataDirectory)));
+        return ConfigLoader.withAccountsFile(ConfigValues.layered(System.getenv(), DotEnv.read(Path.of(".env"))),
+                dataDirectory).over(DotEnv.read(SecretsFile.location(dataDirectory)));
     }
 
     Path dataDirectory() {

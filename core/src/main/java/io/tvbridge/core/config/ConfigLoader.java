@@ -20,6 +20,7 @@ public final class ConfigLoader {
     public static Loaded load(Map<String, String> options, Map<String, String> environment, Path workingDirectory) {
         ConfigValues configured = configured(options, environment, workingDirectory);
         Path dataDirectory = dataDirectory(configured, workingDirectory);
+        configured = withAccountsFile(configured, dataDirectory);
         SecretsFile.Secrets secrets = SecretsFile.ensure(dataDirectory, configured);
         ConfigValues values = configured
                 .over(Map.of(TvBridgeConfig.DATA_DIR, dataDirectory.toString()))
@@ -34,6 +35,19 @@ public final class ConfigLoader {
     public static Path dataDirectory(Map<String, String> options, Map<String, String> environment,
                                      Path workingDirectory) {
         return dataDirectory(configured(options, environment, workingDirectory), workingDirectory);
+    }
+
+    /**
+     * {@code configured} over the data directory's accounts file, when there is one; a file and
+     * {@code ACCOUNTS} both naming accounts is refused rather than one of them ignored.
+     */
+    public static ConfigValues withAccountsFile(ConfigValues configured, Path dataDirectory) {
+        Path file = AccountsFile.location(dataDirectory);
+        Map<String, String> fromFile = AccountsFile.read(file);
+        if (fromFile.containsKey("ACCOUNTS") && configured.text("ACCOUNTS").isPresent()) {
+            throw new ConfigException("ACCOUNTS is set and " + file + " names accounts too: keep one of them");
+        }
+        return configured.over(fromFile);
     }
 
     private static ConfigValues configured(Map<String, String> options, Map<String, String> environment,
