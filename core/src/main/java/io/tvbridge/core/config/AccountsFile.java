@@ -1,9 +1,5 @@
 package io.tvbridge.core.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,14 +38,7 @@ public final class AccountsFile {
 
     /** The variables {@code file} stands for, or none when it does not exist. */
     public static Map<String, String> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return DotEnv.lines(file).map(lines -> parse(lines, file)).orElse(Map.of());
     }
 
     static Map<String, String> parse(List<String> lines, Path source) {

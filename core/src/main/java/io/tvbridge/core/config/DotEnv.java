@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code .env} files: {@code KEY=value} lines, {@code #} comments, an optional
@@ -19,11 +20,16 @@ public final class DotEnv {
 
     /** The variables of {@code file}, or none when it does not exist. */
     public static Map<String, String> read(Path file) {
+        return lines(file).map(lines -> parse(lines, file)).orElse(Map.of());
+    }
+
+    /** The lines of a configuration file, or empty when it does not exist. */
+    static Optional<List<String>> lines(Path file) {
         if (!Files.isRegularFile(file)) {
-            return Map.of();
+            return Optional.empty();
         }
         try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file);
+            return Optional.of(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

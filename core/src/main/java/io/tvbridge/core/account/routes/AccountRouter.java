@@ -91,6 +91,9 @@ public final class AccountRouter implements SignalIntake {
     /** Whether any account the alert goes to sizes it by the alert's own quantity. */
     @Override
     public boolean needsQuantity(Alert alert) {
+        if (!named) {
+            return desks.values().iterator().next().intake().needsQuantity(alert);   // its one account: no routing
+        }
         return routes.route(alert) instanceof Route.To to
                 && deciding(to).accounts().stream().anyMatch(name -> desks.get(name).intake().needsQuantity(alert));
     }
@@ -101,6 +104,9 @@ public final class AccountRouter implements SignalIntake {
      * not take, it decides it itself (a forward test on paper).
      */
     private Route.To deciding(Route.To to) {
+        if (leaders.isEmpty()) {
+            return to;
+        }
         List<AccountName> deciding = to.accounts().stream()
                 .filter(name -> !leaders.containsKey(name) || !to.accounts().contains(leaders.get(name))).toList();
         if (deciding.size() == to.accounts().size()) {
