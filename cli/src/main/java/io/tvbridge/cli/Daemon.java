@@ -186,7 +186,7 @@ public final class Daemon implements AutoCloseable {
         } else {
             instance = Instance.single(instanceId.value());
         }
-        startTelegram(plan, database);
+        startTelegram(database);
         TradingAccount.Host host = new TradingAccount.Host(clock, startedAt, metrics, notifier,
                 config.duplicateWindow(), fence, this::instanceNow, plan.several());
         for (Map.Entry<AccountsConfig.Account, BrokerCatalog.Provider> entry : providers.entrySet()) {
@@ -360,7 +360,7 @@ public final class Daemon implements AutoCloseable {
      * else runs. The bot keeps its own records in the daemon's database, or, with several accounts,
      * in the data directory's own.
      */
-    private void startTelegram(AccountsConfig plan, MyBatisStore database) {
+    private void startTelegram(MyBatisStore database) {
         Optional<TelegramConfig> telegramConfig = TelegramConfig.from(values);
         if (telegramConfig.isEmpty()) {
             return;
